@@ -1,0 +1,34 @@
+package org.rhizome.graph;
+
+import org.apache.jena.graph.Node;
+
+/** Whether a source's statements are believed ({@code rz:asserted}), model output or judged false. */
+public enum Status {
+    /** Believed true by its source. */
+    ASSERTED("asserted"),
+    /** Produced by a model; lives apart from asserted statements and never overwrites them. */
+    PREDICTED("predicted"),
+    /** Judged false; kept for the record and excluded from analyses and default exports. */
+    REJECTED("rejected");
+
+    private final Node node;
+
+    Status(String localName) {
+        this.node = Rz.term(localName);
+    }
+
+    /** The vocabulary term, e.g. {@code rz:asserted}. */
+    public Node node() {
+        return node;
+    }
+
+    /** The status whose vocabulary term is {@code node}. */
+    public static Status fromNode(Node node) {
+        for (Status s : values()) {
+            if (s.node.equals(node)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("not a Rhizome status: " + node);
+    }
+}
