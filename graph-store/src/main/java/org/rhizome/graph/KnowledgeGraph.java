@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -47,8 +48,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Layout.</b> Every content statement lives in the named graph of its {@link Source}; the default graph is
  * the catalogue that describes each source (kind, id, model, prompt hash, time, confidence, status) and records
- * concept merges. A statement whose confidence differs from its source's default carries an RDF-star annotation
- * {@code << s p o >> rz:confidence c} inside the source graph. See {@code rhizome-vocabulary.ttl} for the terms and a
+ * concept merges. A statement whose confidence differs from its source's default carries an RDF 1.2 annotation
+ * inside the source graph: {@code _:r rdf:reifies <<( s p o )>> ; rz:confidence c}, which SPARQL reads as
+ * {@code << ?s ?p ?o >> rz:confidence ?c}. See {@code rhizome-vocabulary.ttl} for the terms and a
  * SPARQL example.
  *
  * <p><b>Transactions.</b> One writer at a time with readers alongside (Jena's MR+SW transactions). Every write method
@@ -221,7 +223,7 @@ public final class KnowledgeGraph implements AutoCloseable {
      * to it when its graph already exists), runs {@code work} with a writer bound to the source's graph, and
      * commits. If {@code work} throws, nothing it wrote is kept.
      */
-    public <T> T write(Source source, Function<SourceWriter, T> work) {
+    public <T> T writeAndGet(Source source, Function<SourceWriter, T> work) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(work, "work");
         return inWriteTxn(() -> {
@@ -233,9 +235,9 @@ public final class KnowledgeGraph implements AutoCloseable {
         });
     }
 
-    /** {@link #write(Source, Function)} for work that returns nothing. */
+    /** {@link #writeAndGet(Source, Function)} for work that returns nothing. */
     public void write(Source source, Consumer<SourceWriter> work) {
-        write(source, w -> {
+        writeAndGet(source, w -> {
             work.accept(w);
             return null;
         });
@@ -385,7 +387,7 @@ public final class KnowledgeGraph implements AutoCloseable {
 
     /**
      * Distinct content statements matching the pattern ({@code Node.ANY} as wildcard) in graphs of the given
-     * statuses, skipping RDF-star annotations, ordered as the store's index returns them; {@code offset} and
+     * statuses, skipping statement annotations, ordered as the store's index returns them; {@code offset} and
      * {@code limit} page through them.
      */
     public List<Triple> find(Node s, Node p, Node o, Set<Status> statuses, long offset, int limit) {
@@ -414,23 +416,35 @@ public final class KnowledgeGraph implements AutoCloseable {
     }
 
     /**
-     * Streams distinct content statements of the given statuses to {@code visitor} until it returns false. Runs
-     * inside a read transaction; memory is constant when every named graph has a selected status (the store's
-     * union index is distinct), otherwise each candidate is checked against the selected graphs.
+     * Streams distinct content statements of the given statuses to {@code visitor} until it returns false; see
+     * {@link #forEachStatementIn(Collection, Node, Node, Node, java.util.function.Predicate)}.
      */
     public void forEachStatement(Node s, Node p, Node o, Set<Status> statuses,
             java.util.function.Predicate<Triple> visitor) {
         read(() -> {
-            List<Node> selected = contentGraphs(statuses);
-            Set<Node> selectedSet = new HashSet<>(selected);
-            boolean all = selectedSet.size() == countNamedGraphs();
-            if (selected.isEmpty()) {
+            forEachStatementIn(contentGraphs(statuses), s, p, o, visitor);
+            return null;
+        });
+    }
+
+    /**
+     * Streams the distinct statements matching the pattern in the union of {@code graphs}, skipping statement
+     * annotations ({@link #isAnnotation(Quad)}), to {@code visitor} until it returns false. Runs inside a read transaction. When the graphs are
+     * all the named graphs, this is one scan of the store's union index (distinct, constant memory); otherwise each
+     * candidate from the union is checked against the selected graphs (one more index lookup per statement).
+     */
+    public void forEachStatementIn(Collection<Node> graphs, Node s, Node p, Node o,
+            java.util.function.Predicate<Triple> visitor) {
+        read(() -> {
+            if (graphs.isEmpty()) {
                 return null;
             }
+            Set<Node> selectedSet = new HashSet<>(graphs);
+            boolean all = selectedSet.size() == countNamedGraphs();
             Iterator<Quad> it = dsg.find(Quad.unionGraph, s, p, o);
             while (it.hasNext()) {
                 Quad q = it.next();
-                if (q.getSubject().isTripleTerm()) {
+                if (isAnnotation(q)) {
                     continue;
                 }
                 if (!all && !inAnyOf(q.asTriple(), selectedSet)) {
@@ -493,14 +507,11 @@ public final class KnowledgeGraph implements AutoCloseable {
             List<Provenance> out = new ArrayList<>();
             Iterator<Quad> it = dsg.findNG(Node.ANY, statement.getSubject(), statement.getPredicate(),
                     statement.getObject());
-            Node quoted = NodeFactory.createTripleTerm(statement);
             while (it.hasNext()) {
                 Node g = it.next().getGraph();
                 Optional<SourceInfo> info = source(g);
-                Iterator<Quad> ann = dsg.find(g, quoted, Rz.confidence, Node.ANY);
-                double conf = ann.hasNext()
-                        ? ((Number) ann.next().getObject().getLiteralValue()).doubleValue()
-                        : info.map(i -> i.source().confidence()).orElse(1.0);
+                double conf = annotatedConfidence(dsg, g, statement)
+                        .orElseGet(() -> info.map(i -> i.source().confidence()).orElse(1.0));
                 out.add(new Provenance(g, info, conf,
                         info.map(i -> i.source().status()).orElse(Status.ASSERTED)));
             }
@@ -518,10 +529,9 @@ public final class KnowledgeGraph implements AutoCloseable {
             List<Quad> found = new ArrayList<>();
             dsg.findNG(Node.ANY, statement.getSubject(), statement.getPredicate(), statement.getObject())
                     .forEachRemaining(found::add);
-            Node quoted = NodeFactory.createTripleTerm(statement);
             for (Quad q : found) {
                 dsg.delete(q);
-                dsg.deleteAny(q.getGraph(), quoted, Node.ANY, Node.ANY);
+                deleteAnnotations(dsg, q.getGraph(), statement);
                 addToStatementCount(q.getGraph(), -1);
             }
             return found.size();
@@ -548,7 +558,7 @@ public final class KnowledgeGraph implements AutoCloseable {
             Node graph = registerSource(rejection);
             for (Quad q : found) {
                 dsg.delete(q);
-                dsg.deleteAny(q.getGraph(), NodeFactory.createTripleTerm(statement), Node.ANY, Node.ANY);
+                deleteAnnotations(dsg, q.getGraph(), statement);
                 addToStatementCount(q.getGraph(), -1);
                 dsg.getDefaultGraph().add(Triple.create(graph, Rz.rejectedFrom, q.getGraph()));
             }
@@ -649,13 +659,16 @@ public final class KnowledgeGraph implements AutoCloseable {
             Set<Quad> removed = new java.util.LinkedHashSet<>();
             dsg.findNG(Node.ANY, dup, Node.ANY, Node.ANY).forEachRemaining(removed::add);
             dsg.findNG(Node.ANY, Node.ANY, Node.ANY, dup).forEachRemaining(removed::add);
-            // Annotations quoting a statement about the duplicate.
-            List<Quad> annotations = new ArrayList<>();
+            // Reifier links quoting a statement about the duplicate (their values hang off the reifier, unchanged).
+            List<Quad> links = new ArrayList<>();
             for (Quad q : removed) {
-                Node quoted = NodeFactory.createTripleTerm(q.asTriple());
-                dsg.find(q.getGraph(), quoted, Node.ANY, Node.ANY).forEachRemaining(annotations::add);
+                for (Quad a : annotationQuads(dsg, q.getGraph(), q.asTriple())) {
+                    if (a.getPredicate().equals(RDF_REIFIES)) {
+                        links.add(a);
+                    }
+                }
             }
-            removed.addAll(annotations);
+            removed.addAll(links);
             if (removed.isEmpty()) {
                 throw new IllegalArgumentException("concept " + duplicate + " is not in the graph");
             }
@@ -811,6 +824,61 @@ public final class KnowledgeGraph implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Statement annotations (RDF 1.2 reifiers: _:r rdf:reifies <<( s p o )>> ; rz:confidence c)
+
+    private static final Node RDF_REIFIES = NodeFactory.createURI(RDF.getURI() + "reifies");
+
+    /**
+     * True for the quads that annotate statements rather than state content: {@code rdf:reifies} links and
+     * {@code rz:confidence} values inside source graphs.
+     */
+    public static boolean isAnnotation(Quad q) {
+        Node p = q.getPredicate();
+        return p.equals(RDF_REIFIES) || p.equals(Rz.confidence);
+    }
+
+    /** Every quad of {@code graph} annotating {@code statement}: the reifier links and the reifiers' values. */
+    static List<Quad> annotationQuads(DatasetGraph dsg, Node graph, Triple statement) {
+        List<Quad> out = new ArrayList<>();
+        Iterator<Quad> links = dsg.find(graph, Node.ANY, RDF_REIFIES, NodeFactory.createTripleTerm(statement));
+        List<Quad> linkList = new ArrayList<>();
+        links.forEachRemaining(linkList::add);
+        for (Quad link : linkList) {
+            out.add(link);
+            dsg.find(graph, link.getSubject(), Node.ANY, Node.ANY).forEachRemaining(q -> {
+                if (!q.getPredicate().equals(RDF_REIFIES)) {
+                    out.add(q);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** The statement's own confidence in {@code graph}, if annotated. */
+    static Optional<Double> annotatedConfidence(DatasetGraph dsg, Node graph, Triple statement) {
+        for (Quad q : annotationQuads(dsg, graph, statement)) {
+            if (q.getPredicate().equals(Rz.confidence) && q.getObject().isLiteral()) {
+                return Optional.of(((Number) q.getObject().getLiteralValue()).doubleValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Writes {@code _:r rdf:reifies <<( s p o )>> ; rz:confidence c} into {@code graph}. */
+    static void annotateConfidence(DatasetGraph dsg, Node graph, Triple statement, double confidence) {
+        Node r = NodeFactory.createBlankNode();
+        dsg.add(graph, r, RDF_REIFIES, NodeFactory.createTripleTerm(statement));
+        dsg.add(graph, r, Rz.confidence, doubleLiteral(confidence));
+    }
+
+    /** Deletes every annotation of {@code statement} in {@code graph}. */
+    static void deleteAnnotations(DatasetGraph dsg, Node graph, Triple statement) {
+        for (Quad q : annotationQuads(dsg, graph, statement)) {
+            dsg.delete(q);
+        }
+    }
 
     private void ensureOpen() {
         if (closed) {

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -11,7 +12,8 @@ import org.apache.jena.vocabulary.SKOS;
 
 /**
  * Writes statements into one source's graph inside the write transaction opened by
- * {@link KnowledgeGraph#write(Source, java.util.function.Function)}. Valid only during that call; not thread-safe.
+ * {@link KnowledgeGraph#write(Source, java.util.function.Consumer)} or
+ * {@link KnowledgeGraph#writeAndGet(Source, java.util.function.Function)}. Valid only during that call; not thread-safe.
  */
 public final class SourceWriter {
     private final KnowledgeGraph kg;
@@ -94,18 +96,19 @@ public final class SourceWriter {
     }
 
     /**
-     * Adds a statement with its own confidence; when it differs from the source's, an RDF-star annotation
-     * {@code << s p o >> rz:confidence c} records it in the source graph.
+     * Adds a statement with its own confidence; when it differs from the source's, an annotation
+     * {@code _:r rdf:reifies <<( s p o )>> ; rz:confidence c} records it in the source graph (SPARQL:
+     * {@code << ?s ?p ?o >> rz:confidence ?c}).
      */
     public boolean add(Node subject, Node predicate, Node object, double confidence) {
         if (!(confidence >= 0.0 && confidence <= 1.0)) {
             throw new IllegalArgumentException("confidence must be in [0, 1], got " + confidence);
         }
         boolean fresh = add(subject, predicate, object);
-        Node quoted = NodeFactory.createTripleTerm(subject, predicate, object);
-        dsg.deleteAny(graph, quoted, Rz.confidence, Node.ANY);
+        Triple t = Triple.create(subject, predicate, object);
+        KnowledgeGraph.deleteAnnotations(dsg, graph, t);
         if (confidence != sourceConfidence) {
-            dsg.add(graph, quoted, Rz.confidence, KnowledgeGraph.doubleLiteral(confidence));
+            KnowledgeGraph.annotateConfidence(dsg, graph, t, confidence);
         }
         return fresh;
     }
@@ -122,7 +125,7 @@ public final class SourceWriter {
             return false;
         }
         dsg.delete(graph, subject, predicate, object);
-        dsg.deleteAny(graph, NodeFactory.createTripleTerm(subject, predicate, object), Node.ANY, Node.ANY);
+        KnowledgeGraph.deleteAnnotations(dsg, graph, Triple.create(subject, predicate, object));
         removed++;
         return true;
     }

@@ -36,10 +36,12 @@ import org.rhizome.graph.Status;
  *
  * <ul>
  *   <li>Triple formats (Turtle, N-Triples, RDF/XML, and TSV) get the distinct statements of the graphs whose
- *       status is selected (asserted by default), without RDF-star annotations.</li>
- *   <li>Quad formats (N-Quads, TriG, JSON-LD) keep each source graph as a named graph; with
- *       {@code withProvenance} they also carry the catalogue (default graph) and the statement annotations, a full
- *       dump that imports back with its provenance.</li>
+ *       status is selected (asserted by default), without statement annotations.</li>
+ *   <li>Quad formats (N-Quads, TriG, JSON-LD) write the statements of Rhizome's own source graphs into the
+ *       default graph and keep the named graphs that came from imported files under their names, so that an
+ *       import followed by an export gives the file's dataset back. With {@code withProvenance} every graph keeps
+ *       its name and the catalogue (default graph) and statement annotations come along: a full dump for backup and
+ *       inspection.</li>
  *   <li>TSV writes statements whose object is an IRI as {@code head<TAB>relation<TAB>tail}, turning IRIs minted by
  *       a TSV import back into their tokens and writing other IRIs in full; literal statements are skipped and
  *       counted.</li>
@@ -177,39 +179,60 @@ public final class Exporter {
     }
 
     private static long[] writeQuads(KnowledgeGraph kg, OutputStream out, Format format, Options options) {
-        var dsg = kg.datasetGraph();
-        List<Node> graphs = kg.contentGraphs(options.statuses());
         long[] n = {0};
+        java.util.function.Consumer<Quad> counted;
+        StreamRDF stream = null;
+        org.apache.jena.sparql.core.DatasetGraph mem = null;
         if (format.isStreaming()) {
             StreamRDF w = StreamRDFWriter.getWriterStream(out, format.writeFormat());
             w.start();
             prefixes(kg, w);
-            emitQuads(dsg, graphs, options, q -> {
+            stream = w;
+            counted = q -> {
                 w.quad(q);
                 tick(options, ++n[0]);
-            });
-            w.finish();
+            };
         } else {
-            var mem = org.apache.jena.sparql.core.DatasetGraphFactory.createGeneral();
-            emitQuads(dsg, graphs, options, q -> {
-                mem.add(q);
+            org.apache.jena.sparql.core.DatasetGraph m = org.apache.jena.sparql.core.DatasetGraphFactory.createGeneral();
+            mem = m;
+            counted = q -> {
+                m.add(q);
                 tick(options, ++n[0]);
-            });
+            };
+        }
+        emitQuads(kg, options, counted);
+        if (stream != null) {
+            stream.finish();
+        } else {
             RDFDataMgr.write(out, mem, format.writeFormat());
         }
         return new long[] {n[0], 0};
     }
 
-    private static void emitQuads(org.apache.jena.sparql.core.DatasetGraph dsg, List<Node> graphs, Options options,
-            java.util.function.Consumer<Quad> sink) {
+    /**
+     * Without provenance, statements of Rhizome's own source graphs (minted under {@code <base>source/}) go to the
+     * default graph, distinct, and named graphs that came from files keep their names: the inverse of an import.
+     * With provenance, every graph keeps its name and the catalogue and annotations come along.
+     */
+    private static void emitQuads(KnowledgeGraph kg, Options options, java.util.function.Consumer<Quad> sink) {
+        var dsg = kg.datasetGraph();
+        List<Node> graphs = kg.contentGraphs(options.statuses());
+        String minted = kg.baseNamespace() + "source/";
         if (options.withProvenance()) {
             dsg.find(Quad.defaultGraphIRI, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(sink);
+        } else {
+            List<Node> own = graphs.stream().filter(g -> g.isURI() && g.getURI().startsWith(minted)).toList();
+            kg.forEachStatementIn(own, Node.ANY, Node.ANY, Node.ANY, t -> {
+                sink.accept(Quad.create(Quad.defaultGraphIRI, t));
+                return true;
+            });
+            graphs = graphs.stream().filter(g -> !own.contains(g)).toList();
         }
         for (Node g : graphs) {
             Iterator<Quad> it = dsg.find(g, Node.ANY, Node.ANY, Node.ANY);
             while (it.hasNext()) {
                 Quad q = it.next();
-                if (options.withProvenance() || !q.getSubject().isTripleTerm()) {
+                if (options.withProvenance() || !KnowledgeGraph.isAnnotation(q)) {
                     sink.accept(q);
                 }
             }

@@ -9,19 +9,17 @@ import org.rhizome.graph.Source;
 
 /**
  * How to import a file. Build with {@link #builder()}; defaults: format from the file name, a source of kind
- * {@code importFile} named after the file, literals up to {@value #DEFAULT_MAX_LITERAL} characters,
- * {@link Loader#AUTO}, no progress.
+ * {@code importFile} named after the file, literals up to {@value #DEFAULT_MAX_LITERAL} characters, no progress.
  *
  * @param format           a {@link Format} CLI name or extension, or empty to take it from the file name
  * @param source           the source to record the statements under, or empty for {@code importFile <file name>}
  * @param maxLiteralLength longest literal accepted (characters); a longer one fails the import
  * @param entityLabels     TSV only: {@code token<TAB>label[<TAB>description]} lines for entities
  * @param relationLabels   TSV only: {@code token<TAB>label} lines for relations
- * @param loader           how statements reach the store
  * @param progress         receives bytes read
  */
 public record ImportOptions(Optional<String> format, Optional<Source> source, long maxLiteralLength,
-        Optional<Path> entityLabels, Optional<Path> relationLabels, Loader loader, ProgressListener progress) {
+        Optional<Path> entityLabels, Optional<Path> relationLabels, ProgressListener progress) {
 
     /** Default literal size limit: 1 MiB of characters. */
     public static final long DEFAULT_MAX_LITERAL = 1L << 20;
@@ -31,21 +29,10 @@ public record ImportOptions(Optional<String> format, Optional<Source> source, lo
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(entityLabels, "entityLabels");
         Objects.requireNonNull(relationLabels, "relationLabels");
-        Objects.requireNonNull(loader, "loader");
         Objects.requireNonNull(progress, "progress");
         if (maxLiteralLength < 1) {
             throw new IllegalArgumentException("maxLiteralLength must be >= 1, got " + maxLiteralLength);
         }
-    }
-
-    /** How statements reach the store. Every loader is all-or-nothing per import. */
-    public enum Loader {
-        /** TDB2's bulk loader on a TDB2 store, one write transaction otherwise. */
-        AUTO,
-        /** One ordinary write transaction (readers may run alongside). */
-        TRANSACTION,
-        /** TDB2's bulk loader (TDB2 stores only; takes the store exclusively while it runs). */
-        BULK
     }
 
     /** Default options. */
@@ -64,7 +51,6 @@ public record ImportOptions(Optional<String> format, Optional<Source> source, lo
         private long maxLiteralLength = DEFAULT_MAX_LITERAL;
         private Path entityLabels;
         private Path relationLabels;
-        private Loader loader = Loader.AUTO;
         private ProgressListener progress = ProgressListener.NONE;
 
         private Builder() {}
@@ -99,11 +85,6 @@ public record ImportOptions(Optional<String> format, Optional<Source> source, lo
             return this;
         }
 
-        public Builder loader(Loader loader) {
-            this.loader = loader;
-            return this;
-        }
-
         public Builder progress(ProgressListener progress) {
             this.progress = progress;
             return this;
@@ -111,7 +92,7 @@ public record ImportOptions(Optional<String> format, Optional<Source> source, lo
 
         public ImportOptions build() {
             return new ImportOptions(Optional.ofNullable(format), Optional.ofNullable(source), maxLiteralLength,
-                    Optional.ofNullable(entityLabels), Optional.ofNullable(relationLabels), loader, progress);
+                    Optional.ofNullable(entityLabels), Optional.ofNullable(relationLabels), progress);
         }
     }
 }

@@ -16,11 +16,10 @@ import org.apache.jena.graph.Node;
  * @param statements statements read (a statement repeated in the file is stored once)
  * @param bytes      bytes read (after gunzip)
  * @param warnings   parser warnings (logged; the import went on)
- * @param loader     the loader used
  * @param elapsed    wall time
  */
 public record ImportResult(Path file, Format format, Node graph, List<Node> fileGraphs, long statements,
-        long bytes, long warnings, ImportOptions.Loader loader, Duration elapsed) {
+        long bytes, long warnings, Duration elapsed) {
     public ImportResult {
         fileGraphs = List.copyOf(fileGraphs);
     }

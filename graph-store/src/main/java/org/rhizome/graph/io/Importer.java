@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Streaming.</b> The file is parsed as a stream and each statement handed to the store as it is read: memory
  * does not grow with the file (JSON-LD excepted, whose parser reads a document whole).
  *
- * <p><b>All or nothing.</b> The whole import is one unit: a parse error, a byte that is not UTF-8, a literal over
+ * <p><b>All or nothing.</b> The whole import is one write transaction (TDB2 writes it to disk as it goes, so its
+ * size is not bounded by the heap; readers see the store as it was until the commit): a parse error, a byte that is not UTF-8, a literal over
  * {@link ImportOptions#maxLiteralLength()}, an empty file or an interrupted process leaves the store exactly as it
  * was. The error ({@link InputFormatException}) names the file, line and column and what was expected. (A literal's
  * limit is checked after the parser has read it, so its line is where the parser stood, at or just after the
@@ -98,19 +99,11 @@ public final class Importer {
             throw new IllegalArgumentException("graph " + graph.getURI() + " already exists; an import creates a "
                     + "new source (leave the graph IRI unset to mint one)");
         }
-        ImportOptions.Loader loader = options.loader();
-        if (loader == ImportOptions.Loader.AUTO) {
-            loader = kg.isTdb2() ? ImportOptions.Loader.BULK : ImportOptions.Loader.TRANSACTION;
-        }
-        if (loader == ImportOptions.Loader.BULK && !kg.isTdb2()) {
-            throw new IllegalArgumentException("the BULK loader needs a TDB2 store; this one is in memory");
-        }
-
         long total = sizeOf(file, name);
         options.progress().begin("import " + file.getFileName(), total, "bytes");
         Counts counts = new Counts();
         Set<Node> fileGraphs = new LinkedHashSet<>();
-        QuadSink sink = loader == ImportOptions.Loader.BULK ? QuadSink.tdb2Bulk(kg) : QuadSink.transaction(kg);
+        QuadSink sink = QuadSink.transaction(kg);
         try {
             if (format == Format.TSV) {
                 readTsv(kg, file, graph, options, sink, counts);
@@ -144,7 +137,7 @@ public final class Importer {
         catalogueFileGraphs(kg, file, source, fileGraphs);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         ImportResult result = new ImportResult(file, format, graph, List.copyOf(fileGraphs), counts.statements,
-                counts.bytes, counts.warnings, loader, elapsed);
+                counts.bytes, counts.warnings, elapsed);
         options.progress().end(String.format("imported %,d statements from %s in %.1f s (%,.0f statements/s)",
                 counts.statements, file.getFileName(), elapsed.toNanos() / 1e9, result.rate()));
         return result;
@@ -183,10 +176,7 @@ public final class Importer {
         try {
             sink.abort(cause instanceof Exception ex ? ex : new RuntimeException(cause));
         } catch (RuntimeException secondary) {
-            // The TDB2 loader rethrows the cause from finishException; the store is already rolled back.
-            if (secondary != cause && secondary.getCause() != cause) {
-                cause.addSuppressed(secondary);
-            }
+            cause.addSuppressed(secondary);
         }
     }
 

@@ -1,11 +1,8 @@
 package org.rhizome.graph.io;
 
 import org.apache.jena.query.TxnType;
-import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.tdb2.loader.DataLoader;
-import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.rhizome.graph.KnowledgeGraph;
 
 /** Where imported quads go: one all-or-nothing unit of work. */
@@ -45,31 +42,6 @@ interface QuadSink {
                 } finally {
                     dsg.end();
                 }
-            }
-        };
-    }
-
-    /** TDB2's bulk loader (its default plan); it commits in {@code finishBulk} and aborts on exception. */
-    static QuadSink tdb2Bulk(KnowledgeGraph kg) {
-        DataLoader loader = LoaderFactory.createLoader(kg.datasetGraph(), null);
-        loader.startBulk();
-        StreamRDF stream = loader.stream();
-        stream.start();
-        return new QuadSink() {
-            @Override
-            public void add(Quad quad) {
-                stream.quad(quad);
-            }
-
-            @Override
-            public void commit() {
-                stream.finish();
-                loader.finishBulk();
-            }
-
-            @Override
-            public void abort(Exception cause) {
-                loader.finishException(cause);
             }
         };
     }

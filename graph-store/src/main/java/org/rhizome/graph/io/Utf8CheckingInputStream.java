@@ -21,6 +21,11 @@ final class Utf8CheckingInputStream extends FilterInputStream {
     /** Allowed range of the next continuation byte (tighter than 80..BF right after some lead bytes). */
     private int lo = 0x80;
     private int hi = 0xBF;
+    /** The lead byte of the current sequence and where it was, for the error message. */
+    private int lead;
+    private long leadLine;
+    private long leadColumn;
+    private long leadOffset;
 
     Utf8CheckingInputStream(InputStream in, String name) {
         super(in);
@@ -83,8 +88,9 @@ final class Utf8CheckingInputStream extends FilterInputStream {
 
     private void atEnd() {
         if (need > 0) {
-            throw new InputFormatException(name, line, column,
-                    "file ends inside a UTF-8 sequence (truncated multi-byte character)");
+            throw new InputFormatException(name, leadLine, leadColumn, String.format(
+                    "byte 0x%02X at byte offset %d starts a UTF-8 sequence that the end of the file cuts short",
+                    lead, leadOffset));
         }
     }
 
@@ -92,8 +98,10 @@ final class Utf8CheckingInputStream extends FilterInputStream {
         bytes++;
         if (need > 0) {
             if (b < lo || b > hi) {
-                throw bad(b, "expected a UTF-8 continuation byte in 0x" + Integer.toHexString(lo).toUpperCase()
-                        + "..0x" + Integer.toHexString(hi).toUpperCase());
+                throw new InputFormatException(name, leadLine, leadColumn, String.format(
+                        "byte 0x%02X at byte offset %d is not valid UTF-8 here: it starts a multi-byte sequence but "
+                        + "is followed by 0x%02X (expected 0x%02X..0x%02X); the file must be UTF-8 encoded",
+                        lead, leadOffset, b, lo, hi));
             }
             need--;
             lo = 0x80;
@@ -108,6 +116,10 @@ final class Utf8CheckingInputStream extends FilterInputStream {
             }
             return;
         }
+        lead = b;
+        leadLine = line;
+        leadColumn = column;
+        leadOffset = bytes - 1;
         if (b >= 0xC2 && b <= 0xDF) {
             need = 1;
         } else if (b == 0xE0) {
@@ -127,12 +139,8 @@ final class Utf8CheckingInputStream extends FilterInputStream {
             need = 3;
             hi = 0x8F;
         } else {
-            throw bad(b, "not valid UTF-8 (the file must be UTF-8 encoded)");
+            throw new InputFormatException(name, line, column, String.format(
+                    "byte 0x%02X at byte offset %d is not valid UTF-8; the file must be UTF-8 encoded", b, bytes - 1));
         }
-    }
-
-    private InputFormatException bad(int b, String what) {
-        return new InputFormatException(name, line, column,
-                String.format("byte 0x%02X at byte offset %d: %s", b, bytes - 1, what));
     }
 }

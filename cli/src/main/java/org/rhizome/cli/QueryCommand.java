@@ -1,0 +1,213 @@
+package org.rhizome.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryExecutionDatasetBuilder;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.update.UpdateFactory;
+import org.rhizome.graph.InputFormatException;
+import org.rhizome.graph.KnowledgeGraph;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rhizome query}: runs one read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) with Jena ARQ over the
+ * store's dataset, inside a read transaction, and prints the result. SPARQL Update is refused.
+ */
+@Command(name = "query",
+        description = {
+            "Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) on the store.",
+            "",
+            "Where things are: content lives in named graphs, one per source (each imported file is one). The "
+                    + "default graph is the catalogue that describes the sources (rz:sourceId, rz:sourceKind, "
+                    + "rz:statementCount, rz:status, ...; rz: is <https://rhizome.dev/ns#>). To query all content as "
+                    + "one graph give --union, which makes the default graph the union of the named graphs (the "
+                    + "catalogue is then out of view); or use GRAPH ?g { ... }.",
+            "",
+            "SELECT prints a text table (or SPARQL results as CSV, TSV or JSON); ASK prints true or false (a JSON "
+                    + "boolean result with --format json); CONSTRUCT and DESCRIBE print Turtle (JSON-LD with "
+                    + "--format json). SPARQL Update is refused: the command only reads."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  rhizome query --union 'PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>",
+            "      SELECT ?thing ?label WHERE { ?thing rdfs:label ?label } LIMIT 10'",
+            "  rhizome query 'PREFIX rz: <https://rhizome.dev/ns#>",
+            "      SELECT ?graph ?id ?statements WHERE { ?graph rz:sourceId ?id ; rz:statementCount ?statements }'",
+            "  rhizome query --file q.rq --union --format csv > result.csv"
+        })
+final class QueryCommand implements Callable<Integer> {
+    /** Output formats of {@code --format}. */
+    enum OutputFormat {
+        TABLE, CSV, TSV, JSON
+    }
+
+    @ParentCommand
+    Rhizome root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "SPARQL", description = "The query text (or give --file).")
+    String sparql;
+
+    @Option(names = "--file", paramLabel = "Q.rq", description = "Read the query from this file ('-' for stdin).")
+    Path file;
+
+    @Option(names = "--format", paramLabel = "table|csv|tsv|json", defaultValue = "table",
+            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
+
+    @Option(names = "--union",
+            description = "Make the default graph the union of all named graphs (all content as one graph).")
+    boolean union;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Cancel the query after this many seconds; 0 for no limit. Default: ${DEFAULT-VALUE}.")
+    long timeoutSeconds;
+
+    @Override
+    public Integer call() {
+        if (timeoutSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be >= 0 seconds, got " + timeoutSeconds);
+        }
+        String name = file != null ? file.toString() : "query";
+        Query query = parse(readQuery(), name);
+        if ((query.isConstructType() || query.isDescribeType())
+                && (format == OutputFormat.CSV || format == OutputFormat.TSV)) {
+            throw new ParameterException(spec.commandLine(), "--format " + format.name().toLowerCase()
+                    + " is for SELECT and ASK; CONSTRUCT and DESCRIBE print Turtle (or JSON-LD with --format json)");
+        }
+        if (!(query.isSelectType() || query.isAskType() || query.isConstructType() || query.isDescribeType())) {
+            throw new CommandFailedException(ExitCodes.BAD_INPUT,
+                    name + ": only SELECT, ASK, CONSTRUCT and DESCRIBE queries are supported");
+        }
+        try (KnowledgeGraph kg = root.openStore(false)) {
+            kg.read(() -> {
+                execute(kg, query, spec.commandLine().getOut());
+                return null;
+            });
+        }
+        return ExitCodes.OK;
+    }
+
+    private String readQuery() {
+        if (sparql != null && file != null) {
+            throw new ParameterException(spec.commandLine(), "give the query as an argument or with --file, not both");
+        }
+        if (sparql == null && file == null) {
+            throw new ParameterException(spec.commandLine(), "missing query: give SPARQL text or --file Q.rq");
+        }
+        if (sparql != null) {
+            return sparql;
+        }
+        try {
+            if (file.toString().equals("-")) {
+                return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputFormatException(file.toString(), -1, -1, "no such file", e);
+        } catch (IOException e) {
+            throw new InputFormatException(file.toString(), -1, -1, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses {@code text} as a SPARQL query. A syntax error becomes an {@link InputFormatException} with the
+     * parser's line and column; valid SPARQL Update is refused with its own message.
+     */
+    static Query parse(String text, String name) {
+        try {
+            return QueryFactory.create(text);
+        } catch (QueryParseException e) {
+            if (isUpdate(text)) {
+                throw new CommandFailedException(ExitCodes.BAD_INPUT, name + ": this is SPARQL Update; 'rhizome "
+                        + "query' only reads (SELECT, ASK, CONSTRUCT, DESCRIBE) and never changes the store", e);
+            }
+            throw new InputFormatException(name, e.getLine(), e.getColumn(), problem(e), e);
+        }
+    }
+
+    private static boolean isUpdate(String text) {
+        try {
+            UpdateFactory.create(text);
+            return true;
+        } catch (RuntimeException notUpdate) {
+            return false;
+        }
+    }
+
+    /** The parser's first message line without its "at line L, column C" (the location is printed before it). */
+    static String problem(QueryParseException e) {
+        String msg = e.getMessage() == null ? "syntax error" : e.getMessage().strip();
+        int nl = msg.indexOf('\n');
+        String first = (nl < 0 ? msg : msg.substring(0, nl)).strip();
+        first = first.replaceAll("\\s*at line -?\\d+, column -?\\d+\\.?", "")
+                .replaceFirst("^Line -?\\d+, column -?\\d+:\\s*", "").strip();
+        return first.isEmpty() ? "syntax error" : "SPARQL syntax error: " + first;
+    }
+
+    private void execute(KnowledgeGraph kg, Query query, PrintWriter out) {
+        QueryExecutionDatasetBuilder b = QueryExecution.dataset(kg.dataset()).query(query);
+        if (timeoutSeconds > 0) {
+            b.timeout(timeoutSeconds, TimeUnit.SECONDS);
+        }
+        if (union) {
+            b.set(TDB2.symUnionDefaultGraph, true);
+        }
+        try (QueryExecution qe = b.build(); WriterOutputStream os = new WriterOutputStream(out)) {
+            if (query.isSelectType()) {
+                ResultSet rs = qe.execSelect();
+                switch (format) {
+                    case TABLE -> ResultSetFormatter.out(os, rs, query);
+                    case CSV -> ResultSetFormatter.outputAsCSV(os, rs);
+                    case TSV -> ResultSetFormatter.outputAsTSV(os, rs);
+                    case JSON -> ResultSetFormatter.outputAsJSON(os, rs);
+                    default -> throw new IllegalStateException(format.name());
+                }
+            } else if (query.isAskType()) {
+                boolean answer = qe.execAsk();
+                if (format == OutputFormat.JSON) {
+                    ResultSetFormatter.outputAsJSON(os, answer);
+                } else {
+                    os.flush();
+                    out.println(answer);
+                }
+            } else {
+                Model m = query.isConstructType() ? qe.execConstruct() : qe.execDescribe();
+                RDFDataMgr.write(os, m, format == OutputFormat.JSON ? RDFFormat.JSONLD_PRETTY : RDFFormat.TURTLE_PRETTY);
+            }
+        } catch (QueryCancelledException e) {
+            throw new CommandFailedException(ExitCodes.FAILURE, "query cancelled after the timeout of "
+                    + timeoutSeconds + " s; raise --timeout or narrow the query", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the result: " + e.getMessage(), e);
+        }
+        out.flush();
+    }
+}
