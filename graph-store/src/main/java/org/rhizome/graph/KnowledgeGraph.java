@@ -62,6 +62,11 @@ import org.slf4j.LoggerFactory;
  * instead). {@link #close()} releases the directory.
  */
 public final class KnowledgeGraph implements AutoCloseable {
+    static {
+        // Initialise Jena before touching its vocabulary classes (their static fields need it).
+        org.apache.jena.sys.JenaSystem.init();
+    }
+
     /** Default namespace under which concepts, relation types, classes and sources are minted. */
     public static final String DEFAULT_BASE = "https://rhizome.dev/id/";
 

@@ -9,6 +9,10 @@ import org.apache.jena.graph.NodeFactory;
  * that every constant here is declared there.
  */
 public final class Rz {
+    static {
+        org.apache.jena.sys.JenaSystem.init();
+    }
+
     /** The vocabulary namespace. */
     public static final String NS = "https://rhizome.dev/ns#";
     /** Classpath location of the vocabulary's Turtle description. */
