@@ -2,6 +2,7 @@ package org.rhizome.graph.snapshot;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -29,7 +30,8 @@ import org.rhizome.graph.Rz;
  * 65,536 relations, else 4), in-source (4) and in-edge id (4): 14 bytes, plus 8 bytes per node for the offsets.
  *
  * <p><b>Building.</b> {@link #of(KnowledgeGraph, SnapshotOptions)} reads the store once, streaming, in
- * O(m + n) store work plus O(m log d) to sort each row (d = largest out-degree). Growth is handled by cheap rebuild:
+ * O(m + n) store work plus O(m log d) to sort each row (d = largest out-degree). On TDB2 it scans the quad index as
+ * node ids and decodes each distinct node once; an in-memory store is read statement by statement. Growth is handled by cheap rebuild:
  * {@link #withEdges(String[][])} patches a snapshot from its own arrays without reading the store, at O(n + m log d);
  * there is no in-place mutation, so a snapshot is immutable and safe to share between threads.
  */
@@ -85,12 +87,29 @@ public final class GraphSnapshot {
         Objects.requireNonNull(kg, "kg");
         Objects.requireNonNull(options, "options");
         Builder b = new Builder();
+        options.progress().begin("snapshot", -1, "statements");
+        kg.read(() -> {
+            List<Node> graphs = kg.contentGraphs(options.statuses());
+            if (kg.isTdb2()) {
+                Tdb2SnapshotReader.read(kg, graphs, options, b);
+            } else {
+                readStatements(kg, graphs, options, b);
+            }
+            return null;
+        });
+        GraphSnapshot snap = b.build();
+        options.progress().end(String.format("snapshot: %,d entities, %,d relations, %,d edges",
+                snap.entityCount(), snap.relationCount(), snap.edgeCount()));
+        return snap;
+    }
+
+    /** Generic path: the distinct statements of the graphs, decoded. */
+    private static void readStatements(KnowledgeGraph kg, List<Node> graphs, SnapshotOptions options, Builder b) {
         Node type = RDF.type.asNode();
         Node label = RDFS.label.asNode();
         Map<Node, String> labels = new HashMap<>();
         long[] seen = {0};
-        options.progress().begin("snapshot", -1, "statements");
-        kg.forEachStatement(Node.ANY, Node.ANY, Node.ANY, options.statuses(), t -> {
+        kg.forEachStatementIn(graphs, Node.ANY, Node.ANY, Node.ANY, t -> {
             if ((++seen[0] & 0xFFFF) == 0) {
                 options.progress().progress(seen[0]);
             }
@@ -103,7 +122,8 @@ public final class GraphSnapshot {
                 }
                 return true;
             }
-            if (p.getURI().startsWith(Rz.NS) || (!options.includeTypeEdges() && p.equals(type))) {
+            if (p.getURI().startsWith(Rz.NS) || (!options.includeTypeEdges() && p.equals(type))
+                    || !(s.isURI() || s.isBlank()) || !(o.isURI() || o.isBlank())) {
                 return true;
             }
             b.addEdge(key(s), key(p), key(o));
@@ -112,13 +132,9 @@ public final class GraphSnapshot {
         for (Map.Entry<Node, String> e : labels.entrySet()) {
             b.label(key(e.getKey()), e.getValue());
         }
-        GraphSnapshot snap = b.build();
-        options.progress().end(String.format("snapshot: %,d entities, %,d relations, %,d edges",
-                snap.entityCount(), snap.relationCount(), snap.edgeCount()));
-        return snap;
     }
 
-    private static String key(Node n) {
+    static String key(Node n) {
         return n.isURI() ? n.getURI() : "_:" + n.getBlankNodeLabel();
     }
 

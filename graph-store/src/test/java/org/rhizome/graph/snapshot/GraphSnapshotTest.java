@@ -209,6 +209,33 @@ class GraphSnapshotTest {
     }
 
     @Test
+    void tdb2NodeIdScanAndGenericPathGiveTheSameSnapshot(@TempDir Path dir) throws IOException {
+        Path ttl = dir.resolve("demo.ttl");
+        try (InputStream in = getClass().getResourceAsStream("/org/rhizome/graph/demo/history-of-computing.ttl")) {
+            Files.copy(in, ttl, StandardCopyOption.REPLACE_EXISTING);
+        }
+        for (boolean types : new boolean[] {false, true}) {
+            SnapshotOptions options = SnapshotOptions.defaults().withTypeEdges(types);
+            GraphSnapshot disk;
+            GraphSnapshot mem;
+            try (KnowledgeGraph kg = KnowledgeGraph.open(dir.resolve("store-" + types))) {
+                Importer.importFile(kg, ttl);
+                disk = GraphSnapshot.of(kg, options);
+            }
+            try (KnowledgeGraph kg = KnowledgeGraph.inMemory()) {
+                Importer.importFile(kg, ttl);
+                mem = GraphSnapshot.of(kg, options);
+            }
+            assertThat(edgeSet(disk)).isEqualTo(edgeSet(mem));
+            assertThat(disk.entityCount()).isEqualTo(mem.entityCount());
+            for (int v = 0; v < disk.entityCount(); v++) {
+                int w = mem.entityId(disk.entityIri(v)).getAsInt();
+                assertThat(disk.entityLabel(v)).isEqualTo(mem.entityLabel(w));
+            }
+        }
+    }
+
+    @Test
     void typeEdgesAreOptional() {
         try (KnowledgeGraph kg = KnowledgeGraph.inMemory()) {
             kg.write(Source.of(SourceKind.MANUAL, "t"), w -> {
