@@ -248,6 +248,39 @@ class KnowledgeGraphTest {
     }
 
     @Test
+    void readersSeeACommittedSnapshotWhileAWriterCommits(@TempDir Path dir) throws Exception {
+        try (KnowledgeGraph kg = KnowledgeGraph.open(dir)) {
+            kg.write(ASSERTED, w -> {
+                w.concept("Unix");
+            });
+            long before = kg.statementCount();
+            java.util.concurrent.CountDownLatch readerIn = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch writerDone = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicLong seenDuring = new java.util.concurrent.atomic.AtomicLong(-1);
+            Thread reader = new Thread(() -> kg.read(() -> {
+                readerIn.countDown();
+                try {
+                    assertThat(writerDone.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                seenDuring.set(kg.statementCount());
+                return null;
+            }));
+            reader.start();
+            assertThat(readerIn.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // The writer is not blocked by the open read transaction (MR+SW).
+            kg.write(Source.of(SourceKind.MANUAL, "second"), w -> {
+                w.concept("Linux");
+            });
+            writerDone.countDown();
+            reader.join(30_000);
+            assertThat(seenDuring.get()).as("reader kept its snapshot").isEqualTo(before);
+            assertThat(kg.statementCount()).isGreaterThan(before);
+        }
+    }
+
+    @Test
     void rejectsInvalidArgumentsWithMessagesNamingThem() {
         assertThatThrownBy(() -> Source.builder(SourceKind.MANUAL, "x").confidence(1.5).build())
                 .hasMessageContaining("confidence").hasMessageContaining("1.5");
