@@ -1,6 +1,11 @@
 package org.rhizome.cli;
 
+import java.io.Console;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -11,8 +16,8 @@ import org.rhizome.graph.ProgressListener;
  * Renders a library's {@link ProgressListener} reports on standard error.
  *
  * <ul>
- *   <li>On a terminal ({@code System.console() != null}): one line redrawn in place with {@code \r} at most every
- *       {@value #TERMINAL_INTERVAL_MILLIS} ms, for example
+ *   <li>On a terminal ({@link #onTerminal()}: {@code System.console() != null} and standard error a terminal):
+ *       one line redrawn in place with {@code \r} at most every {@value #TERMINAL_INTERVAL_MILLIS} ms, for example
  *       {@code import train.txt  30% [========>                     ] 12.3 MiB / 40.1 MiB  4.1 MiB/s  ETA 7s}.
  *       Without a known total the bar shows a moving marker and the line has no percentage or ETA.</li>
  *   <li>Otherwise (a pipe, a file, a CI log): a plain line at most every {@value #PLAIN_INTERVAL_MILLIS} ms, for
@@ -65,10 +70,42 @@ public final class ConsoleProgress implements ProgressListener {
 
     /**
      * The listener for a command: {@link ProgressListener#NONE} when {@code quiet}, else a renderer on {@code err}
-     * that draws a bar when the JVM has a console and plain lines otherwise.
+     * that draws a bar when the JVM runs on a terminal ({@link #onTerminal()}) and plain lines otherwise.
      */
     public static ProgressListener forConsole(PrintWriter err, boolean quiet) {
-        return quiet ? ProgressListener.NONE : new ConsoleProgress(err, System.console() != null, System::nanoTime);
+        return quiet ? ProgressListener.NONE : new ConsoleProgress(err, onTerminal(), System::nanoTime);
+    }
+
+    /**
+     * True when the JVM has an interactive console: {@code System.console() != null} and, on JDK 22 and later
+     * (whose console exists even when redirected), {@code Console.isTerminal()}. On Linux, standard error must also
+     * be a terminal device, so {@code 2> log.txt} gets plain lines rather than carriage returns.
+     */
+    public static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            Method isTerminal = Console.class.getMethod("isTerminal");
+            if (!Boolean.TRUE.equals(isTerminal.invoke(console))) {
+                return false;
+            }
+        } catch (NoSuchMethodException e) {
+            // JDK 17-21: a console exists only when standard input and output are a terminal.
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+        try {
+            Path fd2 = Path.of("/proc/self/fd/2");
+            if (Files.isSymbolicLink(fd2)) {
+                String target = Files.readSymbolicLink(fd2).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or /proc unreadable: trust the console.
+        }
+        return true;
     }
 
     @Override

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
  * then says where the data lives and what to try next.
  */
 @Command(name = "demo",
+        mixinStandardHelpOptions = true,
+        versionProvider = Rhizome.Version.class,
         description = {
             "Walk through Rhizome on a small example graph (the history of computing: 113 concepts, 778 "
                     + "statements).",
@@ -43,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR,
-            description = "Directory of the demo store. Default: ${DEFAULT-VALUE}")
+            description = {"Directory of the demo store.", "Default: ${DEFAULT-VALUE}"})
     Path dir;
 
     @Option(names = "--fresh", description = "Delete the demo store first and start over.")
@@ -76,8 +78,8 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.println("Done in " + Units.seconds(System.nanoTime() - start) + ". The demo store lives in " + data
-                + "; run the demo again to reuse it, or with --fresh to start over.");
+        out.println("Done in " + Units.seconds(System.nanoTime() - start) + ". The demo store lives in " + data + ";");
+        out.println("running the demo again reuses it, --fresh starts over.");
         String cmd = System.getProperty(LAUNCHER_PROPERTY, "rhizome");
         String store = shown(dir);
         out.println("Next, try:");

@@ -24,15 +24,18 @@ import picocli.CommandLine.Spec;
 
 /** {@code rhizome export FILE}: writes the store's content to a file through {@link Exporter#export}. */
 @Command(name = "export",
+        mixinStandardHelpOptions = true,
+        versionProvider = Rhizome.Version.class,
         description = {
             "Export the store's statements to a file.",
             "",
-            "Triple formats (turtle, ntriples, rdfxml) get the distinct statements of the selected sources; quad "
-                    + "formats (nquads, trig, jsonld) keep each source as a named graph, and with --with-provenance "
-                    + "also carry the catalogue, so the file imports back with its provenance. tsv writes "
-                    + "IRI-to-IRI statements as head<TAB>relation<TAB>tail and skips literal statements. The format "
-                    + "comes from the file name unless --format is given; a .gz name is gzip'd. The file is written "
-                    + "in full or not at all."
+            "Triple formats (turtle, ntriples, rdfxml) get the distinct statements of the selected sources. Quad "
+                    + "formats (nquads, trig, jsonld) write them to the default graph and keep the named graphs that "
+                    + "came from imported quad files; with --with-provenance every source keeps its named graph and "
+                    + "the catalogue comes along, a full dump that imports back with its provenance. tsv writes "
+                    + "IRI-to-IRI statements as head<TAB>relation<TAB>tail and skips the others. The format comes "
+                    + "from the file name unless --format is given; a .gz name is gzip'd. The file is written in "
+                    + "full or not at all."
         })
 final class ExportCommand implements Callable<Integer> {
     /** Statuses {@code --include} may add to the asserted statements. */
@@ -64,8 +67,9 @@ final class ExportCommand implements Callable<Integer> {
             description = "Quad formats only: also write the catalogue (default graph) and statement annotations.")
     boolean withProvenance;
 
-    @Option(names = "--include", split = ",", paramLabel = "predicted,rejected",
-            description = "Also export statements of predicted and/or rejected sources (asserted ones always are).")
+    @Option(names = "--include", split = ",", paramLabel = "STATUS",
+            description = "Also export statements of sources with this status: predicted, rejected (asserted "
+                    + "ones always are).")
     List<Extra> include = List.of();
 
     @Override

@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
  * import per file, through {@link Importer#importFile}.
  */
 @Command(name = "import",
+        mixinStandardHelpOptions = true,
+        versionProvider = Rhizome.Version.class,
         description = {
             "Import RDF or TSV files into the store.",
             "",
@@ -73,12 +75,6 @@ final class ImportCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     long maxLiteral = ImportOptions.DEFAULT_MAX_LITERAL;
 
-    @Option(names = "--loader", paramLabel = "auto|transaction|bulk",
-            description = "How statements reach the store: bulk (TDB2's bulk loader, fastest, takes the store "
-                    + "exclusively), transaction (one ordinary write transaction) or auto (bulk on a TDB2 store). "
-                    + "Default: auto.")
-    ImportOptions.Loader loader = ImportOptions.Loader.AUTO;
-
     @Option(names = "--source-id", paramLabel = "ID",
             description = "Id of the source recorded in the catalogue (default: the file name); one FILE only.")
     String sourceId;
@@ -116,8 +112,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private ImportOptions options(Path file, boolean first, ProgressListener progress) {
-        ImportOptions.Builder b = ImportOptions.builder().maxLiteralLength(maxLiteral).loader(loader)
-                .progress(progress);
+        ImportOptions.Builder b = ImportOptions.builder().maxLiteralLength(maxLiteral).progress(progress);
         if (format != null) {
             b.format(format);
         }

@@ -7,8 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
@@ -39,25 +43,34 @@ import picocli.CommandLine.Spec;
  * store's dataset, inside a read transaction, and prints the result. SPARQL Update is refused.
  */
 @Command(name = "query",
+        mixinStandardHelpOptions = true,
+        versionProvider = Rhizome.Version.class,
         description = {
             "Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) on the store.",
             "",
-            "Where things are: content lives in named graphs, one per source (each imported file is one). The "
-                    + "default graph is the catalogue that describes the sources (rz:sourceId, rz:sourceKind, "
-                    + "rz:statementCount, rz:status, ...; rz: is <https://rhizome.dev/ns#>). To query all content as "
-                    + "one graph give --union, which makes the default graph the union of the named graphs (the "
-                    + "catalogue is then out of view); or use GRAPH ?g { ... }.",
+            "Where things are:",
+            "  - Content lives in named graphs, one per source (each imported file is one).",
+            "  - The default graph is the catalogue describing the sources: rz:sourceId,",
+            "    rz:sourceKind, rz:statementCount, rz:status... where rz: is",
+            "    <https://rhizome.dev/ns#>.",
+            "  - --union makes the default graph the union of the named graphs: all content",
+            "    as one graph (the catalogue is then out of view). Or use GRAPH ?g { ... }.",
             "",
-            "SELECT prints a text table (or SPARQL results as CSV, TSV or JSON); ASK prints true or false (a JSON "
-                    + "boolean result with --format json); CONSTRUCT and DESCRIBE print Turtle (JSON-LD with "
-                    + "--format json). SPARQL Update is refused: the command only reads."
+            "Output: SELECT prints a text table, or SPARQL results as CSV, TSV or JSON; ASK",
+            "prints true or false (a JSON boolean result with --format json); CONSTRUCT and",
+            "DESCRIBE print Turtle (JSON-LD with --format json). SPARQL Update is refused:",
+            "this command only reads.",
+            ""
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  rhizome query --union 'PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>",
             "      SELECT ?thing ?label WHERE { ?thing rdfs:label ?label } LIMIT 10'",
+            "",
             "  rhizome query 'PREFIX rz: <https://rhizome.dev/ns#>",
-            "      SELECT ?graph ?id ?statements WHERE { ?graph rz:sourceId ?id ; rz:statementCount ?statements }'",
+            "      SELECT ?source ?id ?statements",
+            "      WHERE { ?source rz:sourceId ?id ; rz:statementCount ?statements }'",
+            "",
             "  rhizome query --file q.rq --union --format csv > result.csv"
         })
 final class QueryCommand implements Callable<Integer> {
@@ -149,9 +162,22 @@ final class QueryCommand implements Callable<Integer> {
                 throw new CommandFailedException(ExitCodes.BAD_INPUT, name + ": this is SPARQL Update; 'rhizome "
                         + "query' only reads (SELECT, ASK, CONSTRUCT, DESCRIBE) and never changes the store", e);
             }
-            throw new InputFormatException(name, e.getLine(), e.getColumn(), problem(e), e);
+            String msg = e.getMessage() == null ? "" : e.getMessage();
+            // The message's position is the offending token; getLine/getColumn may be the last good one.
+            Matcher at = POSITION.matcher(msg);
+            boolean found = at.find();
+            long line = found ? Long.parseLong(at.group(1)) : e.getLine();
+            long column = found ? Long.parseLong(at.group(2)) : e.getColumn();
+            throw new InputFormatException(name, line, column, "SPARQL syntax error: " + problem(msg), e);
         }
     }
+
+    private static final Pattern POSITION = Pattern.compile("line (-?\\d+), column (-?\\d+)");
+    private static final Pattern TOKEN = Pattern.compile("Encountered \" \\S+ \"(.*?) \"\"");
+    private static final Pattern LEXICAL = Pattern.compile(
+            "Encountered: (?:'.*?' \\((\\d+)\\)|<EOF>),? (?:after prefix|after :) \"(.*?)\"$", Pattern.DOTALL);
+    private static final Pattern LEXICAL_EOF = Pattern.compile("Lexical error.*Encountered: <EOF>\\s*$");
+    private static final Pattern EXPECTED = Pattern.compile("^\\s+(\\S.*?)(?: \\.\\.\\.)?\\s*$", Pattern.MULTILINE);
 
     private static boolean isUpdate(String text) {
         try {
@@ -162,14 +188,49 @@ final class QueryCommand implements Callable<Integer> {
         }
     }
 
-    /** The parser's first message line without its "at line L, column C" (the location is printed before it). */
-    static String problem(QueryParseException e) {
-        String msg = e.getMessage() == null ? "syntax error" : e.getMessage().strip();
+    /**
+     * Jena's (JavaCC's) parse message in one readable phrase, without its position (printed before it):
+     * {@code unexpected "}"}, {@code unexpected end of query}, {@code unexpected character ' ' after "SELEKT"},
+     * with what was expected when the parser lists at most three choices.
+     */
+    static String problem(String message) {
+        String msg = message == null ? "" : message.strip();
         int nl = msg.indexOf('\n');
         String first = (nl < 0 ? msg : msg.substring(0, nl)).strip();
-        first = first.replaceAll("\\s*at line -?\\d+, column -?\\d+\\.?", "")
-                .replaceFirst("^Line -?\\d+, column -?\\d+:\\s*", "").strip();
-        return first.isEmpty() ? "syntax error" : "SPARQL syntax error: " + first;
+        String rest = nl < 0 ? "" : msg.substring(nl + 1);
+        String phrase;
+        Matcher m;
+        if (first.startsWith("Encountered \"<EOF>\"")) {
+            phrase = "unexpected end of query";
+        } else if ((m = TOKEN.matcher(first)).find()) {
+            phrase = "unexpected \"" + m.group(1).strip() + "\"";
+        } else if ((m = LEXICAL.matcher(first)).find()) {
+            String after = m.group(2).isEmpty() ? "" : " after \"" + m.group(2) + "\"";
+            if (m.group(1) == null) {
+                phrase = "unexpected end of query" + after;
+            } else {
+                int cp = Integer.parseInt(m.group(1));
+                String ch = Character.isWhitespace(cp) || Character.isISOControl(cp)
+                        ? String.format("U+%04X", cp) : "'" + new String(Character.toChars(cp)) + "'";
+                phrase = "unexpected character " + ch + after;
+            }
+        } else if (LEXICAL_EOF.matcher(first).find()) {
+            phrase = "unexpected end of query";
+        } else {
+            phrase = first.replaceAll("\\s*at line -?\\d+, column -?\\d+\\.?", "")
+                    .replaceFirst("^Line -?\\d+, column -?\\d+:\\s*", "").strip();
+        }
+        if (rest.contains("Was expecting")) {
+            List<String> expected = new ArrayList<>();
+            Matcher e = EXPECTED.matcher(rest.substring(rest.indexOf("Was expecting")));
+            while (e.find()) {
+                expected.add(e.group(1).strip());
+            }
+            if (!expected.isEmpty() && expected.size() <= 3) {
+                phrase += "; expected " + (expected.size() == 1 ? "" : "one of ") + String.join(", ", expected);
+            }
+        }
+        return phrase.isEmpty() ? "syntax error" : phrase;
     }
 
     private void execute(KnowledgeGraph kg, Query query, PrintWriter out) {
@@ -200,7 +261,8 @@ final class QueryCommand implements Callable<Integer> {
                 }
             } else {
                 Model m = query.isConstructType() ? qe.execConstruct() : qe.execDescribe();
-                RDFDataMgr.write(os, m, format == OutputFormat.JSON ? RDFFormat.JSONLD_PRETTY : RDFFormat.TURTLE_PRETTY);
+                RDFDataMgr.write(os, m,
+                        format == OutputFormat.JSON ? RDFFormat.JSONLD_PRETTY : RDFFormat.TURTLE_PRETTY);
             }
         } catch (QueryCancelledException e) {
             throw new CommandFailedException(ExitCodes.FAILURE, "query cancelled after the timeout of "

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                     + "graph of its own; the default graph is the catalogue of those sources."
         },
         subcommands = {ImportCommand.class, ExportCommand.class, StatsCommand.class, QueryCommand.class,
-            DemoCommand.class},
+            DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  " + ExitCodes.OK + "  success",
@@ -57,7 +57,7 @@ public final class Rhizome implements Runnable {
     CommandSpec spec;
 
     @Option(names = "--store", paramLabel = "DIR", defaultValue = DEFAULT_STORE, scope = ScopeType.INHERIT,
-            description = "Store directory (an embedded TDB2 database). Default: ${DEFAULT-VALUE}")
+            description = {"Store directory (an embedded TDB2 database).", "Default: ${DEFAULT-VALUE}"})
     Path store;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code rhizome stats}: prints a {@link StatsReport} of the store. */
 @Command(name = "stats",
+        mixinStandardHelpOptions = true,
+        versionProvider = Rhizome.Version.class,
         description = {
             "Print counts of the store and the shape of its graph.",
             "",

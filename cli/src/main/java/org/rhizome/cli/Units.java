@@ -60,6 +60,11 @@ public final class Units {
         return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 
+    /** A short elapsed time: {@code 85 ms} under a second, else {@code 3.2 s}. */
+    public static String duration(long nanos) {
+        return nanos < 999_500_000L ? Math.round(nanos / 1e6) + " ms" : seconds(nanos);
+    }
+
     /** A remaining time, rounded up to whole seconds: {@code 7s}, {@code 2m05s}, {@code 1h02m}. */
     public static String eta(double seconds) {
         if (!(seconds >= 0) || Double.isInfinite(seconds)) {

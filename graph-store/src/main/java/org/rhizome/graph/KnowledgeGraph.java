@@ -268,11 +268,11 @@ public final class KnowledgeGraph implements AutoCloseable {
     }
 
     /**
-     * Writes the catalogue entry of {@code source} into the default graph and returns its graph node. Must run
-     * inside a write transaction. Public for bulk loaders that manage their own transaction; they receive the
-     * catalogue quads through {@link #catalogueQuads(Source, Node)} instead.
+     * Writes the catalogue entry of {@code source} into the default graph (unless its graph is already catalogued)
+     * and returns its graph node. Must run inside a write transaction. Importers that stream into their own
+     * transaction write {@link #catalogueQuads(Source, Node)} instead.
      */
-    Node registerSource(Source source) {
+    private Node registerSource(Source source) {
         Node graph = graphNodeFor(source);
         if (!dsg.getDefaultGraph().contains(graph, RDF_TYPE, Rz.Source)) {
             for (Quad q : catalogueQuads(source, graph)) {
@@ -307,7 +307,7 @@ public final class KnowledgeGraph implements AutoCloseable {
     }
 
     /** Adds {@code delta} to the recorded statement count of {@code graph}; inside a write transaction. */
-    public void addToStatementCount(Node graph, long delta) {
+    private void addToStatementCount(Node graph, long delta) {
         if (delta == 0) {
             return;
         }

@@ -61,8 +61,8 @@ public final class AskTheGraph implements DemoStep {
     @Override
     public void run(DemoContext ctx) {
         PrintWriter out = ctx.out();
-        out.println("  SPARQL over the union of the store's named graphs ('rhizome query --union');");
-        out.println("  rdfs:, rz: and rel: are declared as usual (rel: is <https://rhizome.dev/id/relation/>).");
+        out.println("  SPARQL SELECTs over the union of the named graphs (what 'rhizome query --union' does), with");
+        out.println("  the prefixes rdfs:, rz: <https://rhizome.dev/ns#> and rel: <https://rhizome.dev/id/relation/>.");
 
         out.println();
         out.println("  Which concepts take part in the most relation statements?");
@@ -135,8 +135,42 @@ public final class AskTheGraph implements DemoStep {
             }
         }
         TextTable t = new TextTable("subject", "relation", "object");
-        objects.forEach((k, v) -> t.row(k.get(0), k.get(1), String.join(", ", v)));
-        subjects.forEach((k, v) -> t.row(String.join(", ", v), k.get(0), k.get(1)));
+        objects.forEach((k, v) -> {
+            List<String> lines = wrap(v, WRAP);
+            for (int i = 0; i < lines.size(); i++) {
+                t.row(i == 0 ? k.get(0) : "", i == 0 ? k.get(1) : "", lines.get(i));
+            }
+        });
+        subjects.forEach((k, v) -> {
+            List<String> lines = wrap(v, WRAP);
+            for (int i = 0; i < lines.size(); i++) {
+                t.row(lines.get(i), i == 0 ? k.get(0) : "", i == 0 ? k.get(1) : "");
+            }
+        });
         return t;
+    }
+
+    /** Width at which a comma-separated list of labels continues on the next table row. */
+    private static final int WRAP = 48;
+
+    /** Joins {@code items} with ", " into lines of at most {@code width} characters (longer items stand alone). */
+    static List<String> wrap(List<String> items, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < items.size(); i++) {
+            String item = items.get(i) + (i < items.size() - 1 ? "," : "");
+            if (line.length() > 0 && line.length() + 1 + item.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(item);
+        }
+        if (line.length() > 0 || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -42,7 +43,8 @@ public final class LoadExampleGraph implements DemoStep {
         if (existing.isPresent()) {
             SourceInfo s = existing.get();
             out.printf(Locale.US, "  reusing %s, already in the store: %,d statements, imported %s (--fresh starts "
-                    + "over)%n", SOURCE_ID, s.statementCount(), s.source().createdAt());
+                    + "over)%n", SOURCE_ID, s.statementCount(),
+                    s.source().createdAt().truncatedTo(ChronoUnit.SECONDS));
             return;
         }
         ImportResult r = importExample(ctx);

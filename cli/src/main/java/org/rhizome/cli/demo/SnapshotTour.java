@@ -30,7 +30,7 @@ public final class SnapshotTour implements DemoStep {
         long elapsed = System.nanoTime() - start;
         SnapshotSummary s = SnapshotSummary.of(snap);
         out.printf(Locale.US, "  built in %s: %,d entities, %,d relations, %,d edges (dense ids, CSR adjacency in "
-                + "both directions)%n", Units.seconds(elapsed), s.entities(), s.relations(), s.edges());
+                + "both directions)%n", Units.duration(elapsed), s.entities(), s.relations(), s.edges());
         out.println();
         out.println("  The 5 entities with the highest total degree (out + in):");
         TextTable t = new TextTable("entity", "out", "in", "total");

@@ -331,6 +331,7 @@ public final class Importer {
             ImportOptions options, QuadSink sink, Counts counts) {
         String name = file.toString();
         checkReadable(file, name);
+        options.progress().begin("import labels " + file.getFileName(), sizeOf(file, name), "bytes");
         TokenNodes nodes = new TokenNodes(kg.baseNamespace() + (forEntities ? "entity/" : "relation/"));
         Node label = RDFS.label.asNode();
         Node comment = RDFS.comment.asNode();

@@ -35,6 +35,10 @@ final class Tdb2SnapshotReader {
         NodeTable nodes = quads.getNodeTable();
         LongIntMap entityOf = new LongIntMap();
         LongIntMap predicateOf = new LongIntMap();
+        // Predicates get a relation id only when they first carry an edge (one with only literal objects, such as
+        // rdfs:comment, is not a relation of the snapshot).
+        List<String> predicateIris = new java.util.ArrayList<>();
+        int[] relationOf = new int[16];
         LongIntMap labelOf = new LongIntMap(); // subject ptr -> index into labelIds
         NodeId[] labelIds = new NodeId[1024];
         NodeId[] labelSubjects = new NodeId[1024];
@@ -63,7 +67,12 @@ final class Tdb2SnapshotReader {
                             || (!options.includeTypeEdges() && pn.equals(type))) {
                         rel = SKIP;
                     } else {
-                        rel = b.relationId(pn.getURI());
+                        rel = predicateIris.size();
+                        predicateIris.add(pn.getURI());
+                        if (rel == relationOf.length) {
+                            relationOf = Arrays.copyOf(relationOf, rel * 2);
+                        }
+                        relationOf[rel] = -1;
                     }
                     predicateOf.put(p.getPtrLocation(), rel);
                 }
@@ -87,7 +96,10 @@ final class Tdb2SnapshotReader {
                 int h = entity(s, nodes, entityOf, b);
                 int tail = entity(o, nodes, entityOf, b);
                 if (h >= 0 && tail >= 0) {
-                    b.addEdge(h, rel, tail);
+                    if (relationOf[rel] < 0) {
+                        relationOf[rel] = b.relationId(predicateIris.get(rel));
+                    }
+                    b.addEdge(h, relationOf[rel], tail);
                 }
             }
         }

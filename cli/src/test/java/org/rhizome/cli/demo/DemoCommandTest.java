@@ -1,0 +1,122 @@
+package org.rhizome.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rhizome.cli.ExitCodes;
+import org.rhizome.cli.Rhizome;
+
+/** {@code rhizome demo} end to end on the example graph (778 statements, 113 concepts, 24 relation types). */
+class DemoCommandTest {
+    @TempDir
+    Path tmp;
+
+    private record Run(int exitCode, String out, String err) {}
+
+    private static Run demo(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 1];
+        all[0] = "demo";
+        System.arraycopy(args, 0, all, 1, args.length);
+        int code = Rhizome.run(new PrintWriter(out), new PrintWriter(err), all);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String section(String out, String from, String to) {
+        int a = out.indexOf(from);
+        int b = to == null ? out.length() : out.indexOf(to, a);
+        assertThat(a).as("section " + from).isGreaterThanOrEqualTo(0);
+        assertThat(b).as("end of section " + from).isGreaterThan(a);
+        return out.substring(a, b);
+    }
+
+    @Test
+    void loadsTheExampleGraphAndPrintsItsKnownCounts() {
+        Path dir = tmp.resolve("demo");
+        Run r = demo("--dir", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(section(r.out(), "[1/4] Load the example graph", "[2/4]"))
+                .contains("imported 778 statements from history-of-computing.ttl in ");
+        String stats = section(r.out(), "[2/4] Store statistics", "[3/4]");
+        assertThat(stats)
+                .containsPattern("(?m)^  statements +778$")
+                .containsPattern("(?m)^  quads +778$")
+                .containsPattern("(?m)^  sources +1$")
+                .containsPattern("(?m)^  concepts +113$")
+                .containsPattern("(?m)^  relation types +24$")
+                .containsPattern("(?m)^  merges +0$")
+                .containsPattern("(?m)^  snapshot entities +113$")
+                .containsPattern("(?m)^  snapshot relations +24$")
+                .containsPattern("(?m)^  snapshot edges +238$");
+        assertThat(r.out()).contains("Next, try:", "stats --store ", "query --store ");
+    }
+
+    @Test
+    void theSparqlStepNamesRealConceptsFromTheGraph() {
+        Run r = demo("--dir", tmp.resolve("demo").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+        String ask = section(r.out(), "[3/4] Ask the graph", "[4/4]");
+        // The most connected concept of the file, first row of the first table.
+        assertThat(ask).containsPattern("(?m)^    Alan Turing +15$");
+        // Alan Turing's neighbourhood: Kurt Gödel influenced him; Alonzo Church was his doctoral advisor.
+        assertThat(ask).containsPattern("(?m)^    Kurt Gödel +influenced +Alan Turing$")
+                .containsPattern("(?m)^    Alonzo Church +doctoral advisor of +Alan Turing$");
+        // An influence chain.
+        assertThat(ask).containsPattern("(?m)^    Multics +Unix +Linux$");
+    }
+
+    @Test
+    void theSnapshotStepShowsTheMostConnectedEntities() {
+        Run r = demo("--dir", tmp.resolve("demo").toString());
+        String snap = section(r.out(), "[4/4] Snapshot", "Done in");
+        assertThat(snap).contains("113 entities", "238 edges")
+                .containsPattern("(?m)^    Alan Turing +8 +7 +15$")
+                .containsPattern("bytes per edge");
+    }
+
+    @Test
+    void aSecondRunReusesTheStoreAndFreshStartsOver() {
+        Path dir = tmp.resolve("demo");
+        assertThat(demo("--dir", dir.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+        Run again = demo("--dir", dir.toString());
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(again.out()).contains("reusing history-of-computing.ttl").doesNotContain("imported 778")
+                .containsPattern("(?m)^  statements +778$");
+        Run fresh = demo("--dir", dir.toString(), "--fresh");
+        assertThat(fresh.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(fresh.out()).contains("deleted the old demo store", "imported 778 statements")
+                .containsPattern("(?m)^  sources +1$");
+    }
+
+    @Test
+    void freshRefusesToDeleteADirectoryThatIsNotAStore() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("precious"));
+        Path file = Files.writeString(dir.resolve("thesis.tex"), "do not lose");
+        Run r = demo("--dir", dir.toString(), "--fresh");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("not a Rhizome store");
+        assertThat(file).exists();
+    }
+
+    @Test
+    void stepsRunInTheOrderDemoStepsListsThem() {
+        Run r = demo("--dir", tmp.resolve("demo").toString());
+        List<DemoStep> steps = DemoSteps.all();
+        int at = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            String heading = "[" + (i + 1) + "/" + steps.size() + "] " + steps.get(i).title();
+            int next = r.out().indexOf(heading);
+            assertThat(next).as(heading).isGreaterThan(at);
+            at = next;
+        }
+    }
+}
