@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
             "Triple formats (turtle, ntriples, rdfxml) get the distinct statements of the selected sources. Quad "
                     + "formats (nquads, trig, jsonld) write them to the default graph and keep the named graphs that "
                     + "came from imported quad files; with --with-provenance every source keeps its named graph and "
-                    + "the catalogue comes along, a full dump that imports back with its provenance. tsv writes "
+                    + "the catalogue comes along, a full dump for backup and inspection. tsv writes "
                     + "IRI-to-IRI statements as head<TAB>relation<TAB>tail and skips the others. The format comes "
                     + "from the file name unless --format is given; a .gz name is gzip'd. The file is written in "
                     + "full or not at all."

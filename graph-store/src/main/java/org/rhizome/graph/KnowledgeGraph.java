@@ -57,9 +57,11 @@ import org.slf4j.LoggerFactory;
  * runs in one write transaction: it commits whole or, on any exception, aborts and leaves no partial statements.
  * Reads ({@link #read(Supplier)}) see a consistent snapshot. Methods may be called from any thread.
  *
- * <p><b>Opening.</b> A TDB2 directory can be held by one JVM at a time; a second process gets a
- * {@link StoreLockedException}, and a second {@code open} of the same directory in this JVM too (share the instance
- * instead). {@link #close()} releases the directory.
+ * <p><b>Opening.</b> A TDB2 directory can be held by one process at a time: {@code open} takes an operating-system
+ * lock on {@code rhizome.lock} in the directory (TDB2's own {@code tdb.lock} is not enforced across processes), so a
+ * second process gets a {@link StoreLockedException} naming the holder's pid, and a second {@code open} of the same
+ * directory in this JVM too (share the instance instead). {@link #close()} releases the directory; so does the
+ * death of the process, however it dies.
  */
 public final class KnowledgeGraph implements AutoCloseable {
     static {
@@ -81,13 +83,15 @@ public final class KnowledgeGraph implements AutoCloseable {
     private final DatasetGraph dsg;
     private final Optional<Path> location;
     private final String base;
+    private final ProcessLock lock;
     private volatile boolean closed;
 
-    private KnowledgeGraph(Dataset dataset, Optional<Path> location, String base) {
+    private KnowledgeGraph(Dataset dataset, Optional<Path> location, String base, ProcessLock lock) {
         this.dataset = dataset;
         this.dsg = dataset.asDatasetGraph();
         this.location = location;
         this.base = base;
+        this.lock = lock;
     }
 
     /** Opens (creating if needed) an embedded TDB2 store in {@code directory} with the default namespace. */
@@ -131,23 +135,32 @@ public final class KnowledgeGraph implements AutoCloseable {
 
         public KnowledgeGraph open() {
             if (location == null) {
-                return new KnowledgeGraph(DatasetFactory.createTxnMem(), Optional.empty(), base);
+                return new KnowledgeGraph(DatasetFactory.createTxnMem(), Optional.empty(), base, null);
             }
             Path dir = location.toAbsolutePath().normalize();
             if (!OPEN_LOCATIONS.add(dir)) {
                 throw new StoreLockedException(dir, ProcessHandle.current().pid(),
                         new IllegalStateException("already open in this JVM"));
             }
+            ProcessLock lock = null;
             try {
                 Files.createDirectories(dir);
+                lock = ProcessLock.acquire(dir);
                 DatasetGraph g = DatabaseMgr.connectDatasetGraph(Location.create(dir));
-                return new KnowledgeGraph(DatasetFactory.wrap(g), Optional.of(dir), base);
+                return new KnowledgeGraph(DatasetFactory.wrap(g), Optional.of(dir), base, lock);
             } catch (IOException e) {
-                OPEN_LOCATIONS.remove(dir);
+                release(dir, lock);
                 throw new StoreException("cannot create store directory " + dir + ": " + e.getMessage(), e);
             } catch (RuntimeException e) {
-                OPEN_LOCATIONS.remove(dir);
-                throw translateOpenFailure(dir, e);
+                release(dir, lock);
+                throw e instanceof StoreLockedException ? e : translateOpenFailure(dir, e);
+            }
+        }
+
+        private static void release(Path dir, ProcessLock lock) {
+            OPEN_LOCATIONS.remove(dir);
+            if (lock != null) {
+                lock.release();
             }
         }
     }
@@ -903,6 +916,7 @@ public final class KnowledgeGraph implements AutoCloseable {
                 TDBInternal.expel(dsg);
             } finally {
                 OPEN_LOCATIONS.remove(location.get());
+                lock.release();
             }
             LOG.debug("closed store {}", location.get());
         } else {

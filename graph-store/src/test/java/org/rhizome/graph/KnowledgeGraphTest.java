@@ -281,6 +281,32 @@ class KnowledgeGraphTest {
     }
 
     @Test
+    void secondProcessIsRefusedWithTheHoldersPidAndTheStoreOpensOnceItDies(@TempDir Path dir) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process holder = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                HoldStoreMain.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    holder.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null && !line.startsWith("READY ")) {
+                // skip log lines
+            }
+            assertThat(line).as("child opened the store").isNotNull();
+            long pid = holder.pid();
+            assertThatThrownBy(() -> KnowledgeGraph.open(dir)).isInstanceOf(StoreLockedException.class)
+                    .hasMessageContaining("pid " + pid)
+                    .satisfies(e -> assertThat(((StoreLockedException) e).holderPid()).hasValue(pid));
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor();
+        }
+        try (KnowledgeGraph kg = KnowledgeGraph.open(dir)) {
+            assertThat(kg.statementCount()).isZero();
+        }
+    }
+
+    @Test
     void rejectsInvalidArgumentsWithMessagesNamingThem() {
         assertThatThrownBy(() -> Source.builder(SourceKind.MANUAL, "x").confidence(1.5).build())
                 .hasMessageContaining("confidence").hasMessageContaining("1.5");
