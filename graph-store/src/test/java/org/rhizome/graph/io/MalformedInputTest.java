@@ -76,6 +76,20 @@ class MalformedInputTest {
 
     @ParameterizedTest
     @EnumSource(Setup.class)
+    void errorAfterManyGoodStatementsRollsBackAllOfThem(Setup setup) throws IOException {
+        Path bad = dir.resolve("late.nt");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 150_000; i++) {
+            sb.append("<http://e/s").append(i).append("> <http://e/p> <http://e/o").append(i % 977).append("> .\n");
+        }
+        sb.append("<http://e/s> <http://e/p> .\n");
+        Files.writeString(bad, sb.toString());
+        InputFormatException e = importFails(setup, bad, options(setup));
+        assertThat(e.line()).hasValue(150_001);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Setup.class)
     void tsvLineWithTwoColumnsNamesTheLine(Setup setup) throws IOException {
         Path bad = dir.resolve("train.txt");
         Files.writeString(bad, "a\tr\tb\r\nb\tr\tc\r\nc\tr\r\nd\tr\te\r\n");
