@@ -589,7 +589,10 @@ public final class KnowledgeGraph implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------------------
     // Concepts
 
-    /** The concept with this IRI, read across all asserted sources, if it has a label or is a declared concept. */
+    /**
+     * The concept with this IRI, read across all source graphs (whatever their status), if it has a label or is a
+     * declared concept.
+     */
     public Optional<Concept> concept(String iri) {
         Node n = NodeFactory.createURI(iri);
         return read(() -> {
