@@ -21,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.dboe.base.file.Location;
@@ -153,7 +151,7 @@ public final class KnowledgeGraph implements AutoCloseable {
                 throw new StoreException("cannot create store directory " + dir + ": " + e.getMessage(), e);
             } catch (RuntimeException e) {
                 release(dir, lock);
-                throw e instanceof StoreLockedException ? e : translateOpenFailure(dir, e);
+                throw e instanceof StoreException ? e : translateOpenFailure(dir, e);
             }
         }
 
@@ -165,16 +163,8 @@ public final class KnowledgeGraph implements AutoCloseable {
         }
     }
 
-    private static final Pattern PID = Pattern.compile("(?i)(?:pid|process)\\D{0,20}(\\d+)");
-
     private static RuntimeException translateOpenFailure(Path dir, RuntimeException e) {
-        String msg = String.valueOf(e.getMessage());
-        if (msg.toLowerCase().contains("lock")) {
-            Matcher m = PID.matcher(msg);
-            long pid = m.find() ? Long.parseLong(m.group(1)) : -1;
-            return new StoreLockedException(dir, pid, e);
-        }
-        return new StoreException("cannot open store " + dir + ": " + msg, e);
+        return new StoreException("cannot open store " + dir + ": " + e.getMessage(), e);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -302,29 +302,16 @@ public final class Importer {
 
     private static void readTsv(KnowledgeGraph kg, Path file, Node graph, ImportOptions options, QuadSink sink,
             Counts counts) {
-        String name = file.toString();
         TokenNodes entities = new TokenNodes(kg.baseNamespace() + "entity/");
         TokenNodes relations = new TokenNodes(kg.baseNamespace() + "relation/");
         String[] fields = new String[3];
-        try (Utf8CheckingInputStream in = open(file, options, counts);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8),
-                        1 << 16)) {
-            String line;
-            long lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                splitFields(line, fields, 3, name, lineNo, "head, relation, tail", options.maxLiteralLength());
-                sink.add(Quad.create(graph, entities.node(fields[0]), relations.node(fields[1]),
-                        entities.node(fields[2])));
-                counts.statements++;
-            }
-            counts.bytes += in.bytesRead();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        forEachLine(file, options, counts, (line, lineNo) -> {
+            splitFields(line, fields, 3, file.toString(), lineNo, "head, relation, tail",
+                    options.maxLiteralLength());
+            sink.add(Quad.create(graph, entities.node(fields[0]), relations.node(fields[1]),
+                    entities.node(fields[2])));
+            counts.statements++;
+        });
     }
 
     private static void readLabels(KnowledgeGraph kg, Path file, Node graph, boolean forEntities,
@@ -336,6 +323,30 @@ public final class Importer {
         Node label = RDFS.label.asNode();
         Node comment = RDFS.comment.asNode();
         String[] fields = new String[3];
+        forEachLine(file, options, counts, (line, lineNo) -> {
+            int n = splitFields(line, fields, forEntities ? -3 : 2, name, lineNo,
+                    forEntities ? "token, label[, description]" : "token, label", options.maxLiteralLength());
+            Node subject = nodes.node(fields[0]);
+            sink.add(Quad.create(graph, subject, label, NodeFactory.createLiteralString(fields[1])));
+            counts.statements++;
+            if (!forEntities) {
+                sink.add(Quad.create(graph, subject, RDF.type.asNode(), Rz.RelationType));
+                counts.statements++;
+            }
+            if (n == 3) {
+                sink.add(Quad.create(graph, subject, comment, NodeFactory.createLiteralString(fields[2])));
+                counts.statements++;
+            }
+        });
+    }
+
+    /** Receives one non-blank line of a tab-separated file and its 1-based number. */
+    private interface LineHandler {
+        void line(String line, long lineNo);
+    }
+
+    /** Reads {@code file} (UTF-8 checked, gunzipped if {@code .gz}) line by line, skipping blank lines. */
+    private static void forEachLine(Path file, ImportOptions options, Counts counts, LineHandler handler) {
         try (Utf8CheckingInputStream in = open(file, options, counts);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8),
                         1 << 16)) {
@@ -343,21 +354,8 @@ public final class Importer {
             long lineNo = 0;
             while ((line = reader.readLine()) != null) {
                 lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                int n = splitFields(line, fields, forEntities ? -3 : 2, name, lineNo,
-                        forEntities ? "token, label[, description]" : "token, label", options.maxLiteralLength());
-                Node subject = nodes.node(fields[0]);
-                sink.add(Quad.create(graph, subject, label, NodeFactory.createLiteralString(fields[1])));
-                counts.statements++;
-                if (!forEntities) {
-                    sink.add(Quad.create(graph, subject, RDF.type.asNode(), Rz.RelationType));
-                    counts.statements++;
-                }
-                if (n == 3) {
-                    sink.add(Quad.create(graph, subject, comment, NodeFactory.createLiteralString(fields[2])));
-                    counts.statements++;
+                if (!line.isBlank()) {
+                    handler.line(line, lineNo);
                 }
             }
             counts.bytes += in.bytesRead();
