@@ -251,6 +251,29 @@ public final class KnowledgeGraph implements AutoCloseable {
         });
     }
 
+    /**
+     * Replaces the named graph of {@code source} (which must name its graph) in one transaction: deletes every quad of
+     * that graph and its catalogue entry, registers {@code source} afresh and runs {@code work}. For content that is
+     * recomputed as a whole, such as stored analysis scores. If {@code work} throws, the old graph stays as it was.
+     */
+    public void replace(Source source, Consumer<SourceWriter> work) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(work, "work");
+        if (source.graphIri().isEmpty()) {
+            throw new IllegalArgumentException("replace needs a source with an explicit graph IRI");
+        }
+        inWriteTxn(() -> {
+            Node graph = NodeFactory.createURI(source.graphIri().get());
+            dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+            dsg.getDefaultGraph().remove(graph, Node.ANY, Node.ANY);
+            registerSource(source);
+            SourceWriter writer = new SourceWriter(this, graph, source.confidence());
+            work.accept(writer);
+            addToStatementCount(graph, writer.added() - writer.removed());
+            return null;
+        });
+    }
+
     <T> T inWriteTxn(Supplier<T> work) {
         ensureOpen();
         if (dataset.isInTransaction()) {

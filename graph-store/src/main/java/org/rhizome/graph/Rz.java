@@ -46,6 +46,20 @@ public final class Rz {
     public static final Node predicate = term("predicate");
     public static final Node object = term("object");
 
+    public static final Node pageRank = term("pageRank");
+    public static final Node betweenness = term("betweenness");
+    public static final Node community = term("community");
+    public static final Node coreNumber = term("coreNumber");
+    public static final Node degree = term("degree");
+    public static final Node participation = term("participation");
+    public static final Node MetricsPoint = term("MetricsPoint");
+    public static final Node iteration = term("iteration");
+    public static final Node recordedAt = term("recordedAt");
+    public static final Node measure = term("measure");
+    public static final Node name = term("name");
+    public static final Node value = term("value");
+    public static final Node exact = term("exact");
+
     private Rz() {}
 
     /** The IRI node {@code rz:localName}. */

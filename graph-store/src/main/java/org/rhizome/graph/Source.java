@@ -40,9 +40,16 @@ public record Source(SourceKind kind, String id, Optional<String> model, Optiona
         if (kind == SourceKind.PREDICTION && status == Status.ASSERTED) {
             throw new IllegalArgumentException("a prediction source cannot be asserted: use Status.PREDICTED");
         }
+        if ((kind == SourceKind.ANALYSIS) != (status == Status.DERIVED)) {
+            throw new IllegalArgumentException("analysis sources, and only they, have status derived; got " + kind
+                    + " with " + status);
+        }
     }
 
-    /** A builder with defaults: now, confidence 1.0 (0.5 for predictions), asserted (predicted for predictions). */
+    /**
+     * A builder with defaults: now, confidence 1.0 (0.5 for predictions), asserted (predicted for predictions, derived
+     * for analyses).
+     */
     public static Builder builder(SourceKind kind, String id) {
         return new Builder(kind, id);
     }
@@ -107,10 +114,12 @@ public record Source(SourceKind kind, String id, Optional<String> model, Optiona
 
         public Source build() {
             boolean prediction = kind == SourceKind.PREDICTION;
+            Status defaultStatus = prediction ? Status.PREDICTED
+                    : kind == SourceKind.ANALYSIS ? Status.DERIVED : Status.ASSERTED;
             return new Source(kind, id, Optional.ofNullable(model), Optional.ofNullable(promptHash),
                     createdAt == null ? Instant.now() : createdAt,
                     confidence == null ? (prediction ? 0.5 : 1.0) : confidence,
-                    status == null ? (prediction ? Status.PREDICTED : Status.ASSERTED) : status,
+                    status == null ? defaultStatus : status,
                     Optional.ofNullable(note), Optional.ofNullable(graphIri));
         }
     }

@@ -13,7 +13,9 @@ public enum SourceKind {
     /** Predicted by a link-prediction model run. */
     PREDICTION("prediction"),
     /** Written through the Java API or by a user. */
-    MANUAL("manual");
+    MANUAL("manual"),
+    /** Measurements computed from the graph (node scores, metrics history); stored with status derived. */
+    ANALYSIS("analysis");
 
     private final String localName;
     private final Node node;

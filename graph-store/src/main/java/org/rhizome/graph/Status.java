@@ -2,14 +2,19 @@ package org.rhizome.graph;
 
 import org.apache.jena.graph.Node;
 
-/** Whether a source's statements are believed ({@code rz:asserted}), model output or judged false. */
+/** Whether a source's statements are believed ({@code rz:asserted}), model output, judged false, or derived. */
 public enum Status {
     /** Believed true by its source. */
     ASSERTED("asserted"),
     /** Produced by a model; lives apart from asserted statements and never overwrites them. */
     PREDICTED("predicted"),
     /** Judged false; kept for the record and excluded from analyses and default exports. */
-    REJECTED("rejected");
+    REJECTED("rejected"),
+    /**
+     * Computed from the graph by Rhizome itself (analytics scores, metrics history); never content, so snapshots,
+     * analyses and default exports leave it out.
+     */
+    DERIVED("derived");
 
     private final Node node;
 
