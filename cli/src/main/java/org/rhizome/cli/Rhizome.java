@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code rhizome} command: global options and the subcommands {@code import}, {@code export}, {@code stats},
- * {@code query} and {@code demo}.
+ * {@code query}, {@code analyze} and {@code demo}.
  *
  * <p>{@link #main(String...)} exits the JVM with the command's exit code ({@link ExitCodes}); {@link #run} returns
  * it instead, writing to the given writers, so tests can call the CLI in-process. Failures print one line,
@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                     + "graph of its own; the default graph is the catalogue of those sources."
         },
         subcommands = {ImportCommand.class, ExportCommand.class, StatsCommand.class, QueryCommand.class,
-            DemoCommand.class, CommandLine.HelpCommand.class},
+            AnalyzeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  " + ExitCodes.OK + "  success",

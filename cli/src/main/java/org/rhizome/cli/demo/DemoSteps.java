@@ -17,6 +17,7 @@ public final class DemoSteps {
                 new LoadExampleGraph(),
                 new StoreStatistics(),
                 new AskTheGraph(),
-                new SnapshotTour());
+                new SnapshotTour(),
+                new AnalyzeStructure());
     }
 }

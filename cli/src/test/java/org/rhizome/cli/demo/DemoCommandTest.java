@@ -44,9 +44,9 @@ class DemoCommandTest {
         Path dir = tmp.resolve("demo");
         Run r = demo("--dir", dir.toString());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
-        assertThat(section(r.out(), "[1/4] Load the example graph", "[2/4]"))
+        assertThat(section(r.out(), "[1/5] Load the example graph", "[2/5]"))
                 .contains("imported 778 statements from history-of-computing.ttl in ");
-        String stats = section(r.out(), "[2/4] Store statistics", "[3/4]");
+        String stats = section(r.out(), "[2/5] Store statistics", "[3/5]");
         assertThat(stats)
                 .containsPattern("(?m)^  statements +778$")
                 .containsPattern("(?m)^  quads +778$")
@@ -64,7 +64,7 @@ class DemoCommandTest {
     void theSparqlStepNamesRealConceptsFromTheGraph() {
         Run r = demo("--dir", tmp.resolve("demo").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
-        String ask = section(r.out(), "[3/4] Ask the graph", "[4/4]");
+        String ask = section(r.out(), "[3/5] Ask the graph", "[4/5]");
         // The most connected concept of the file, first row of the first table.
         assertThat(ask).containsPattern("(?m)^    Alan Turing +15$");
         // Alan Turing's neighbourhood: Kurt Gödel influenced him; Alonzo Church was his doctoral advisor.
@@ -77,10 +77,28 @@ class DemoCommandTest {
     @Test
     void theSnapshotStepShowsTheMostConnectedEntities() {
         Run r = demo("--dir", tmp.resolve("demo").toString());
-        String snap = section(r.out(), "[4/4] Snapshot", "Done in");
+        String snap = section(r.out(), "[4/5] Snapshot", "[5/5]");
         assertThat(snap).contains("113 entities", "238 edges")
                 .containsPattern("(?m)^    Alan Turing +8 +7 +15$")
                 .containsPattern("bytes per edge");
+    }
+
+    @Test
+    void theAnalysisStepMeasuresStoresAndReports() {
+        Path dir = tmp.resolve("demo");
+        Run r = demo("--dir", dir.toString());
+        String a = section(r.out(), "[5/5] Analyse the structure", "Done in");
+        // 113 concepts, 238 statements; the simple undirected graph of the file has 113 nodes.
+        assertThat(a).containsPattern("(?m)^  nodes +113$").containsPattern("(?m)^  statements +238$")
+                .contains("power law: ", "hubs by PageRank: Alan Turing", "communities (leiden): ")
+                .contains("stored scores of 113 nodes for SPARQL");
+        Path report = tmp.resolve("demo-report");
+        assertThat(report.resolve("index.html")).isNotEmptyFile();
+        assertThat(report.resolve("metrics.json")).isNotEmptyFile();
+        // A second run keeps the statement count: the stored scores and history are derived, not content.
+        Run again = demo("--dir", dir.toString());
+        assertThat(section(again.out(), "[5/5] Analyse the structure", "Done in"))
+                .containsPattern("(?m)^  statements +238$");
     }
 
     @Test

@@ -19,9 +19,11 @@ import org.rhizome.graph.analytics.internal.Parallel;
  * @param communityStarts      random starts of Leiden and Louvain (best modularity kept)
  * @param bootstrap            bootstrap data sets for the power-law p-value (0 skips the p-value)
  * @param topK                 length of the hub, bridge and community tables
+ * @param allCommunityAlgorithms with {@link Metric#COMMUNITIES}, run Louvain and label propagation beside Leiden
+ *                             (for comparison); otherwise Leiden only
  */
 public record AnalysisOptions(Set<Metric> metrics, long seed, int threads, int exactNodeLimit, int pivots,
-        double resolution, int communityStarts, int bootstrap, int topK) {
+        double resolution, int communityStarts, int bootstrap, int topK, boolean allCommunityAlgorithms) {
 
     public AnalysisOptions {
         metrics = Set.copyOf(Objects.requireNonNull(metrics, "metrics"));
@@ -41,57 +43,63 @@ public record AnalysisOptions(Set<Metric> metrics, long seed, int threads, int e
      */
     public static AnalysisOptions defaults() {
         return new AnalysisOptions(EnumSet.allOf(Metric.class), 42L, Parallel.defaultThreads(), 5_000, 256, 1.0, 3,
-                100, 10);
+                100, 10, true);
     }
 
     /**
-     * The per-iteration preset of a growth run: everything but closeness and eigenvector, no bootstrap, one community
-     * start, exact up to 2,000 nodes and 64 pivots above; a few hundred milliseconds at 10^4 nodes.
+     * The per-iteration preset of a growth run: everything but closeness and eigenvector, no bootstrap, Leiden only
+     * with one start, exact up to 2,000 nodes and 64 pivots above. Measured at 10^4 nodes / 3x10^4 edges: about
+     * 0.5 s, of which Leiden takes most (see benchmarks/README.md).
      */
     public static AnalysisOptions perIteration() {
         EnumSet<Metric> m = EnumSet.allOf(Metric.class);
         m.remove(Metric.CLOSENESS);
         m.remove(Metric.EIGENVECTOR);
-        return new AnalysisOptions(m, 42L, Parallel.defaultThreads(), 2_000, 64, 1.0, 1, 0, 10);
+        return new AnalysisOptions(m, 42L, Parallel.defaultThreads(), 2_000, 64, 1.0, 1, 0, 10, false);
     }
 
     public AnalysisOptions withMetrics(Set<Metric> m) {
         return new AnalysisOptions(m, seed, threads, exactNodeLimit, pivots, resolution, communityStarts, bootstrap,
-                topK);
+                topK, allCommunityAlgorithms);
     }
 
     public AnalysisOptions withSeed(long s) {
         return new AnalysisOptions(metrics, s, threads, exactNodeLimit, pivots, resolution, communityStarts,
-                bootstrap, topK);
+                bootstrap, topK, allCommunityAlgorithms);
     }
 
     public AnalysisOptions withThreads(int t) {
         return new AnalysisOptions(metrics, seed, t, exactNodeLimit, pivots, resolution, communityStarts, bootstrap,
-                topK);
+                topK, allCommunityAlgorithms);
     }
 
     public AnalysisOptions withExactNodeLimit(int limit) {
         return new AnalysisOptions(metrics, seed, threads, limit, pivots, resolution, communityStarts, bootstrap,
-                topK);
+                topK, allCommunityAlgorithms);
     }
 
     public AnalysisOptions withPivots(int p) {
         return new AnalysisOptions(metrics, seed, threads, exactNodeLimit, p, resolution, communityStarts, bootstrap,
-                topK);
+                topK, allCommunityAlgorithms);
     }
 
     public AnalysisOptions withResolution(double r) {
         return new AnalysisOptions(metrics, seed, threads, exactNodeLimit, pivots, r, communityStarts, bootstrap,
-                topK);
+                topK, allCommunityAlgorithms);
     }
 
     public AnalysisOptions withBootstrap(int b) {
         return new AnalysisOptions(metrics, seed, threads, exactNodeLimit, pivots, resolution, communityStarts, b,
-                topK);
+                topK, allCommunityAlgorithms);
+    }
+
+    public AnalysisOptions withAllCommunityAlgorithms(boolean all) {
+        return new AnalysisOptions(metrics, seed, threads, exactNodeLimit, pivots, resolution, communityStarts,
+                bootstrap, topK, all);
     }
 
     public AnalysisOptions withTopK(int k) {
         return new AnalysisOptions(metrics, seed, threads, exactNodeLimit, pivots, resolution, communityStarts,
-                bootstrap, k);
+                bootstrap, k, allCommunityAlgorithms);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.rhizome.graph.analytics.community.Partition;
+import org.rhizome.graph.analytics.export.NodeAttributes;
 import org.rhizome.graph.analytics.internal.JsonWriter;
 import org.rhizome.graph.analytics.paths.PathLengths;
 import org.rhizome.graph.analytics.powerlaw.LikelihoodRatio;
@@ -134,6 +135,30 @@ public record AnalysisReport(UndirectedGraph graph, AnalysisOptions options, Ins
             m.put("diameter", new Measure(paths.diameter(), paths.exact()));
         }
         return m;
+    }
+
+    /**
+     * The per-node results as attribute columns for GraphML/GEXF export: {@code degree}, then whichever of
+     * {@code pagerank, betweenness, closeness, eigenvector, community, participation, core} this report has.
+     */
+    public NodeAttributes nodeAttributes() {
+        int n = graph.nodeCount();
+        NodeAttributes.Builder b = NodeAttributes.builder(n);
+        b.addInt("degree", DegreeStatistics.simpleDegrees(graph));
+        for (NodeScores s : new NodeScores[] {pageRank, betweenness, closeness, eigenvector}) {
+            if (s != null) {
+                b.addDouble(s.measure(), s.values());
+            }
+        }
+        Partition best = bestPartition();
+        if (best != null) {
+            b.addInt("community", best.membership());
+            b.addDouble("participation", HubsAndBridges.participation(graph, best));
+        }
+        if (coreNumbers != null) {
+            b.addInt("core", coreNumbers);
+        }
+        return b.build();
     }
 
     /** A scalar value and whether it is exact (false: estimated by sampling, or a bound). */

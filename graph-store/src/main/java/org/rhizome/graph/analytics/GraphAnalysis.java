@@ -122,7 +122,7 @@ public final class GraphAnalysis {
         if (m.contains(Metric.COMMUNITIES) || m.contains(Metric.HUBS_AND_BRIDGES)) {
             leiden = timed("leiden", seconds, () -> new Leiden(g, Leiden.Options.leiden().withSeed(options.seed())
                     .withResolution(options.resolution()).withStarts(options.communityStarts())).partition());
-            if (m.contains(Metric.COMMUNITIES)) {
+            if (m.contains(Metric.COMMUNITIES) && options.allCommunityAlgorithms()) {
                 louvain = timed("louvain", seconds, () -> new Leiden(g, Leiden.Options.louvain()
                         .withSeed(options.seed()).withResolution(options.resolution())
                         .withStarts(options.communityStarts())).partition());
