@@ -86,6 +86,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  " + cmd + " stats --store " + store);
         out.println("  " + cmd + " query --store " + store + " --union \"SELECT ?label WHERE { ?c "
                 + "<http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?label LIMIT 10\"");
+        out.println("  " + cmd + " analyze --store " + store + " --gexf demo.gexf   (open it in Gephi)");
+        out.println("  " + cmd + " query --store " + store + " \"PREFIX rz: <https://rhizome.dev/ns#> SELECT ?c ?pr "
+                + "WHERE { GRAPH ?g { ?c rz:pageRank ?pr } } ORDER BY DESC(?pr) LIMIT 5\"");
         out.println("  " + cmd + " query --help");
         return ExitCodes.OK;
     }
