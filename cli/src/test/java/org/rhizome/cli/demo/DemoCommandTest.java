@@ -88,8 +88,8 @@ class DemoCommandTest {
         Path dir = tmp.resolve("demo");
         Run r = demo("--dir", dir.toString());
         String a = section(r.out(), "[5/5] Analyse the structure", "Done in");
-        // 113 concepts, 238 statements; the simple undirected graph of the file has 113 nodes.
-        assertThat(a).containsPattern("(?m)^  nodes +113$").containsPattern("(?m)^  statements +238$")
+        // 113 concepts linked by 238 distinct statements.
+        assertThat(a).containsPattern("(?m)^  nodes +113$").containsPattern("(?m)^  directedEdges +238$")
                 .contains("power law: ", "hubs by PageRank: Alan Turing", "communities (leiden): ")
                 .contains("stored scores of 113 nodes for SPARQL");
         Path report = tmp.resolve("demo-report");
@@ -98,7 +98,7 @@ class DemoCommandTest {
         // A second run keeps the statement count: the stored scores and history are derived, not content.
         Run again = demo("--dir", dir.toString());
         assertThat(section(again.out(), "[5/5] Analyse the structure", "Done in"))
-                .containsPattern("(?m)^  statements +238$");
+                .containsPattern("(?m)^  directedEdges +238$");
     }
 
     @Test

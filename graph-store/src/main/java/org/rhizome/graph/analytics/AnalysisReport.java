@@ -83,7 +83,8 @@ public record AnalysisReport(UndirectedGraph graph, AnalysisOptions options, Ins
 
     /**
      * The scalar metrics of this report by name (what the metrics history records each iteration), with whether each
-     * is exact. Names are stable: {@code nodes, statements, edges, density, meanDegree, maxDegree, powerLawAlpha,
+     * is exact. Names are stable: {@code nodes, directedEdges (distinct
+     * subject-relation-object statements between entities), edges (simple undirected), density, meanDegree, maxDegree, powerLawAlpha,
      * powerLawXmin, powerLawKs, powerLawP, components, giantShare, strongComponents, maxCore, articulationPoints,
      * averageClustering, transitivity, assortativity, modularity, communities, meanPathLength, diameter}.
      */
@@ -91,7 +92,7 @@ public record AnalysisReport(UndirectedGraph graph, AnalysisOptions options, Ins
         Map<String, Measure> m = new LinkedHashMap<>();
         if (degrees != null) {
             m.put("nodes", new Measure(degrees.nodes(), true));
-            m.put("statements", new Measure(degrees.statements(), true));
+            m.put("directedEdges", new Measure(degrees.statements(), true));
             m.put("edges", new Measure(degrees.simpleEdges(), true));
             m.put("density", new Measure(degrees.density(), true));
             m.put("meanDegree", new Measure(degrees.meanDegree(), true));

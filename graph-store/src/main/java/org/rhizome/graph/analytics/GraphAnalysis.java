@@ -123,10 +123,9 @@ public final class GraphAnalysis {
             leiden = timed("leiden", seconds, () -> new Leiden(g, Leiden.Options.leiden().withSeed(options.seed())
                     .withResolution(options.resolution()).withStarts(options.communityStarts())).partition());
             if (m.contains(Metric.COMMUNITIES) && options.allCommunityAlgorithms()) {
-                // One iteration of the library's Louvain is one complete multilevel run (Blondel et al.), as
-                // igraph's community_multilevel does; more iterations re-run it from the previous partition.
-                louvain = timed("louvain", seconds, () -> new Leiden(g, new Leiden.Options(Leiden.Algorithm.LOUVAIN,
-                        options.resolution(), 1, options.communityStarts(), options.seed())).partition());
+                louvain = timed("louvain", seconds, () -> new Leiden(g, Leiden.Options.louvain()
+                        .withSeed(options.seed()).withResolution(options.resolution())
+                        .withStarts(options.communityStarts())).partition());
                 lpa = timed("labelPropagation", seconds, () -> new LabelPropagation(g, options.seed()).partition());
             }
         }

@@ -32,7 +32,10 @@ import org.rhizome.graph.analytics.community.Partition;
  *   <li>{@code <base>analytics/scores}: per node, {@code rz:degree}, {@code rz:pageRank}, {@code rz:betweenness},
  *       {@code rz:community}, {@code rz:participation} and {@code rz:coreNumber} from the last stored analysis,
  *       replaced as a whole by {@link #storeScores}. Nodes that are blank nodes in the store are skipped.
- *       Query: {@code SELECT ?c ?pr WHERE { GRAPH <base>analytics/scores { ?c rz:pageRank ?pr } } ORDER BY DESC(?pr)}.</li>
+ *       Query: {@code SELECT ?c ?pr WHERE { GRAPH <base>analytics/scores { ?c rz:pageRank ?pr } } ORDER BY DESC(?pr)}.
+ *       The scores describe the graph when it was analysed: a later merge rewrites a duplicate's scores onto the
+ *       kept concept (as it rewrites every quad naming it), so that concept carries two values of a score until the
+ *       next stored analysis.</li>
  *   <li>{@code <base>analytics/history}: one {@code rz:MetricsPoint} per recorded iteration
  *       ({@code <base>analytics/history/<iteration>}, with {@code rz:iteration}, {@code rz:recordedAt},
  *       {@code rdfs:label} and one {@code rz:measure [ rz:name ; rz:value ; rz:exact ]} per scalar metric).

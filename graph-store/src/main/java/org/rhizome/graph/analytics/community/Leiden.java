@@ -55,14 +55,23 @@ public final class Leiden implements CommunityDetection {
             }
         }
 
-        /** Leiden until stable, resolution 1, one start, seed 0. */
+        /**
+         * Leiden, two iterations, resolution 1, one start, seed 0. Two iterations, measured on a Barabási–Albert
+         * graph of 20,000 nodes and 10^5 edges: modularity 0.296–0.298 in 0.2 s, where iterating until stable
+         * reached 0.307–0.308 in 3.1–4.4 s and igraph's Leiden 0.286 in 0.2 s (benchmarks/README.md). Use −1 for
+         * until stable.
+         */
         public static Options leiden() {
-            return new Options(Algorithm.LEIDEN, 1.0, -1, 1, 0L);
+            return new Options(Algorithm.LEIDEN, 1.0, 2, 1, 0L);
         }
 
-        /** Louvain, 10 iterations, resolution 1, one start, seed 0. */
+        /**
+         * Louvain, one iteration (one complete multilevel run of Blondel et al., as igraph's
+         * {@code community_multilevel}; further iterations re-run it from the previous partition), resolution 1, one
+         * start, seed 0.
+         */
         public static Options louvain() {
-            return new Options(Algorithm.LOUVAIN, 1.0, 10, 1, 0L);
+            return new Options(Algorithm.LOUVAIN, 1.0, 1, 1, 0L);
         }
 
         public Options withSeed(long s) {

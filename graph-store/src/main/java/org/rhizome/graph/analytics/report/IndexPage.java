@@ -388,7 +388,7 @@ final class IndexPage {
     private static Map<String, String> scalarDescriptions() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("nodes", "nodes");
-        m.put("statements", "statements (directed)");
+        m.put("directedEdges", "directed edges (distinct statements between entities)");
         m.put("edges", "undirected simple edges");
         m.put("density", "density");
         m.put("meanDegree", "mean degree");
