@@ -64,10 +64,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String metrics;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", description = "Worker threads (default: available processors).")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available processors).")
     Integer threads;
 
     @Option(names = "--exact-limit", paramLabel = "N", defaultValue = "5000",
@@ -78,7 +78,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Sampled pivots/sources above the exact limit (default: ${DEFAULT-VALUE}).")
     int pivots;
 
-    @Option(names = "--resolution", defaultValue = "1.0",
+    @Option(names = "--resolution", paramLabel = "G", defaultValue = "1.0",
             description = "Modularity resolution for the community algorithms (default: ${DEFAULT-VALUE}).")
     double resolution;
 
