@@ -369,23 +369,22 @@ class Report:
             if len(gs) < 2:
                 continue
             sizes = " / ".join(f"{g.r['edges']:,}" for g in gs)
-            out.write(f"\n{gs[0].label.split(' ')[0]} graphs with {sizes} edges "
-                      f"(x{gs[-1].r['edges'] / gs[0].r['edges']:.0f} from first to last):\n\n")
+            out.write(f"\n{gs[0].label.split(' ')[0]} graphs with {sizes} edges (columns 1, 2, 3; "
+                      f"x{gs[-1].r['edges'] / gs[0].r['edges']:.0f} from first to last; growth = time at the largest "
+                      f"/ time at the smallest):\n\n")
             hdr = " | ".join(f"Rhizome s {i + 1}" for i in range(len(gs)))
             hdr_i = " | ".join(f"igraph s {i + 1}" for i in range(len(gs)))
-            hdr_n = " | ".join(f"NetworkX s {i + 1}" for i in range(len(gs)))
-            out.write(f"| measure | {hdr} | {hdr_i} | {hdr_n} | Rhizome growth | igraph growth | "
+            out.write(f"| measure | {hdr} | {hdr_i} | Rhizome growth | igraph growth | "
                       f"igraph/Rhizome at largest |\n")
-            out.write("|---|" + "---:|" * (3 * len(gs) + 3) + "\n")
+            out.write("|---|" + "---:|" * (2 * len(gs) + 3) + "\n")
             for label, key in keys:
                 r = [self.rows[g.name].get(key, {}).get("r_s") for g in gs]
                 lower = [self.rows[g.name].get(key, {}).get("r_lower") for g in gs]
                 i = [self.rows[g.name].get(key, {}).get("ig_s") for g in gs]
-                n = [self.rows[g.name].get(key, {}).get("nx_s") for g in gs]
                 growth = lambda xs: f"{xs[-1] / xs[0]:.1f}x" if xs[0] and xs[-1] else "–"
                 out.write(f"| {label} | " + " | ".join(f"> {lo:.0f}" if lo else fmt_s(x) for x, lo in zip(r, lower))
                           + " | "
-                          + " | ".join(fmt_s(x) for x in i) + " | " + " | ".join(fmt_s(x) for x in n)
+                          + " | ".join(fmt_s(x) for x in i)
                           + f" | {growth(r) if not lower[-1] else f'> {lower[-1] / r[0]:.0f}x' if r[0] else '–'}"
                           + f" | {growth(i)} | "
                           + (f"< {fmt_ratio(i[-1], lower[-1])}" if lower[-1] else fmt_ratio(i[-1], r[-1])) + " |\n")
@@ -400,7 +399,7 @@ hours (O(n m)).
 ⁴ NetworkX 2.8 has no Leiden; its Louvain is the nearest measure and is shown for value and time.
 ⁵ Louvain is not among the measures run on the largest graphs: igraph's multilevel does not scale on the
 Barabási–Albert graphs (see its time on BA 10^6), and graph_ref.py cannot leave it out.
-⁶ Rhizome's Leiden runs in its own JVM under a time limit on the largest graphs; it was stopped at the limit.
+⁶ Where shown: Rhizome's Leiden runs in its own JVM under a time limit on the largest graphs and was stopped at it.
 """
 
 
