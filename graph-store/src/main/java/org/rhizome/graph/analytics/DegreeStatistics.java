@@ -82,24 +82,6 @@ public record DegreeStatistics(int nodes, long statements, long simpleEdges, lon
         return d;
     }
 
-    /** Statement in-degrees, indexed by node id. */
-    public static int[] inDegrees(GraphSnapshot s) {
-        int[] d = new int[s.entityCount()];
-        for (int v = 0; v < d.length; v++) {
-            d[v] = s.inDegree(v);
-        }
-        return d;
-    }
-
-    /** Statement out-degrees, indexed by node id. */
-    public static int[] outDegrees(GraphSnapshot s) {
-        int[] d = new int[s.entityCount()];
-        for (int v = 0; v < d.length; v++) {
-            d[v] = s.outDegree(v);
-        }
-        return d;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof DegreeStatistics x && nodes == x.nodes && statements == x.statements

@@ -77,13 +77,8 @@ public final class UndirectedGraph {
             w = k;
             write[v + 1] = w;
         }
-        long raw = 0;
-        for (int v = 0; v < n; v++) {
-            raw += snapshot.outDegree(v);
-        }
         int[] neighbours = Arrays.copyOf(buf, w);
-        long simpleEdges = w / 2;
-        long collapsed = raw - selfLoops - simpleEdges;
+        long collapsed = snapshot.edgeCount() - selfLoops - w / 2;
         return new UndirectedGraph(snapshot, write, neighbours, selfLoops, collapsed);
     }
 
