@@ -83,6 +83,9 @@ public final class KnowledgeGraph implements AutoCloseable {
     private final String base;
     private final ProcessLock lock;
     private volatile boolean closed;
+    private final List<GraphChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** IRIs touched by the write transaction running on this thread (null outside one). */
+    private final ThreadLocal<Set<String>> touched = new ThreadLocal<>();
 
     private KnowledgeGraph(Dataset dataset, Optional<Path> location, String base, ProcessLock lock) {
         this.dataset = dataset;
@@ -264,6 +267,7 @@ public final class KnowledgeGraph implements AutoCloseable {
         }
         inWriteTxn(() -> {
             Node graph = NodeFactory.createURI(source.graphIri().get());
+            dsg.find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> touched(q.getSubject(), q.getObject()));
             dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
             dsg.getDefaultGraph().remove(graph, Node.ANY, Node.ANY);
             registerSource(source);
@@ -280,16 +284,72 @@ public final class KnowledgeGraph implements AutoCloseable {
             throw new IllegalStateException("a transaction is already active on this thread; "
                     + "Rhizome write methods start their own");
         }
+        Set<String> changed = new HashSet<>();
+        T result;
+        touched.set(changed);
         dataset.begin(TxnType.WRITE);
         try {
-            T result = work.get();
+            result = work.get();
             dataset.commit();
-            return result;
         } catch (RuntimeException | Error e) {
             dataset.abort();
             throw e;
         } finally {
             dataset.end();
+            touched.remove();
+        }
+        if (!changed.isEmpty()) {
+            fire(new GraphChange(changed, false));
+        }
+        return result;
+    }
+
+    /** Records that a statement with these terms was added or removed by the current write transaction. */
+    void touched(Node subject, Node object) {
+        Set<String> set = touched.get();
+        if (set != null) {
+            touchNode(set, subject);
+            touchNode(set, object);
+        }
+    }
+
+    private static void touchNode(Set<String> set, Node n) {
+        if (n.isURI()) {
+            set.add(n.getURI());
+        } else if (n.isTripleTerm()) {
+            touchNode(set, n.getTriple().getSubject());
+            touchNode(set, n.getTriple().getObject());
+        }
+    }
+
+    /**
+     * Registers a listener told after every committed write made through this API (see {@link GraphChange}).
+     * Listeners live as long as this instance; they are not persisted.
+     */
+    public void addChangeListener(GraphChangeListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Removes a listener added with {@link #addChangeListener}; no effect if it was not registered. */
+    public void removeChangeListener(GraphChangeListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Tells the listeners that the dataset was changed around the API (an importer's own transaction, a SPARQL
+     * Update through {@link #dataset()}), so the extent of the change is unknown. Call it after such a commit.
+     */
+    public void notifyExternalChange() {
+        fire(GraphChange.unknownExtent());
+    }
+
+    private void fire(GraphChange change) {
+        for (GraphChangeListener l : listeners) {
+            try {
+                l.committed(change);
+            } catch (RuntimeException e) {
+                LOG.warn("a graph change listener failed ({}); the write itself is committed", e.toString(), e);
+            }
         }
     }
 
@@ -564,6 +624,7 @@ public final class KnowledgeGraph implements AutoCloseable {
                 dsg.delete(q);
                 deleteAnnotations(dsg, q.getGraph(), statement);
                 addToStatementCount(q.getGraph(), -1);
+                touched(q.getSubject(), q.getObject());
             }
             return found.size();
         });
@@ -593,6 +654,7 @@ public final class KnowledgeGraph implements AutoCloseable {
                 addToStatementCount(q.getGraph(), -1);
                 dsg.getDefaultGraph().add(Triple.create(graph, Rz.rejectedFrom, q.getGraph()));
             }
+            touched(statement.getSubject(), statement.getObject());
             dsg.add(graph, statement.getSubject(), statement.getPredicate(), statement.getObject());
             addToStatementCount(graph, 1);
             return Optional.of(graph);
@@ -718,11 +780,13 @@ public final class KnowledgeGraph implements AutoCloseable {
             }
             for (Quad q : removed) {
                 dsg.delete(q);
+                touched(q.getSubject(), q.getObject());
             }
             for (Quad r : rewrite.values()) {
                 if (!dsg.contains(r)) {
                     dsg.add(r);
                     added.add(r);
+                    touched(r.getSubject(), r.getObject());
                 }
             }
             Node mergeNode = NodeFactory.createURI(base + "merge/" + UUID.randomUUID());
@@ -810,9 +874,11 @@ public final class KnowledgeGraph implements AutoCloseable {
             }
             for (Quad q : recordedQuads(merge, Rz.addedQuad)) {
                 dsg.delete(q);
+                touched(q.getSubject(), q.getObject());
             }
             for (Quad q : recordedQuads(merge, Rz.removedQuad)) {
                 dsg.add(q);
+                touched(q.getSubject(), q.getObject());
             }
             cat.add(Triple.create(merge, Rz.undone, dateTime(Instant.now())));
             return null;

@@ -91,6 +91,7 @@ public final class SourceWriter {
             return false;
         }
         dsg.add(graph, subject, predicate, object);
+        kg.touched(subject, object);
         added++;
         return true;
     }
@@ -126,6 +127,7 @@ public final class SourceWriter {
         }
         dsg.delete(graph, subject, predicate, object);
         KnowledgeGraph.deleteAnnotations(dsg, graph, Triple.create(subject, predicate, object));
+        kg.touched(subject, object);
         removed++;
         return true;
     }

@@ -129,6 +129,7 @@ public final class Importer {
                 sink.add(q);
             }
             sink.commit();
+            kg.notifyExternalChange();
         } catch (RuntimeException | Error e) {
             abortQuietly(sink, e);
             options.progress().end("import of " + file.getFileName() + " failed; store unchanged");
