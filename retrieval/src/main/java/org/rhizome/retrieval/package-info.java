@@ -1,6 +1,7 @@
 /**
- * Retrieval over the graph. Will hold the Lucene index of concepts (BM25 on labels and descriptions,
- * HNSW kNN on text embeddings, hybrid fusion) kept in step with the store, entity-resolution candidates, and
- * subgraph retrieval (k-hop with caps, personalised PageRank, paths). Nothing here yet: the retrieval issue builds it.
+ * Retrieval over a knowledge graph: {@link org.rhizome.retrieval.Retrieval} wires the Lucene concept index kept in
+ * step with the store ({@code index}), hybrid search ({@code search}), entity resolution ({@code resolution}),
+ * graph-side retrieval of neighbourhoods and paths over the integer snapshot ({@code subgraph}), and the SPARQL
+ * property functions that expose search to queries ({@code sparql}).
  */
 package org.rhizome.retrieval;
