@@ -17,6 +17,7 @@ import org.rhizome.retrieval.index.SyncReport;
 import org.rhizome.retrieval.resolution.EntityResolver;
 import org.rhizome.retrieval.resolution.ResolutionPolicy;
 import org.rhizome.retrieval.search.ConceptSearcher;
+import org.rhizome.retrieval.sparql.RetrievalFunctions;
 
 /**
  * The retrieval services of one knowledge graph, wired together: the text embedder behind its persistent cache,
@@ -26,7 +27,8 @@ import org.rhizome.retrieval.search.ConceptSearcher;
  * embedding cache in {@code D/retrieval/embeddings} (both rebuilt from the store if deleted); for an in-memory store
  * both live in memory. The embedder is the in-process all-MiniLM-L6-v2 unless configured otherwise
  * ({@link EmbedderConfig#fromEnvironment}). On open the index is synchronised with the store (by fingerprint; the
- * first open builds it), and, unless told otherwise, it then follows every committed write of the graph.
+ * first open builds it), and, unless told otherwise, it then follows every committed write of the graph. While open,
+ * the graph's dataset answers the {@code rzf:} SPARQL functions ({@link RetrievalFunctions}).
  *
  * <pre>{@code
  * try (Retrieval r = Retrieval.builder(kg).open()) {
@@ -76,6 +78,7 @@ public final class Retrieval implements AutoCloseable {
         }
         this.searcher = new ConceptSearcher(index, embedder);
         this.resolver = new EntityResolver(index, embedder, b.policy);
+        RetrievalFunctions.attach(kg.dataset(), searcher);
     }
 
     /** Starts configuring the retrieval services of {@code kg}. */
@@ -184,6 +187,9 @@ public final class Retrieval implements AutoCloseable {
     /** Stops following the graph, commits and closes the index and the cache. The graph stays open. */
     @Override
     public void close() {
+        if (searcher != null) {
+            RetrievalFunctions.detach(kg.dataset(), searcher);
+        }
         try {
             indexer.close();
         } finally {
