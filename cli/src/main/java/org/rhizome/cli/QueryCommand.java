@@ -27,6 +27,8 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.update.UpdateFactory;
+import org.rhizome.retrieval.Retrieval;
+import org.rhizome.retrieval.sparql.RetrievalFunctions;
 import org.rhizome.graph.InputFormatException;
 import org.rhizome.graph.KnowledgeGraph;
 
@@ -60,6 +62,12 @@ import picocli.CommandLine.Spec;
             "prints true or false (a JSON boolean result with --format json); CONSTRUCT and",
             "DESCRIBE print Turtle (JSON-LD with --format json). SPARQL Update is refused:",
             "this command only reads.",
+            "",
+            "Search functions (rzf: is <https://rhizome.dev/fn#>; the search index is opened",
+            "and brought up to date when a query uses them):",
+            "  ?c rzf:search (\"text\" 10 \"hybrid\")      BM25, vector or hybrid search",
+            "  (?c ?score) rzf:similar (<iri> 10)        nearest concepts by embedding",
+            "  (?c ?score) rzf:similarToText (\"text\" 10)",
             ""
         },
         footerHeading = "%nExamples:%n",
@@ -119,13 +127,23 @@ final class QueryCommand implements Callable<Integer> {
             throw new CommandFailedException(ExitCodes.BAD_INPUT,
                     name + ": only SELECT, ASK, CONSTRUCT and DESCRIBE queries are supported");
         }
-        try (KnowledgeGraph kg = root.openStore(false)) {
+        try (KnowledgeGraph kg = root.openStore(false);
+                Retrieval retrieval = usesRetrievalFunctions(query)
+                        ? RetrievalSupport.open(kg, root, spec.commandLine().getErr(), true) : null) {
             kg.read(() -> {
                 execute(kg, query, spec.commandLine().getOut());
                 return null;
             });
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * True if the query names a function of {@link RetrievalFunctions#NS}: only then is the search index opened (it
+     * loads the embedding model and catches up with the store).
+     */
+    static boolean usesRetrievalFunctions(Query query) {
+        return query.toString().contains(RetrievalFunctions.NS);
     }
 
     private String readQuery() {

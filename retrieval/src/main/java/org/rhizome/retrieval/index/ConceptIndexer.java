@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * {@link GraphChangeListener}, and reports drift.
  *
  * <p>Which nodes are concepts: every IRI with an {@code rdfs:label} or typed {@code rz:Concept} in a source graph,
- * except relation types ({@code rz:RelationType}) and classes ({@code rdfs:Class}). Each is read with
+ * except relation types ({@code rz:RelationType}, or any IRI used as a predicate, as in imported data that does not
+ * declare its relations) and classes ({@code rdfs:Class}). Each is read with
  * {@link KnowledgeGraph#concept(String)} (label, description, aliases, types across sources). Nodes without a label
  * (for example the bare ids of an imported benchmark graph) are not indexed.
  *
@@ -103,6 +104,7 @@ public final class ConceptIndexer implements AutoCloseable {
                 }
             });
             out.removeAll(excluded);
+            out.removeIf(iri -> usedAsPredicate(dsg, iri));
             return out;
         });
     }
@@ -117,8 +119,13 @@ public final class ConceptIndexer implements AutoCloseable {
             var dsg = kg.datasetGraph();
             Node n = org.apache.jena.graph.NodeFactory.createURI(iri);
             return dsg.contains(Quad.unionGraph, n, RDF_TYPE, Rz.RelationType)
-                    || dsg.contains(Quad.unionGraph, n, RDF_TYPE, RDFS.Class.asNode());
+                    || dsg.contains(Quad.unionGraph, n, RDF_TYPE, RDFS.Class.asNode()) || usedAsPredicate(dsg, iri);
         });
+    }
+
+    private static boolean usedAsPredicate(org.apache.jena.sparql.core.DatasetGraph dsg, String iri) {
+        return dsg.find(Quad.unionGraph, Node.ANY, org.apache.jena.graph.NodeFactory.createURI(iri), Node.ANY)
+                .hasNext();
     }
 
     private IndexedConcept toIndexed(Concept c) {
