@@ -18,6 +18,7 @@ public final class DemoSteps {
                 new StoreStatistics(),
                 new AskTheGraph(),
                 new SnapshotTour(),
-                new AnalyzeStructure());
+                new AnalyzeStructure(),
+                new SearchAndResolve());
     }
 }

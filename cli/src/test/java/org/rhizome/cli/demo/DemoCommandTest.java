@@ -44,9 +44,9 @@ class DemoCommandTest {
         Path dir = tmp.resolve("demo");
         Run r = demo("--dir", dir.toString());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
-        assertThat(section(r.out(), "[1/5] Load the example graph", "[2/5]"))
+        assertThat(section(r.out(), "[1/6] Load the example graph", "[2/6]"))
                 .contains("imported 778 statements from history-of-computing.ttl in ");
-        String stats = section(r.out(), "[2/5] Store statistics", "[3/5]");
+        String stats = section(r.out(), "[2/6] Store statistics", "[3/6]");
         assertThat(stats)
                 .containsPattern("(?m)^  statements +778$")
                 .containsPattern("(?m)^  quads +778$")
@@ -64,7 +64,7 @@ class DemoCommandTest {
     void theSparqlStepNamesRealConceptsFromTheGraph() {
         Run r = demo("--dir", tmp.resolve("demo").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
-        String ask = section(r.out(), "[3/5] Ask the graph", "[4/5]");
+        String ask = section(r.out(), "[3/6] Ask the graph", "[4/6]");
         // The most connected concept of the file, first row of the first table.
         assertThat(ask).containsPattern("(?m)^    Alan Turing +15$");
         // Alan Turing's neighbourhood: Kurt Gödel influenced him; Alonzo Church was his doctoral advisor.
@@ -77,7 +77,7 @@ class DemoCommandTest {
     @Test
     void theSnapshotStepShowsTheMostConnectedEntities() {
         Run r = demo("--dir", tmp.resolve("demo").toString());
-        String snap = section(r.out(), "[4/5] Snapshot", "[5/5]");
+        String snap = section(r.out(), "[4/6] Snapshot", "[5/6]");
         assertThat(snap).contains("113 entities", "238 edges")
                 .containsPattern("(?m)^    Alan Turing +8 +7 +15$")
                 .containsPattern("bytes per edge");
@@ -87,7 +87,7 @@ class DemoCommandTest {
     void theAnalysisStepMeasuresStoresAndReports() {
         Path dir = tmp.resolve("demo");
         Run r = demo("--dir", dir.toString());
-        String a = section(r.out(), "[5/5] Analyse the structure", "Done in");
+        String a = section(r.out(), "[5/6] Analyse the structure", "[6/6]");
         // 113 concepts linked by 238 distinct statements.
         assertThat(a).containsPattern("(?m)^  nodes +113$").containsPattern("(?m)^  directedEdges +238$")
                 .contains("power law: ", "hubs by PageRank: Alan Turing", "communities (leiden): ")
@@ -97,8 +97,30 @@ class DemoCommandTest {
         assertThat(report.resolve("metrics.json")).isNotEmptyFile();
         // A second run keeps the statement count: the stored scores and history are derived, not content.
         Run again = demo("--dir", dir.toString());
-        assertThat(section(again.out(), "[5/5] Analyse the structure", "Done in"))
+        assertThat(section(again.out(), "[5/6] Analyse the structure", "[6/6]"))
                 .containsPattern("(?m)^  directedEdges +238$");
+    }
+
+    @Test
+    void theSearchStepIndexesSearchesResolvesAndConnects() {
+        Path dir = tmp.resolve("demo");
+        Run r = demo("--dir", dir.toString());
+        String s = section(r.out(), "[6/6] Search, resolve, connect", "Done in");
+        assertThat(s).containsPattern("Search index: \\d+ concepts \\(\\d+ added\\)")
+                .contains("langchain4j:all-minilm-l6-v2:384");
+        assertThat(dir.resolve("retrieval").resolve("index")).isDirectory();
+        // The Code and Cypher School and Turing are found by words and meaning; Colossus by meaning only.
+        assertThat(s).containsPattern("(?m)^    1  Government Code and Cypher School +#1 +#1 *$")
+                .containsPattern("(?m)^    \\d  Colossus +- +#\\d *$");
+        // Name variants: word order and a typo merge; a new concept stays new.
+        assertThat(s).containsPattern("(?m)^    Turing, Alan +MERGE +Alan Turing ")
+                .containsPattern("(?m)^    Charles Babage +MERGE +Charles Babbage ")
+                .containsPattern("(?m)^    Quantum computer +NEW +- ");
+        assertThat(s).contains("    Ada Lovelace --contributed to--> Analytical Engine --designed by--> Charles Babbage");
+        // A second run finds the index in step and embeds nothing.
+        Run again = demo("--dir", dir.toString());
+        assertThat(section(again.out(), "[6/6] Search, resolve, connect", "Done in"))
+                .containsPattern("Search index: \\d+ concepts \\(already in step\\), 0 texts embedded");
     }
 
     @Test

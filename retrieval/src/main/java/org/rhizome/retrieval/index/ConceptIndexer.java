@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -28,6 +29,7 @@ import org.rhizome.graph.GraphChangeListener;
 import org.rhizome.graph.KnowledgeGraph;
 import org.rhizome.graph.ProgressListener;
 import org.rhizome.graph.Rz;
+import org.rhizome.graph.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * comparing fingerprints, updates named concepts incrementally, follows the graph's committed writes through a
  * {@link GraphChangeListener}, and reports drift.
  *
- * <p>Which nodes are concepts: every IRI with an {@code rdfs:label} or typed {@code rz:Concept} in a source graph,
+ * <p>Which nodes are concepts: every IRI with an {@code rdfs:label} or typed {@code rz:Concept} in a content graph
+ * (asserted or predicted; not rejected statements, not derived ones such as stored analytics),
  * except relation types ({@code rz:RelationType}, or any IRI used as a predicate, as in imported data that does not
  * declare its relations) and classes ({@code rdfs:Class}). Each is read with
  * {@link KnowledgeGraph#concept(String)} (label, description, aliases, types across sources). Nodes without a label
@@ -80,26 +83,28 @@ public final class ConceptIndexer implements AutoCloseable {
 
     /** The IRIs of the store's concepts (see the class comment), sorted. */
     public Set<String> conceptIris() {
+        Set<Node> skipGraphs = new java.util.HashSet<>(kg.contentGraphs(EnumSet.of(Status.REJECTED,
+                Status.DERIVED)));
         return kg.read(() -> {
             var dsg = kg.datasetGraph();
             TreeSet<String> out = new TreeSet<>();
             Set<String> excluded = new java.util.HashSet<>();
             for (Node cls : List.of(Rz.RelationType, RDFS.Class.asNode())) {
-                dsg.find(Quad.unionGraph, Node.ANY, RDF_TYPE, cls).forEachRemaining(q -> {
+                dsg.findNG(Node.ANY, Node.ANY, RDF_TYPE, cls).forEachRemaining(q -> {
                     if (q.getSubject().isURI()) {
                         excluded.add(q.getSubject().getURI());
                     }
                 });
             }
-            Iterator<Quad> it = dsg.find(Quad.unionGraph, Node.ANY, RDFS_LABEL, Node.ANY);
+            Iterator<Quad> it = dsg.findNG(Node.ANY, Node.ANY, RDFS_LABEL, Node.ANY);
             while (it.hasNext()) {
                 Quad q = it.next();
-                if (q.getSubject().isURI() && q.getObject().isLiteral()) {
+                if (q.getSubject().isURI() && q.getObject().isLiteral() && !skipGraphs.contains(q.getGraph())) {
                     out.add(q.getSubject().getURI());
                 }
             }
-            dsg.find(Quad.unionGraph, Node.ANY, RDF_TYPE, Rz.Concept).forEachRemaining(q -> {
-                if (q.getSubject().isURI()) {
+            dsg.findNG(Node.ANY, Node.ANY, RDF_TYPE, Rz.Concept).forEachRemaining(q -> {
+                if (q.getSubject().isURI() && !skipGraphs.contains(q.getGraph())) {
                     out.add(q.getSubject().getURI());
                 }
             });
@@ -111,16 +116,37 @@ public final class ConceptIndexer implements AutoCloseable {
 
     /** The concept of {@code iri} as the index would hold it now, or empty if it is not a concept of the store. */
     public Optional<IndexedConcept> read(String iri) {
-        return kg.concept(iri).filter(c -> !isExcluded(iri)).map(this::toIndexed);
+        if (!isConcept(iri)) {
+            return Optional.empty();
+        }
+        return kg.concept(iri).map(this::toIndexed);
     }
 
-    private boolean isExcluded(String iri) {
+    /** The test of {@link #conceptIris()} for one IRI. */
+    private boolean isConcept(String iri) {
         return kg.read(() -> {
             var dsg = kg.datasetGraph();
             Node n = org.apache.jena.graph.NodeFactory.createURI(iri);
-            return dsg.contains(Quad.unionGraph, n, RDF_TYPE, Rz.RelationType)
-                    || dsg.contains(Quad.unionGraph, n, RDF_TYPE, RDFS.Class.asNode()) || usedAsPredicate(dsg, iri);
+            if (dsg.contains(Quad.unionGraph, n, RDF_TYPE, Rz.RelationType)
+                    || dsg.contains(Quad.unionGraph, n, RDF_TYPE, RDFS.Class.asNode()) || usedAsPredicate(dsg, iri)) {
+                return false;
+            }
+            for (Node p : List.of(RDFS_LABEL, RDF_TYPE)) {
+                Iterator<Quad> it = dsg.findNG(Node.ANY, n, p, p == RDF_TYPE ? Rz.Concept : Node.ANY);
+                while (it.hasNext()) {
+                    Quad q = it.next();
+                    if ((p == RDF_TYPE || q.getObject().isLiteral()) && isContent(q.getGraph())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         });
+    }
+
+    private boolean isContent(Node graph) {
+        Status st = kg.source(graph).map(si -> si.source().status()).orElse(Status.ASSERTED);
+        return st != Status.REJECTED && st != Status.DERIVED;
     }
 
     private static boolean usedAsPredicate(org.apache.jena.sparql.core.DatasetGraph dsg, String iri) {

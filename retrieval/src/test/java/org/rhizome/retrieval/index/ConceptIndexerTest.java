@@ -63,6 +63,22 @@ class ConceptIndexerTest {
     }
 
     @Test
+    void derivedStatementsDoNotMakeConcepts() {
+        try (KnowledgeGraph kg = KnowledgeGraph.inMemory()) {
+            seed(kg);
+            try (Retrieval r = Retrieval.builder(kg).embedder(new TestEmbedders.BagOfWords()).open()) {
+                Source derived = Source.builder(SourceKind.ANALYSIS, "metrics").status(
+                        org.rhizome.graph.Status.DERIVED).graphIri("https://rhizome.dev/id/analytics/test").build();
+                kg.write(derived, w -> w.add(NodeFactory.createURI("https://rhizome.dev/id/analytics/point/1"),
+                        RDFS.label.asNode(), NodeFactory.createLiteralString("iteration 1")));
+                assertThat(r.index().count()).isEqualTo(3);
+                assertThat(r.indexer().conceptIris()).hasSize(3);
+                assertThat(r.indexer().sync(ProgressListener.NONE).wasInStep()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void findsAPlantedConceptByLabelAliasAndDescription() {
         try (KnowledgeGraph kg = KnowledgeGraph.inMemory()) {
             seed(kg);
