@@ -140,7 +140,7 @@ public final class EntityResolver {
         Candidate best = scored.get(0);
         double second = scored.size() > 1 ? scored.get(1).logit() : Double.NEGATIVE_INFINITY;
         Resolution.Decision d;
-        if (best.score() >= policy.mergeThreshold() && best.logit() - second >= policy.margin()) {
+        if (policy.mayMerge(best, second)) {
             d = Resolution.Decision.MERGE;
         } else if (best.score() >= policy.reviewThreshold()) {
             d = Resolution.Decision.REVIEW;

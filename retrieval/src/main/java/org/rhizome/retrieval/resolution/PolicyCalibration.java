@@ -99,7 +99,7 @@ public final class PolicyCalibration {
                 }
                 Candidate best = rescored.get(0);
                 double second = rescored.size() > 1 ? rescored.get(1).logit() : Double.NEGATIVE_INFINITY;
-                if (best.score() >= th && best.logit() - second >= policy.margin()) {
+                if (policy.withThresholds(th, Math.min(th, policy.reviewThreshold())).mayMerge(best, second)) {
                     merged++;
                     if (e.expected().isPresent() && e.expected().get().equals(best.iri())) {
                         tp++;
@@ -135,7 +135,7 @@ public final class PolicyCalibration {
             }
             Candidate top = rescored.get(0);
             double second = rescored.size() > 1 ? rescored.get(1).logit() : Double.NEGATIVE_INFINITY;
-            boolean merged = top.score() >= policy.mergeThreshold() && top.logit() - second >= policy.margin();
+            boolean merged = policy.mayMerge(top, second);
             if (!merged && top.score() >= t) {
                 proposed++;
                 if (e.expected().isPresent() && e.expected().get().equals(top.iri())) {

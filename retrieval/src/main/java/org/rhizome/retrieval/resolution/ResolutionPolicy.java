@@ -8,7 +8,9 @@ import java.util.Arrays;
  * {@code mergeThreshold} and its log-odds beat the runner-up's by at least {@code margin} (otherwise a homonym pair
  * such as the two senses of "Python" would be settled by a coin flip; the margin is on the log-odds scale because
  * both senses may score 0.999...); it goes to review when its score reaches {@code reviewThreshold}; otherwise the
- * label is a new concept.
+ * label is a new concept. One rule is not learnt: a candidate whose parenthetical qualifier contradicts the new
+ * label's ("Trojan Horse (mythology)" vs "Trojan horse (computing)") is never merged automatically, at most
+ * reviewed, because qualifiers exist precisely to tell such senses apart.
  *
  * @param weights          one weight per feature, in {@link CandidateFeatures#NAMES} order
  * @param bias             the model's intercept
@@ -42,7 +44,7 @@ public record ResolutionPolicy(double[] weights, double bias, double mergeThresh
      * resolution"): weights fitted by L2-regularised logistic regression on its tuning half, merge threshold the
      * lowest that kept precision at or above 0.95 on the tuning half, review threshold the lowest at which at least
      * 0.80 of the proposals in the review band were right on the tuning half; the margin is fixed at 1 (the best
-     * candidate's odds at least e times the runner-up's), not fitted. On the held-out half: precision 0.974, recall
+     * candidate's odds at least e times the runner-up's), not fitted. On the held-out half: precision 0.983, recall
      * 0.677 (exact-key matching alone: 1.000, 0.246). Reproduce with {@code ResolutionBenchmark} in
      * {@code benchmarks/}.
      */
@@ -74,6 +76,15 @@ public record ResolutionPolicy(double[] weights, double bias, double mergeThresh
     public Candidate scored(String iri, String label, CandidateFeatures f) {
         double z = logit(f);
         return new Candidate(iri, label, 1.0 / (1.0 + Math.exp(-z)), z, f);
+    }
+
+    /**
+     * True if {@code best} may be merged: its score reaches the merge threshold, its log-odds lead the runner-up's
+     * ({@code secondLogit}, or negative infinity when there is none) by the margin, and no qualifier contradicts.
+     */
+    public boolean mayMerge(Candidate best, double secondLogit) {
+        return best.score() >= mergeThreshold && best.logit() - secondLogit >= margin
+                && best.features().qualifierConflict() == 0;
     }
 
     /** This policy with other thresholds. */

@@ -13,7 +13,7 @@ import org.rhizome.retrieval.TestEmbedders;
 
 /**
  * The default policy on the project's name-variant set must keep the quality measured when it was fitted
- * (benchmarks/README.md, "Entity resolution"): on the held-out half, precision 0.974 and recall 0.677. The floors
+ * (benchmarks/README.md, "Entity resolution"): on the held-out half, precision 0.983 and recall 0.677. The floors
  * below are those values rounded down to two decimals, so small numeric differences between CPUs do not fail the
  * build while a real regression does.
  */
@@ -32,11 +32,11 @@ class ResolutionQualityTest {
                 ResolutionEvaluation.Result held = ResolutionEvaluation.evaluate(r.resolver(), set, iris,
                         kg::classIri, q -> !VariantSet.isTuning(q));
                 assertThat(held.overall().queries()).isEqualTo(223);
-                assertThat(held.overall().precision()).as(held.table()).isGreaterThanOrEqualTo(0.97);
+                assertThat(held.overall().precision()).as(held.table()).isGreaterThanOrEqualTo(0.98);
                 assertThat(held.overall().recall()).as(held.table()).isGreaterThanOrEqualTo(0.67);
                 assertThat(held.overall().wrongMerges()).as(held.table()).isZero();
                 assertThat(held.byKind().get("unrelated").falseMerges()).isZero();
-                assertThat(held.byKind().get("near-miss").falseMerges()).as(held.table()).isLessThanOrEqualTo(3);
+                assertThat(held.byKind().get("near-miss").falseMerges()).as(held.table()).isLessThanOrEqualTo(2);
                 for (String easy : new String[] {"exact", "case", "word-order"}) {
                     assertThat(held.byKind().get(easy).recall()).as(easy).isGreaterThanOrEqualTo(0.94);
                 }
