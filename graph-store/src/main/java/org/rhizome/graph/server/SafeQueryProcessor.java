@@ -1,0 +1,97 @@
+package org.rhizome.graph.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.fuseki.servlets.ActionErrorException;
+import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecResult;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.sparql.syntax.ElementService;
+import org.apache.jena.sparql.syntax.ElementVisitorBase;
+import org.apache.jena.sparql.syntax.ElementWalker;
+import org.apache.jena.web.HttpSC;
+
+/**
+ * Fuseki's SPARQL query operation with Rhizome's limits: federated {@code SERVICE} is refused before execution (400),
+ * and a result larger than the cap is refused with an error instead of being streamed. The results are read up to the
+ * cap before the response starts, so the query timeout also covers producing them (Fuseki alone only guards the
+ * first row) and a refused result costs at most {@code cap} rows of memory.
+ */
+final class SafeQueryProcessor extends SPARQL_QueryDataset {
+    private final long maxRows;
+    private final ServerStats stats;
+
+    SafeQueryProcessor(long maxRows, ServerStats stats) {
+        this.maxRows = maxRows;
+        this.stats = stats;
+    }
+
+    @Override
+    protected void validateQuery(HttpAction action, Query query) {
+        super.validateQuery(action, query);
+        boolean[] service = {false};
+        if (query.getQueryPattern() != null) {
+            ElementWalker.walk(query.getQueryPattern(), new ElementVisitorBase() {
+                @Override
+                public void visit(ElementService el) {
+                    service[0] = true;
+                }
+            });
+        }
+        if (service[0]) {
+            stats.refused();
+            ServletOps.errorBadRequest("federated queries (SERVICE) are disabled on this server");
+        }
+    }
+
+    @Override
+    protected QueryExecResult executeQuery(HttpAction action, QueryExec exec, Query query, String log) {
+        stats.query();
+        if (query.isSelectType()) {
+            RowSet rs = exec.select();
+            List<Binding> rows = new ArrayList<>();
+            while (rs.hasNext()) {
+                if (rows.size() == maxRows) {
+                    tooLarge(maxRows + " rows");
+                }
+                rows.add(rs.next());
+            }
+            return new QueryExecResult(RowSetStream.create(rs.getResultVars(), rows.iterator()));
+        }
+        if (query.isConstructType()) {
+            DatasetGraph d = exec.constructDataset();
+            long n = 0;
+            var it = d.find();
+            while (it.hasNext() && n <= maxRows) {
+                it.next();
+                n++;
+            }
+            if (n > maxRows) {
+                tooLarge(maxRows + " statements");
+            }
+            return new QueryExecResult(d);
+        }
+        if (query.isDescribeType()) {
+            Graph g = exec.describe();
+            if (g.size() > maxRows) {
+                tooLarge(maxRows + " statements");
+            }
+            return new QueryExecResult(g);
+        }
+        return super.executeQuery(action, exec, query, log);
+    }
+
+    private void tooLarge(String what) {
+        stats.refused();
+        throw new ActionErrorException(HttpSC.BAD_REQUEST_400, "the result has more than " + what
+                + ", this server's limit: add LIMIT (and OFFSET to page) to the query", null);
+    }
+}
