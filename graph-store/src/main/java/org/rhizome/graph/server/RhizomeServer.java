@@ -40,11 +40,13 @@ public final class RhizomeServer implements AutoCloseable {
     private final ServerOptions options;
     private final ServerStats stats = new ServerStats();
     private final FusekiServer server;
+    private final SafeQueryProcessor queries;
     private volatile boolean closed;
 
     private RhizomeServer(KnowledgeGraph kg, ServerOptions options) {
         this.kg = Objects.requireNonNull(kg, "kg");
         this.options = Objects.requireNonNull(options, "options");
+        this.queries = new SafeQueryProcessor(options.maxResultRows(), stats);
         Context dsContext = kg.datasetGraph().getContext();
         dsContext.set(ARQ.queryTimeout, Long.toString(options.queryTimeout().toMillis()));
         dsContext.set(ARQ.httpServiceAllowed, false);
@@ -54,7 +56,7 @@ public final class RhizomeServer implements AutoCloseable {
                 .enableCors(false)
                 .enablePing(true)
                 .enableStats(false)
-                .registerOperation(Operation.Query, new SafeQueryProcessor(options.maxResultRows(), stats))
+                .registerOperation(Operation.Query, queries)
                 .addFilter("/*", new SafetyFilter(options, stats))
                 .addServlet("/$/status", new StatusServlet())
                 .add(name, kg.datasetGraph(), options.allowUpdates());
@@ -122,17 +124,29 @@ public final class RhizomeServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server (requests in flight get up to 5 s to finish). Idempotent. The store stays open. */
+    /**
+     * Stops the server: queries being executed are cancelled (their clients get 503), other requests in flight get up
+     * to 5 s to finish, then Jetty stops. Idempotent. The store stays open; no transaction of the server's is left
+     * running when this returns normally.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        int cancelled = queries.running();
+        queries.cancelAll();
         try {
             server.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("SPARQL server: requests still running after the {} s grace period were cut off ({})",
+                    GRACE.toSeconds(), e.getCause() != null ? e.getCause() : e);
         } finally {
             resetContext();
+        }
+        if (cancelled > 0) {
+            LOG.info("SPARQL server stopped; {} running queries were cancelled", cancelled);
         }
     }
 

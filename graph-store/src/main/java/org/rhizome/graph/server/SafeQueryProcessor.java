@@ -28,6 +28,8 @@ import org.apache.jena.web.HttpSC;
 final class SafeQueryProcessor extends SPARQL_QueryDataset {
     private final long maxRows;
     private final ServerStats stats;
+    private final java.util.Set<QueryExec> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     SafeQueryProcessor(long maxRows, ServerStats stats) {
         this.maxRows = maxRows;
@@ -53,7 +55,38 @@ final class SafeQueryProcessor extends SPARQL_QueryDataset {
     }
 
     @Override
+    protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+        if (stopping) {
+            ServletOps.error(HttpSC.SERVICE_UNAVAILABLE_503, "the server is shutting down");
+        }
+        QueryExec exec = super.createQueryExec(action, query, dataset);
+        running.add(exec);
+        return exec;
+    }
+
+    /** Cancels every query being executed (they are answered 503) and refuses new ones. */
+    void cancelAll() {
+        stopping = true;
+        for (QueryExec e : running) {
+            e.abort();
+        }
+    }
+
+    /** Number of queries being executed. */
+    int running() {
+        return running.size();
+    }
+
+    @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec exec, Query query, String log) {
+        try {
+            return execute(action, exec, query, log);
+        } finally {
+            running.remove(exec);
+        }
+    }
+
+    private QueryExecResult execute(HttpAction action, QueryExec exec, Query query, String log) {
         stats.query();
         if (query.isSelectType()) {
             RowSet rs = exec.select();
