@@ -19,6 +19,7 @@ public final class DemoSteps {
                 new AskTheGraph(),
                 new SnapshotTour(),
                 new AnalyzeStructure(),
-                new SearchAndResolve());
+                new SearchAndResolve(),
+                new ServeOverSparql());
     }
 }

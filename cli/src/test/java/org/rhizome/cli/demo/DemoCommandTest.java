@@ -44,9 +44,9 @@ class DemoCommandTest {
         Path dir = tmp.resolve("demo");
         Run r = demo("--dir", dir.toString());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
-        assertThat(section(r.out(), "[1/6] Load the example graph", "[2/6]"))
+        assertThat(section(r.out(), "[1/7] Load the example graph", "[2/7]"))
                 .contains("imported 778 statements from history-of-computing.ttl in ");
-        String stats = section(r.out(), "[2/6] Store statistics", "[3/6]");
+        String stats = section(r.out(), "[2/7] Store statistics", "[3/7]");
         assertThat(stats)
                 .containsPattern("(?m)^  statements +778$")
                 .containsPattern("(?m)^  quads +778$")
@@ -64,7 +64,7 @@ class DemoCommandTest {
     void theSparqlStepNamesRealConceptsFromTheGraph() {
         Run r = demo("--dir", tmp.resolve("demo").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
-        String ask = section(r.out(), "[3/6] Ask the graph", "[4/6]");
+        String ask = section(r.out(), "[3/7] Ask the graph", "[4/7]");
         // The most connected concept of the file, first row of the first table.
         assertThat(ask).containsPattern("(?m)^    Alan Turing +15$");
         // Alan Turing's neighbourhood: Kurt Gödel influenced him; Alonzo Church was his doctoral advisor.
@@ -77,7 +77,7 @@ class DemoCommandTest {
     @Test
     void theSnapshotStepShowsTheMostConnectedEntities() {
         Run r = demo("--dir", tmp.resolve("demo").toString());
-        String snap = section(r.out(), "[4/6] Snapshot", "[5/6]");
+        String snap = section(r.out(), "[4/7] Snapshot", "[5/7]");
         assertThat(snap).contains("113 entities", "238 edges")
                 .containsPattern("(?m)^    Alan Turing +8 +7 +15$")
                 .containsPattern("bytes per edge");
@@ -87,7 +87,7 @@ class DemoCommandTest {
     void theAnalysisStepMeasuresStoresAndReports() {
         Path dir = tmp.resolve("demo");
         Run r = demo("--dir", dir.toString());
-        String a = section(r.out(), "[5/6] Analyse the structure", "[6/6]");
+        String a = section(r.out(), "[5/7] Analyse the structure", "[6/7]");
         // 113 concepts linked by 238 distinct statements.
         assertThat(a).containsPattern("(?m)^  nodes +113$").containsPattern("(?m)^  directedEdges +238$")
                 .contains("power law: ", "hubs by PageRank: Alan Turing", "communities (leiden): ")
@@ -97,7 +97,7 @@ class DemoCommandTest {
         assertThat(report.resolve("metrics.json")).isNotEmptyFile();
         // A second run keeps the statement count: the stored scores and history are derived, not content.
         Run again = demo("--dir", dir.toString());
-        assertThat(section(again.out(), "[5/6] Analyse the structure", "[6/6]"))
+        assertThat(section(again.out(), "[5/7] Analyse the structure", "[6/7]"))
                 .containsPattern("(?m)^  directedEdges +238$");
     }
 
@@ -105,7 +105,7 @@ class DemoCommandTest {
     void theSearchStepIndexesSearchesResolvesAndConnects() {
         Path dir = tmp.resolve("demo");
         Run r = demo("--dir", dir.toString());
-        String s = section(r.out(), "[6/6] Search, resolve, connect", "Done in");
+        String s = section(r.out(), "[6/7] Search, resolve, connect", "[7/7]");
         assertThat(s).containsPattern("Search index: \\d+ concepts \\(\\d+ added\\)")
                 .contains("langchain4j:all-minilm-l6-v2:384");
         assertThat(dir.resolve("retrieval").resolve("index")).isDirectory();
@@ -119,8 +119,22 @@ class DemoCommandTest {
         assertThat(s).contains("    Ada Lovelace --contributed to--> Analytical Engine --designed by--> Charles Babbage");
         // A second run finds the index in step and embeds nothing.
         Run again = demo("--dir", dir.toString());
-        assertThat(section(again.out(), "[6/6] Search, resolve, connect", "Done in"))
+        assertThat(section(again.out(), "[6/7] Search, resolve, connect", "[7/7]"))
                 .containsPattern("Search index: \\d+ concepts \\(already in step\\), 0 texts embedded");
+    }
+
+    @Test
+    void theServeStepAnswersOverHttpAndRefusesWrites() {
+        Run r = demo("--dir", tmp.resolve("demo").toString());
+        String s = section(r.out(), "[7/7] Serve it over SPARQL", "Done in");
+        assertThat(s).containsPattern("Started the endpoint at http://127\\.0\\.0\\.1:\\d+/rhizome/sparql")
+                .contains("-> 200").contains("      Ada Lovelace")
+                .containsPattern("POST /update \"CLEAR ALL\" -> 403 .*read-only")
+                .contains("\"readOnly\": true");
+        // the refused update changed nothing
+        assertThat(r.exitCode()).isZero();
+        Run again = demo("--dir", tmp.resolve("demo").toString());
+        assertThat(again.out()).containsPattern("(?m)^  statements +778$");
     }
 
     @Test
