@@ -21,6 +21,7 @@ import org.apache.jena.web.HttpSC;
 
 /**
  * Fuseki's SPARQL query operation with Rhizome's limits: federated {@code SERVICE} is refused before execution (400),
+ * a query that fails for what it asks (an extension function's bad arguments) is answered 400 with the reason,
  * and a result larger than the cap is refused with an error instead of being streamed. The results are read up to the
  * cap before the response starts, so the query timeout also covers producing them (Fuseki alone only guards the
  * first row) and a refused result costs at most {@code cap} rows of memory.
@@ -81,6 +82,13 @@ final class SafeQueryProcessor extends SPARQL_QueryDataset {
     protected QueryExecResult executeQuery(HttpAction action, QueryExec exec, Query query, String log) {
         try {
             return execute(action, exec, query, log);
+        } catch (org.apache.jena.query.QueryCancelledException e) {
+            throw e; // a timeout or a shutdown: Fuseki answers 503
+        } catch (org.apache.jena.query.QueryException e) {
+            // a query that parses but cannot run as written (bad arguments of an extension function, say): the
+            // client's error, with the message that says why
+            ServletOps.errorBadRequest(e.getMessage());
+            return null;
         } finally {
             running.remove(exec);
         }
