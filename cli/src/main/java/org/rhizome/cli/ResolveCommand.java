@@ -3,7 +3,6 @@ package org.rhizome.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.rhizome.graph.KnowledgeGraph;
 import org.rhizome.graph.MergeRecord;
@@ -71,16 +70,17 @@ final class ResolveCommand implements Callable<Integer> {
                 }
                 Resolution res = r.resolver().resolveExisting(iri);
                 print(out, res);
-                Optional<MergeRecord> m = r.resolver().mergeIfDuplicate(kg, iri);
-                out.println(m.map(x -> "merged " + x.merged() + " into " + x.kept() + " (merge " + x.node().getURI()
-                        + ")").orElse("not merged"));
+                if (res.decision() == Resolution.Decision.MERGE) {
+                    Candidate best = res.best().orElseThrow();
+                    MergeRecord m = kg.merge(best.iri(), iri, best.score());
+                    out.println("merged " + m.merged() + " into " + m.kept() + " (merge " + m.node().getURI() + ")");
+                } else {
+                    out.println("not merged");
+                }
                 return ExitCodes.OK;
             }
-            Set<String> typeIris = new java.util.HashSet<>();
-            for (String t : types) {
-                typeIris.add(t.contains("://") ? t : kg.classIri(t));
-            }
-            Resolution res = r.resolver().resolve(new NewConcept(label, Optional.ofNullable(description), typeIris));
+            Resolution res = r.resolver().resolve(new NewConcept(label, Optional.ofNullable(description),
+                    RetrievalSupport.typeIris(kg, types)));
             print(out, res);
         }
         return ExitCodes.OK;

@@ -100,10 +100,15 @@ final class RetrievalSupport {
         if (k < 1) {
             throw new CommandFailedException(ExitCodes.USAGE, "--k must be >= 1, got " + k);
         }
+        return SearchRequest.of(text, mode, k).withTypes(typeIris(kg, types));
+    }
+
+    /** Type arguments (class labels or IRIs) as class IRIs. */
+    static java.util.Set<String> typeIris(KnowledgeGraph kg, java.util.List<String> types) {
         java.util.Set<String> iris = new java.util.HashSet<>();
         for (String t : types) {
             iris.add(t.contains("://") ? t : kg.classIri(t));
         }
-        return SearchRequest.of(text, mode, k).withTypes(iris);
+        return iris;
     }
 }

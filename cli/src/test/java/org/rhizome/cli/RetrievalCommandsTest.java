@@ -74,6 +74,25 @@ class RetrievalCommandsTest {
     }
 
     @Test
+    void mergeExistingMergesADuplicateIntoItsMatch(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("dup.ttl");
+        Files.writeString(file, "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                + "<https://example.org/holmes> rdfs:label \"Sherlock Holmes\" .\n"
+                + "<https://example.org/holmes2> rdfs:label \"Holmes, Sherlock\" .\n"
+                + "<https://example.org/kitten> rdfs:label \"Kitten\" .\n");
+        String st = tmp.resolve("store").toString();
+        assertThat(Cli.run("--store", st, "--quiet", "import", file.toString()).exitCode()).isZero();
+        Cli.Result r = Cli.run("--store", st, "--quiet", "resolve", "--merge-existing", "https://example.org/holmes2");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("decision: MERGE -> Sherlock Holmes <https://example.org/holmes>")
+                .contains("merged https://example.org/holmes2 into https://example.org/holmes");
+        Cli.Result k = Cli.run("--store", st, "--quiet", "resolve", "--merge-existing", "Kitten");
+        assertThat(k.out()).contains("not merged");
+        Cli.Result both = Cli.run("--store", st, "--quiet", "resolve", "x", "--merge-existing", "Kitten");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void pathsAndNeighbourhoods() {
         Cli.Result p = Cli.run("--store", store, "--quiet", "paths", "James Moriarty", "John Watson", "--k", "3");
         assertThat(p.exitCode()).as(p.err()).isZero();

@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * no {@code LOAD} of local IRIs, a request body limit, no CORS. While the server runs it sets the query timeout and
  * disables SERVICE on the dataset's context (Fuseki reads its per-request settings from there).
  *
+ * <p>Writes through the endpoint bypass the KnowledgeGraph API; after each burst of them the store's change listeners
+ * are told that anything may have changed ({@link KnowledgeGraph#notifyExternalChange()}), so a search index that
+ * follows the store catches up.
+ *
  * <p>{@link #close()} stops accepting requests, gives requests in flight up to the grace period to finish, and stops
  * Jetty; it does not close the store (its owner does, after the server).
  */
@@ -41,6 +45,15 @@ public final class RhizomeServer implements AutoCloseable {
     private final ServerStats stats = new ServerStats();
     private final FusekiServer server;
     private final SafeQueryProcessor queries;
+    /** Tells the store's change listeners about writes made through the endpoint, one notice for a burst. */
+    private final java.util.concurrent.ExecutorService notifier = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "rhizome-server-change-notice");
+                t.setDaemon(true);
+                return t;
+            });
+    private final java.util.concurrent.atomic.AtomicBoolean noticePending =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
 
     private RhizomeServer(KnowledgeGraph kg, ServerOptions options) {
@@ -57,7 +70,7 @@ public final class RhizomeServer implements AutoCloseable {
                 .enablePing(true)
                 .enableStats(false)
                 .registerOperation(Operation.Query, queries)
-                .addFilter("/*", new SafetyFilter(options, stats))
+                .addFilter("/*", new SafetyFilter(options, stats, this::writeCommitted))
                 .addServlet("/$/status", new StatusServlet())
                 .add(name, kg.datasetGraph(), options.allowUpdates());
         if (options.loopbackOnly()) {
@@ -115,6 +128,24 @@ public final class RhizomeServer implements AutoCloseable {
         return "http://" + host + ":" + port() + options.datasetPath();
     }
 
+    /**
+     * A write through the endpoint committed: SPARQL Update and Graph Store writes go around the KnowledgeGraph API,
+     * so its listeners (the search index) get a change of unknown extent, on a background thread, coalesced: writes
+     * arriving while a notice is pending share it.
+     */
+    private void writeCommitted() {
+        if (noticePending.compareAndSet(false, true)) {
+            notifier.execute(() -> {
+                noticePending.set(false);
+                try {
+                    kg.notifyExternalChange();
+                } catch (RuntimeException e) {
+                    LOG.warn("telling the store's listeners about an update failed: {}", e.toString());
+                }
+            });
+        }
+    }
+
     /** Blocks until the server stops. */
     public void join() {
         try {
@@ -144,6 +175,12 @@ public final class RhizomeServer implements AutoCloseable {
                     GRACE.toSeconds(), e.getCause() != null ? e.getCause() : e);
         } finally {
             resetContext();
+            notifier.shutdown();
+            try {
+                notifier.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (cancelled > 0) {
             LOG.info("SPARQL server stopped; {} running queries were cancelled", cancelled);

@@ -50,10 +50,16 @@ import org.apache.jena.sparql.modify.request.UpdateLoad;
 final class SafetyFilter implements Filter {
     private final ServerOptions options;
     private final ServerStats stats;
+    private final Runnable afterWrite;
 
-    SafetyFilter(ServerOptions options, ServerStats stats) {
+    /**
+     * @param afterWrite run after a write request was answered with a 2xx status (the store changed around the
+     *                   KnowledgeGraph API, so its listeners must hear of it)
+     */
+    SafetyFilter(ServerOptions options, ServerStats stats, Runnable afterWrite) {
         this.options = options;
         this.stats = stats;
+        this.afterWrite = afterWrite;
     }
 
     @Override
@@ -110,6 +116,11 @@ final class SafetyFilter implements Filter {
                 return;
             }
             stats.update();
+            chain.doFilter(r, response);
+            if (response.getStatus() / 100 == 2) {
+                afterWrite.run();
+            }
+            return;
         }
         chain.doFilter(r, response);
     }

@@ -144,6 +144,12 @@ class RhizomeServerTest {
 
     @Test
     void updatesNeedCredentialsAndAreAppliedWithThem() throws Exception {
+        java.util.concurrent.CountDownLatch heard = new java.util.concurrent.CountDownLatch(1);
+        kg.addChangeListener(c -> {
+            if (c.everything()) {
+                heard.countDown();
+            }
+        });
         String url = writable.datasetUrl() + "/update";
         String insert = "INSERT DATA { GRAPH <https://example.org/u> { <https://example.org/a> <https://example.org/b> 1 } }";
         HttpResponse<String> none = post(url, "application/sparql-update", insert, null);
@@ -163,6 +169,8 @@ class RhizomeServerTest {
         String insert3 = "INSERT DATA { GRAPH <https://example.org/u> { <https://example.org/a> <https://example.org/b> 3 } }";
         assertThat(post(url, "application/sparql-update", insert3, "Bearer tok-123").statusCode()).isBetween(200, 204);
         assertThat(count("https://example.org/u")).isEqualTo(3);
+        // the store's listeners heard of the writes (a change of unknown extent: they went around the API)
+        assertThat(heard.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         // the read-only server refuses even with good credentials
         assertThat(post(readOnly.datasetUrl() + "/update", "application/sparql-update", insert,
                 basic("alice", "secret")).statusCode()).isEqualTo(403);

@@ -175,17 +175,9 @@ public final class ConceptIndexer implements AutoCloseable {
     }
 
     /** Empties the index and indexes every concept of the store; commits. */
-    public SyncReport rebuild(ProgressListener progress) {
-        long t0 = System.nanoTime();
+    public synchronized SyncReport rebuild(ProgressListener progress) {
         index.deleteAll();
-        Set<String> iris = conceptIris();
-        progress.begin("index concepts", iris.size(), "concepts");
-        long[] embedded = {0};
-        int n = writeAll(iris, progress, embedded);
-        index.commit();
-        SyncReport r = new SyncReport(n, 0, 0, 0, embedded[0], (System.nanoTime() - t0) / 1_000_000);
-        progress.end("indexed " + n + " concepts in " + r.millis() + " ms");
-        return r;
+        return syncAgainst(new HashMap<>(), progress, "index concepts", true);
     }
 
     /**
@@ -193,51 +185,61 @@ public final class ConceptIndexer implements AutoCloseable {
      * documents of concepts that left the store. Commits if anything changed.
      */
     public synchronized SyncReport sync(ProgressListener progress) {
-        long t0 = System.nanoTime();
         index.refresh();
         Map<String, String> indexed = new HashMap<>();
         index.forEachFingerprint(indexed::put);
+        return syncAgainst(indexed, progress, "sync index", false);
+    }
+
+    /**
+     * Indexes every store concept whose fingerprint is not in {@code indexed} (new or changed) and deletes the
+     * documents of {@code indexed} IRIs that are no longer concepts; commits if anything changed (or always, when
+     * {@code commitAlways}).
+     */
+    private SyncReport syncAgainst(Map<String, String> indexed, ProgressListener progress, String task,
+            boolean commitAlways) {
+        long t0 = System.nanoTime();
         Set<String> iris = conceptIris();
-        progress.begin("sync index", iris.size(), "concepts");
+        progress.begin(task, iris.size(), "concepts");
         List<IndexedConcept> todo = new ArrayList<>();
         int added = 0;
         int updated = 0;
         int unchanged = 0;
         long done = 0;
-        long[] embedded = {0};
+        long embedded = 0;
         for (String iri : iris) {
             Optional<IndexedConcept> c = read(iri);
             String had = indexed.remove(iri);
-            if (c.isEmpty()) {
-                continue;
-            }
-            if (had == null) {
-                added++;
-                todo.add(c.get());
-            } else if (!had.equals(c.get().fingerprint())) {
-                updated++;
-                todo.add(c.get());
-            } else {
-                unchanged++;
+            if (c.isPresent()) {
+                if (had == null) {
+                    added++;
+                    todo.add(c.get());
+                } else if (!had.equals(c.get().fingerprint())) {
+                    updated++;
+                    todo.add(c.get());
+                } else {
+                    unchanged++;
+                }
             }
             if (todo.size() >= BATCH) {
-                embedded[0] += write(todo);
+                embedded += write(todo);
                 todo.clear();
             }
             if (++done % 1000 == 0) {
                 progress.progress(done);
             }
         }
-        embedded[0] += write(todo);
+        embedded += write(todo);
+        progress.progress(done);
         for (String orphan : indexed.keySet()) {
             index.delete(orphan);
         }
-        SyncReport r = new SyncReport(added, updated, indexed.size(), unchanged, embedded[0],
+        SyncReport r = new SyncReport(added, updated, indexed.size(), unchanged, embedded,
                 (System.nanoTime() - t0) / 1_000_000);
-        if (!r.wasInStep()) {
+        if (commitAlways || !r.wasInStep()) {
             index.commit();
         }
-        progress.end("index sync: " + r);
+        progress.end(task + ": " + r);
         return r;
     }
 
@@ -353,29 +355,6 @@ public final class ConceptIndexer implements AutoCloseable {
             listener = null;
         }
         index.commit();
-    }
-
-    private int writeAll(Collection<String> iris, ProgressListener progress, long[] embedded) {
-        List<IndexedConcept> todo = new ArrayList<>(BATCH);
-        int n = 0;
-        long done = 0;
-        for (String iri : iris) {
-            Optional<IndexedConcept> c = read(iri);
-            if (c.isPresent()) {
-                todo.add(c.get());
-                n++;
-            }
-            if (todo.size() >= BATCH) {
-                embedded[0] += write(todo);
-                todo.clear();
-            }
-            if (++done % 1000 == 0) {
-                progress.progress(done);
-            }
-        }
-        embedded[0] += write(todo);
-        progress.progress(done);
-        return n;
     }
 
     /** Embeds and upserts a batch; returns how many texts the model computed (if the embedder can tell). */
