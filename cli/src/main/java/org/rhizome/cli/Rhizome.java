@@ -121,7 +121,8 @@ public final class Rhizome implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: give one of import, export, stats, query, demo");
+                "missing command: give one of import, export, stats, query, analyze, index, search, resolve, paths, "
+                        + "neighbourhood, serve, demo");
     }
 
     /** The store directory, absolute. */
