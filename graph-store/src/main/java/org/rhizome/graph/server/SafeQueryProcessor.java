@@ -1,19 +1,24 @@
 package org.rhizome.graph.server;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.syntax.ElementService;
 import org.apache.jena.sparql.syntax.ElementVisitorBase;
 import org.apache.jena.sparql.syntax.ElementWalker;
@@ -24,7 +29,8 @@ import org.apache.jena.web.HttpSC;
  * a query that fails for what it asks (an extension function's bad arguments) is answered 400 with the reason,
  * and a result larger than the cap is refused with an error instead of being streamed. The results are read up to the
  * cap before the response starts, so the query timeout also covers producing them (Fuseki alone only guards the
- * first row) and a refused result costs at most {@code cap} rows of memory.
+ * first row) and a refused result costs at most {@code cap} rows of memory. CONSTRUCT and DESCRIBE results are
+ * streamed into their graph the same way and refused at the first distinct statement past the cap.
  */
 final class SafeQueryProcessor extends SPARQL_QueryDataset {
     private final long maxRows;
@@ -108,22 +114,32 @@ final class SafeQueryProcessor extends SPARQL_QueryDataset {
             return new QueryExecResult(RowSetStream.create(rs.getResultVars(), rows.iterator()));
         }
         if (query.isConstructType()) {
-            DatasetGraph d = exec.constructDataset();
+            // Streamed from the template up to the cap: never builds a result larger than the cap, and a
+            // template that repeats the same statements many times is bounded by the query timeout.
+            DatasetGraph d = DatasetGraphFactory.create();
             long n = 0;
-            var it = d.find();
-            while (it.hasNext() && n <= maxRows) {
-                it.next();
-                n++;
-            }
-            if (n > maxRows) {
-                tooLarge(maxRows + " statements");
+            for (Iterator<Quad> it = exec.constructQuads(); it.hasNext(); ) {
+                Quad q = it.next();
+                if (!d.contains(q)) {
+                    if (n == maxRows) {
+                        tooLarge(maxRows + " statements");
+                    }
+                    d.add(q);
+                    n++;
+                }
             }
             return new QueryExecResult(d);
         }
         if (query.isDescribeType()) {
-            Graph g = exec.describe();
-            if (g.size() > maxRows) {
-                tooLarge(maxRows + " statements");
+            Graph g = GraphFactory.createDefaultGraph();
+            for (Iterator<Triple> it = exec.describeTriples(); it.hasNext(); ) {
+                Triple t = it.next();
+                if (!g.contains(t)) {
+                    if (g.size() == maxRows) {
+                        tooLarge(maxRows + " statements");
+                    }
+                    g.add(t);
+                }
             }
             return new QueryExecResult(g);
         }

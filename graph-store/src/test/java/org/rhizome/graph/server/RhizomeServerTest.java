@@ -234,6 +234,24 @@ class RhizomeServerTest {
         String construct = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }";
         assertThat(get(readOnly.datasetUrl() + "/sparql?query=" + q(construct), "text/turtle").statusCode())
                 .isEqualTo(400);
+        String describe = "DESCRIBE ?s WHERE { GRAPH ?g { ?s ?p ?o } }";
+        HttpResponse<String> d = get(readOnly.datasetUrl() + "/sparql?query=" + q(describe), "text/turtle");
+        assertThat(d.statusCode()).isEqualTo(400);
+        assertThat(d.body()).contains("more than 100 statements");
+    }
+
+    @Test
+    void aConstructOverTheCapIsRefusedAtTheCapNotAfterBuildingItAll() throws Exception {
+        // 27 million solutions, 90,000 distinct statements: building it all would run into the 1 s timeout (503);
+        // streaming stops at the 101st distinct statement and says why
+        String construct = "CONSTRUCT { ?a ?p ?f } WHERE { GRAPH ?g { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f } }";
+        HttpResponse<String> r = get(readOnly.datasetUrl() + "/sparql?query=" + q(construct), "text/turtle");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("more than 100 statements").contains("LIMIT");
+        String small = "CONSTRUCT { ?a ?p ?b } WHERE { GRAPH ?g { ?a ?p ?b . ?a ?p ?c } } LIMIT 100";
+        HttpResponse<String> ok = get(readOnly.datasetUrl() + "/sparql?query=" + q(small), "application/n-triples");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body().lines().filter(l -> !l.isBlank()).count()).isEqualTo(100);
     }
 
     @Test
