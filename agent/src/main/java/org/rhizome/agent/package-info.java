@@ -1,7 +1,7 @@
 /**
- * Agentic graph growth and document ingestion. Will hold LLM access through LangChain4j, structured
- * extraction and validation, the merge path with entity resolution and provenance, next-focus strategies, budgets,
- * checkpoints and resume. Nothing here yet: the agent issue builds it on
- * {@link org.rhizome.graph.KnowledgeGraph} and its provenance model.
+ * Agentic graph growth: LLM access through LangChain4j with retries, rate limits and cost accounting
+ * ({@link org.rhizome.agent.llm}), extraction and validation of the local graph an answer proposes
+ * ({@link org.rhizome.agent.extract}), and the crash-safe, resumable growth loop with entity resolution, provenance
+ * and next-question strategies ({@link org.rhizome.agent.growth}).
  */
 package org.rhizome.agent;
