@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code rhizome} command: global options and the subcommands {@code import}, {@code export}, {@code stats},
  * {@code query}, {@code analyze}, {@code index}, {@code search}, {@code resolve}, {@code paths},
- * {@code neighbourhood}, {@code serve} and {@code demo}.
+ * {@code neighbourhood}, {@code serve}, {@code grow}, {@code resume}, {@code runs} and {@code demo}.
  *
  * <p>{@link #main(String...)} exits the JVM with the command's exit code ({@link ExitCodes}); {@link #run} returns
  * it instead, writing to the given writers, so tests can call the CLI in-process. Failures print one line,
@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {ImportCommand.class, ExportCommand.class, StatsCommand.class, QueryCommand.class,
             AnalyzeCommand.class, IndexCommand.class, SearchCommand.class, ResolveCommand.class, PathsCommand.class,
-            NeighbourhoodCommand.class, ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            NeighbourhoodCommand.class, ServeCommand.class, GrowCommand.class, ResumeCommand.class, RunsCommand.class,
+            DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  " + ExitCodes.OK + "  success",

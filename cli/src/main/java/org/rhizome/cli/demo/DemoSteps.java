@@ -20,6 +20,7 @@ public final class DemoSteps {
                 new SnapshotTour(),
                 new AnalyzeStructure(),
                 new SearchAndResolve(),
+                new GrowWithTheAgent(),
                 new ServeOverSparql());
     }
 }

@@ -44,9 +44,9 @@ class DemoCommandTest {
         Path dir = tmp.resolve("demo");
         Run r = demo("--dir", dir.toString());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
-        assertThat(section(r.out(), "[1/7] Load the example graph", "[2/7]"))
+        assertThat(section(r.out(), "[1/8] Load the example graph", "[2/8]"))
                 .contains("imported 778 statements from history-of-computing.ttl in ");
-        String stats = section(r.out(), "[2/7] Store statistics", "[3/7]");
+        String stats = section(r.out(), "[2/8] Store statistics", "[3/8]");
         assertThat(stats)
                 .containsPattern("(?m)^  statements +778$")
                 .containsPattern("(?m)^  quads +778$")
@@ -64,7 +64,7 @@ class DemoCommandTest {
     void theSparqlStepNamesRealConceptsFromTheGraph() {
         Run r = demo("--dir", tmp.resolve("demo").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
-        String ask = section(r.out(), "[3/7] Ask the graph", "[4/7]");
+        String ask = section(r.out(), "[3/8] Ask the graph", "[4/8]");
         // The most connected concept of the file, first row of the first table.
         assertThat(ask).containsPattern("(?m)^    Alan Turing +15$");
         // Alan Turing's neighbourhood: Kurt Gödel influenced him; Alonzo Church was his doctoral advisor.
@@ -77,7 +77,7 @@ class DemoCommandTest {
     @Test
     void theSnapshotStepShowsTheMostConnectedEntities() {
         Run r = demo("--dir", tmp.resolve("demo").toString());
-        String snap = section(r.out(), "[4/7] Snapshot", "[5/7]");
+        String snap = section(r.out(), "[4/8] Snapshot", "[5/8]");
         assertThat(snap).contains("113 entities", "238 edges")
                 .containsPattern("(?m)^    Alan Turing +8 +7 +15$")
                 .containsPattern("bytes per edge");
@@ -87,7 +87,7 @@ class DemoCommandTest {
     void theAnalysisStepMeasuresStoresAndReports() {
         Path dir = tmp.resolve("demo");
         Run r = demo("--dir", dir.toString());
-        String a = section(r.out(), "[5/7] Analyse the structure", "[6/7]");
+        String a = section(r.out(), "[5/8] Analyse the structure", "[6/8]");
         // 113 concepts linked by 238 distinct statements.
         assertThat(a).containsPattern("(?m)^  nodes +113$").containsPattern("(?m)^  directedEdges +238$")
                 .contains("power law: ", "hubs by PageRank: Alan Turing", "communities (leiden): ")
@@ -95,17 +95,23 @@ class DemoCommandTest {
         Path report = tmp.resolve("demo-report");
         assertThat(report.resolve("index.html")).isNotEmptyFile();
         assertThat(report.resolve("metrics.json")).isNotEmptyFile();
-        // A second run keeps the statement count: the stored scores and history are derived, not content.
+        // Later runs keep the edge count: the stored scores and history are derived, not content. (The second
+        // run analyses the graph the first run's growth step grew; the third must see exactly the same.)
         Run again = demo("--dir", dir.toString());
-        assertThat(section(again.out(), "[5/7] Analyse the structure", "[6/7]"))
-                .containsPattern("(?m)^  directedEdges +238$");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^  directedEdges +(\\d+)$")
+                .matcher(section(again.out(), "[5/8] Analyse the structure", "[6/8]"));
+        assertThat(m.find()).isTrue();
+        assertThat(Integer.parseInt(m.group(1))).isGreaterThan(238);
+        Run third = demo("--dir", dir.toString());
+        assertThat(section(third.out(), "[5/8] Analyse the structure", "[6/8]"))
+                .containsPattern("(?m)^  directedEdges +" + m.group(1) + "$");
     }
 
     @Test
     void theSearchStepIndexesSearchesResolvesAndConnects() {
         Path dir = tmp.resolve("demo");
         Run r = demo("--dir", dir.toString());
-        String s = section(r.out(), "[6/7] Search, resolve, connect", "[7/7]");
+        String s = section(r.out(), "[6/8] Search, resolve, connect", "[7/8]");
         assertThat(s).containsPattern("Search index: \\d+ concepts \\(\\d+ added\\)")
                 .contains("langchain4j:all-minilm-l6-v2:384");
         assertThat(dir.resolve("retrieval").resolve("index")).isDirectory();
@@ -119,22 +125,25 @@ class DemoCommandTest {
         assertThat(s).contains("    Ada Lovelace --contributed to--> Analytical Engine --designed by--> Charles Babbage");
         // A second run finds the index in step and embeds nothing.
         Run again = demo("--dir", dir.toString());
-        assertThat(section(again.out(), "[6/7] Search, resolve, connect", "[7/7]"))
+        assertThat(section(again.out(), "[6/8] Search, resolve, connect", "[7/8]"))
                 .containsPattern("Search index: \\d+ concepts \\(already in step\\), 0 texts embedded");
     }
 
     @Test
     void theServeStepAnswersOverHttpAndRefusesWrites() {
         Run r = demo("--dir", tmp.resolve("demo").toString());
-        String s = section(r.out(), "[7/7] Serve it over SPARQL", "Done in");
+        String s = section(r.out(), "[8/8] Serve it over SPARQL", "Done in");
         assertThat(s).containsPattern("Started the endpoint at http://127\\.0\\.0\\.1:\\d+/rhizome/sparql")
                 .contains("-> 200").contains("      Ada Lovelace")
                 .containsPattern("POST /update \"CLEAR ALL\" -> 403 .*read-only")
                 .contains("\"readOnly\": true");
-        // the refused update changed nothing
+        // the refused update changed nothing: the next run counts what the growth step left
         assertThat(r.exitCode()).isZero();
+        java.util.regex.Matcher grown = java.util.regex.Pattern.compile("the store now holds (\\d+) statements")
+                .matcher(r.out());
+        assertThat(grown.find()).isTrue();
         Run again = demo("--dir", tmp.resolve("demo").toString());
-        assertThat(again.out()).containsPattern("(?m)^  statements +778$");
+        assertThat(again.out().replace(",", "")).containsPattern("(?m)^  statements +" + grown.group(1) + "$");
     }
 
     @Test
@@ -144,7 +153,7 @@ class DemoCommandTest {
         Run again = demo("--dir", dir.toString());
         assertThat(again.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(again.out()).contains("reusing history-of-computing.ttl").doesNotContain("imported 778")
-                .containsPattern("(?m)^  statements +778$");
+                .contains("reusing run demo-growth, already in the store: 10 iterations");
         Run fresh = demo("--dir", dir.toString(), "--fresh");
         assertThat(fresh.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(fresh.out()).contains("deleted the old demo store", "imported 778 statements")
@@ -172,5 +181,11 @@ class DemoCommandTest {
             assertThat(next).as(heading).isGreaterThan(at);
             at = next;
         }
+        // the growth step: ten recorded iterations through the loop, name variants resolved to existing concepts
+        String g = section(r.out(), "[7/8] Grow the graph with the agent", "[8/8]");
+        assertThat(g).contains("recorded demo model").contains("run demo-growth: 10 iterations in ")
+                .contains("stopped: reached 10 iterations")
+                .containsPattern("(?m)^    J\\. von Neumann +john_von_neumann ")
+                .containsPattern("(?m)^    Grace Murray Hopper +grace_hopper ");
     }
 }
