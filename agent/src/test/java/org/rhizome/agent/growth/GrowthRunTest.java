@@ -247,4 +247,30 @@ class GrowthRunTest {
         assertThat(kg.stats().concepts()).isEqualTo(4);
         assertThat(Optional.of(r.concepts())).contains(4L);
     }
+
+    @Test
+    void anOllamaServerIsReachedThroughItsNativeApi() {
+        server.enqueue(Reply.content(answer(1)).withUsage(30, 20), Reply.content(answer(2)).withUsage(30, 20));
+        RunRecord r = GrowthRun.builder(kg).llm(LlmClient.create(LlmConfig.ollama(server.ollamaBaseUrl(), "llama3")))
+                .options(GrowthOptions.defaults().withMaxIterations(2).withAnalyzeEvery(0)).build()
+                .start(question(1), "ollama");
+        assertThat(r.iterations()).isEqualTo(2);
+        assertThat(server.requests()).extracting(ScriptedLlmServer.RecordedRequest::path)
+                .containsExactly("/api/chat", "/api/chat");
+        assertThat(server.requests().get(0).json().path("model").asText()).isEqualTo("llama3");
+        assertThat(r.inputTokens()).isEqualTo(60);
+        assertThat(kg.stats().concepts()).isEqualTo(4);
+    }
+
+    @Test
+    void structuredOutputSendsTheLocalGraphSchemaWhenConfigured() {
+        server.enqueue(Reply.content(answer(1)));
+        GrowthRun.builder(kg).llm(LlmClient.create(LlmConfig.openAi(server.openAiBaseUrl(), "m", "k")
+                .withOutput(true, 1_000_000))).options(GrowthOptions.defaults().withMaxIterations(1)
+                .withAnalyzeEvery(0)).build().start(question(1), "schema");
+        var format = server.requests().get(0).json().path("response_format");
+        assertThat(format.path("type").asText()).isEqualTo("json_schema");
+        assertThat(format.path("json_schema").path("name").asText()).isEqualTo("local_graph");
+        assertThat(format.path("json_schema").path("schema").path("required").toString()).contains("nodes", "edges");
+    }
 }
