@@ -67,6 +67,11 @@ final class GrowthSupport {
                     + "`rhizome analyze --report` plots it). Default: ${DEFAULT-VALUE}")
     int analyzeEvery;
 
+    @Option(names = "--branches", paramLabel = "N", defaultValue = "1",
+            description = "Questions in flight at once (parallel branches; resolution and writing stay one "
+                    + "iteration at a time). Default: ${DEFAULT-VALUE}")
+    int branches;
+
     @Option(names = "--excerpt", description = "Send the model what the graph already holds around the question.")
     boolean excerpt;
 
@@ -86,7 +91,8 @@ final class GrowthSupport {
         try {
             return GrowthOptions.defaults().withMaxIterations(iterations)
                     .withBudgets(maxTokens, maxCost, Duration.ofSeconds(maxSeconds)).withStopAfterNoNewConcepts(stale)
-                    .withRepairs(repairs, 3).withAnalyzeEvery(analyzeEvery).withGraphExcerpt(excerpt);
+                    .withRepairs(repairs, 3).withAnalyzeEvery(analyzeEvery).withGraphExcerpt(excerpt)
+                    .withBranches(branches);
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(ExitCodes.USAGE, e.getMessage(), e);
         }

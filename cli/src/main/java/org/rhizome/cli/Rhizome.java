@@ -123,7 +123,7 @@ public final class Rhizome implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(),
                 "missing command: give one of import, export, stats, query, analyze, index, search, resolve, paths, "
-                        + "neighbourhood, serve, demo");
+                        + "neighbourhood, serve, grow, resume, runs, demo");
     }
 
     /** The store directory, absolute. */

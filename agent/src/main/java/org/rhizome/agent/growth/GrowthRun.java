@@ -2,7 +2,9 @@ package org.rhizome.agent.growth;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -181,7 +188,7 @@ public final class GrowthRun {
         Instant now = Instant.now();
         RunRecord r = new RunRecord(id, ledger.runIri(id), seedQuestion.strip(), llm.config().describe(),
                 strategy.name(), RunStatus.RUNNING, 0, 0,
-                Optional.of(new NextQuestion(seedQuestion.strip(), "seed", Optional.empty())), 0, 0, 0, now, now,
+                List.of(new NextQuestion(seedQuestion.strip(), "seed", Optional.empty())), 0, 0, 0, now, now,
                 Optional.empty());
         ledger.create(r);
         return loop(r);
@@ -210,61 +217,103 @@ public final class GrowthRun {
             asked.add(normalise(q));
         }
         Set<String> focused = new HashSet<>();
-        Optional<LocalGraph> last = Optional.empty();
+        Deque<NextQuestion> queue = new ArrayDeque<>(run.pending());
+        List<NextQuestion> inFlight = new ArrayList<>();
+        int branches = options.branches();
+        ExecutorService pool = branches == 1 ? null : Executors.newFixedThreadPool(branches, r -> {
+            Thread t = new Thread(r, "rhizome-growth-branch");
+            t.setDaemon(true);
+            return t;
+        });
+        CompletionService<Asked> answers = new ExecutorCompletionService<>(pool != null ? pool : Runnable::run);
         int rejectsInARow = 0;
         int staleInARow = 0;
-        while (true) {
-            Optional<String> stop = budgetReached(run, Duration.ofNanos(System.nanoTime() - t0), staleInARow);
-            if (stop.isEmpty() && rejectsInARow >= options.maxConsecutiveRejects()) {
-                stop = Optional.of("FAILED:" + rejectsInARow + " unusable answers in a row");
-            }
-            if (stop.isEmpty() && run.next().isEmpty()) {
-                stop = Optional.of("the strategy " + strategy.name() + " has no question left to ask");
-            }
-            if (stop.isEmpty() && stopRequested) {
-                stop = Optional.of("stopped on request");
-            }
-            if (stop.isPresent()) {
-                String reason = stop.get();
-                RunStatus status = reason.startsWith("FAILED:") ? RunStatus.FAILED : RunStatus.STOPPED;
-                run = withStatus(run, status, Optional.of(reason.replaceFirst("^FAILED:", "")));
-                ledger.update(run);
-                for (GrowthListener l : listeners) {
-                    l.runStopped(run);
+        LlmException failure = null;
+        try {
+            while (true) {
+                Optional<String> stop = failure != null ? Optional.of("FAILED:" + failure.getMessage())
+                        : rejectsInARow >= options.maxConsecutiveRejects()
+                                ? Optional.of("FAILED:" + rejectsInARow + " unusable answers in a row")
+                                : budgetReached(run, Duration.ofNanos(System.nanoTime() - t0), staleInARow,
+                                        inFlight.size());
+                if (stop.isEmpty() && stopRequested) {
+                    stop = Optional.of("stopped on request");
                 }
-                return run;
-            }
-            NextQuestion q = run.next().orElseThrow();
-            q.focus().ifPresent(focused::add);
-            Outcome o;
-            try {
-                o = iterate(run, run.iterations() + 1, q, asked, focused);
-            } catch (LlmException e) {
-                run = withStatus(run, RunStatus.FAILED, Optional.of(e.getMessage()));
-                ledger.update(run);
-                for (GrowthListener l : listeners) {
-                    l.runStopped(run);
+                // a budget reached (counting the questions in flight) stops new questions; those in flight finish
+                while (stop.isEmpty() && inFlight.size() < branches && !queue.isEmpty()
+                        && (options.maxIterations() == 0
+                                || run.iterations() + inFlight.size() < options.maxIterations())) {
+                    NextQuestion q = queue.poll();
+                    q.focus().ifPresent(focused::add);
+                    asked.add(normalise(q.question()));
+                    inFlight.add(q);
+                    answers.submit(() -> ask(q));
                 }
-                return run;
+                if (inFlight.isEmpty()) {
+                    String reason = stop.orElse("the strategy " + strategy.name() + " has no question left to ask");
+                    RunStatus status = reason.startsWith("FAILED:") ? RunStatus.FAILED : RunStatus.STOPPED;
+                    run = withStatus(run, status, Optional.of(reason.replaceFirst("^FAILED:", "")));
+                    run = withPending(run, new ArrayList<>(queue));
+                    ledger.update(run);
+                    for (GrowthListener l : listeners) {
+                        l.runStopped(run);
+                    }
+                    return run;
+                }
+                Asked a = take(answers);
+                inFlight.remove(a.question);
+                if (a.failure != null) {
+                    // nothing of this question was written: it goes back to the front, for a resume
+                    failure = failure == null ? a.failure : failure;
+                    queue.addFirst(a.question);
+                    continue;
+                }
+                Outcome o = commit(run, a, asked, focused, queue, inFlight);
+                run = o.run;
+                rejectsInARow = o.result.committed() ? 0 : rejectsInARow + 1;
+                staleInARow = o.result.committed() && o.result.newConcepts() == 0 ? staleInARow + 1
+                        : o.result.committed() ? 0 : staleInARow;
+                if (options.analyzeEvery() > 0 && o.result.committed()
+                        && run.iterations() % options.analyzeEvery() == 0) {
+                    recordMetrics(run);
+                }
+                for (GrowthListener l : listeners) {
+                    l.iterationDone(o.result, run);
+                }
             }
-            run = o.run;
-            last = o.local.isPresent() ? o.local : last;
-            rejectsInARow = o.result.committed() ? 0 : rejectsInARow + 1;
-            staleInARow = o.result.committed() && o.result.newConcepts() == 0 ? staleInARow + 1
-                    : o.result.committed() ? 0 : staleInARow;
-            if (options.analyzeEvery() > 0 && o.result.committed()
-                    && run.iterations() % options.analyzeEvery() == 0) {
-                recordMetrics(run);
-            }
-            for (GrowthListener l : listeners) {
-                l.iterationDone(o.result, run);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
     }
 
-    private record Outcome(IterationResult result, RunRecord run, Optional<LocalGraph> local) {}
+    private static Asked take(CompletionService<Asked> answers) {
+        try {
+            return answers.take().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the model", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
 
-    private Outcome iterate(RunRecord run, int n, NextQuestion q, Set<String> asked, Set<String> focused) {
+    private record Outcome(IterationResult result, RunRecord run) {}
+
+    /**
+     * One question asked: the answer parsed and validated (after repairs), or the problems, or the model's failure.
+     * Runs on a branch thread: touches neither the store nor the run.
+     */
+    private record Asked(NextQuestion question, LocalGraph local, List<String> problems, String lastText,
+            String model, String promptHash, int repairs, long inputTokens, long outputTokens, double cost,
+            long llmNanos, long startNanos, LlmException failure) {}
+
+    private Asked ask(NextQuestion q) {
         long start = System.nanoTime();
         String system = Prompts.system(options.rules());
         Optional<String> excerpt = options.graphExcerpt() ? excerpt(q.question()) : Optional.empty();
@@ -277,50 +326,66 @@ public final class GrowthRun {
         long llmNanos = 0;
         int repairs = 0;
         String model = llm.config().model();
-        LocalGraph local = null;
         List<String> problems = List.of();
         String lastText = "";
-        for (int attempt = 0; attempt <= options.maxRepairs(); attempt++) {
-            if (attempt > 0) {
-                prompt = Prompts.repair(q.question(), excerpt, problems);
-                repairs++;
+        try {
+            for (int attempt = 0; attempt <= options.maxRepairs(); attempt++) {
+                if (attempt > 0) {
+                    prompt = Prompts.repair(q.question(), excerpt, problems);
+                    repairs++;
+                }
+                LlmReply reply = llm.chat(system, prompt, Optional.of(Prompts.responseFormat()));
+                in += reply.inputTokens();
+                out += reply.outputTokens();
+                cost += reply.cost();
+                llmNanos += reply.latency().toNanos();
+                model = reply.model();
+                lastText = reply.text();
+                if (reply.text().length() > llm.config().maxAnswerChars()) {
+                    problems = List.of("the answer is " + reply.text().length() + " characters long; at most "
+                            + llm.config().maxAnswerChars() + " are accepted: answer with fewer, shorter nodes");
+                    continue;
+                }
+                try {
+                    LocalGraph local = parser.parse(reply.text());
+                    return new Asked(q, local, List.of(), lastText, model, promptHash, repairs, in, out, cost,
+                            llmNanos, start, null);
+                } catch (ExtractionException e) {
+                    problems = e.problems();
+                    LOG.info("answer to \"{}\" refused ({}){}", q.question(), e.getMessage(),
+                            attempt < options.maxRepairs() ? ", asking for a repair" : "");
+                }
             }
-            LlmReply reply = llm.chat(system, prompt, Optional.of(Prompts.responseFormat()));
-            in += reply.inputTokens();
-            out += reply.outputTokens();
-            cost += reply.cost();
-            llmNanos += reply.latency().toNanos();
-            model = reply.model();
-            lastText = reply.text();
-            if (reply.text().length() > llm.config().maxAnswerChars()) {
-                problems = List.of("the answer is " + reply.text().length() + " characters long; at most "
-                        + llm.config().maxAnswerChars() + " are accepted: answer with fewer, shorter nodes");
-                continue;
-            }
-            try {
-                local = parser.parse(reply.text());
-                break;
-            } catch (ExtractionException e) {
-                problems = e.problems();
-                LOG.info("iteration {} of run {}: answer refused ({}){}", n, run.id(), e.getMessage(),
-                        attempt < options.maxRepairs() ? ", asking for a repair" : "");
-            }
+            return new Asked(q, null, problems, lastText, model, promptHash, repairs, in, out, cost, llmNanos, start,
+                    null);
+        } catch (LlmException e) {
+            return new Asked(q, null, List.of(), lastText, model, promptHash, repairs, in, out, cost, llmNanos, start,
+                    e);
         }
-        asked.add(normalise(q.question()));
-        if (local == null) {
-            Optional<NextQuestion> next = strategy.next(kg, Optional.empty(), asked, focused);
+    }
+
+    /** Resolves and writes one answer as the run's next iteration, choosing the questions that follow it. */
+    private Outcome commit(RunRecord run, Asked a, Set<String> asked, Set<String> focused,
+            Deque<NextQuestion> queue, List<NextQuestion> inFlight) {
+        int n = run.iterations() + 1;
+        NextQuestion q = a.question;
+        if (a.local == null) {
+            strategy.next(kg, Optional.empty(), asked, focused).ifPresent(x -> offer(queue, inFlight, asked, x));
             IterationResult r = new IterationResult(n, q, false, Optional.empty(), 0, List.of(), List.of(), 0, 0,
-                    repairs, in, out, cost, Duration.ofNanos(System.nanoTime() - start), Duration.ofNanos(llmNanos),
-                    Optional.empty(), problems, List.of());
-            RunRecord updated = advance(run, n, 0, next, in, out, cost);
-            String refused = lastText.length() > 2_000 ? lastText.substring(0, 2_000) + "..." : lastText;
+                    a.repairs, a.inputTokens, a.outputTokens, a.cost, Duration.ofNanos(System.nanoTime()
+                            - a.startNanos), Duration.ofNanos(a.llmNanos), Optional.empty(), a.problems, List.of());
+            RunRecord updated = advance(run, n, 0, pendingAfter(inFlight, queue), a.inputTokens, a.outputTokens,
+                    a.cost);
+            String refused = a.lastText.length() > 2_000 ? a.lastText.substring(0, 2_000) + "..." : a.lastText;
             Txn.executeWrite(kg.dataset(), () -> {
                 ledger.putIteration(updated, r, refused);
                 ledger.put(updated);
             });
-            return new Outcome(r, updated, Optional.empty());
+            return new Outcome(r, updated);
         }
-        // resolve every concept against the graph as it stands (outside the write transaction)
+        LocalGraph local = a.local;
+        // resolve every concept against the graph as it stands, after every earlier commit (outside the write
+        // transaction, but on the one thread that writes, so two branches never both create a concept)
         List<ConceptMatcher.Match> matches = new ArrayList<>(local.nodes().size());
         List<IterationResult.Resolved> reused = new ArrayList<>();
         List<IterationResult.Resolved> review = new ArrayList<>();
@@ -338,24 +403,27 @@ public final class GrowthRun {
                 case NEW -> created++;
             }
         }
-        Optional<NextQuestion> next = strategy.next(kg, Optional.of(local), asked, focused);
+        strategy.next(kg, Optional.of(local), asked, focused).ifPresent(x -> offer(queue, inFlight, asked, x));
+        // with several branches, fan out: the answer's new concepts become questions of their own
+        for (int i = 0; i < local.nodes().size() && queue.size() + inFlight.size() < options.branches(); i++) {
+            if (matches.get(i).kind() != ConceptMatcher.Kind.EXISTING) {
+                String label = local.nodes().get(i).label();
+                offer(queue, inFlight, asked, new NextQuestion("What is " + label + ", and how does it connect to "
+                        + "other ideas: what does it build on, what does it make possible, and what is it often "
+                        + "confused with?", "fan-out", Optional.of(kg.conceptIri(label))));
+            }
+        }
         String graphIri = ledger.iterationIri(run.id(), n);
-        Source source = Source.builder(SourceKind.GROWTH_ITERATION, run.id() + "/" + n).model(model)
-                .promptHash(promptHash).note(q.question()).graphIri(graphIri).build();
-        LocalGraph lg = local;
+        Source source = Source.builder(SourceKind.GROWTH_ITERATION, run.id() + "/" + n).model(a.model)
+                .promptHash(a.promptHash).note(q.question()).graphIri(graphIri).build();
         int newConcepts = created;
-        long[] added = new long[1];
         IterationResult[] result = new IterationResult[1];
         RunRecord[] updated = new RunRecord[1];
-        long inF = in;
-        long outF = out;
-        double costF = cost;
-        int repairsF = repairs;
-        long llmF = llmNanos;
+        List<NextQuestion> pending = pendingAfter(inFlight, queue);
         kg.write(source, w -> {
-            Node[] nodes = new Node[lg.nodes().size()];
+            Node[] nodes = new Node[local.nodes().size()];
             for (int i = 0; i < nodes.length; i++) {
-                LocalGraph.Node node = lg.nodes().get(i);
+                LocalGraph.Node node = local.nodes().get(i);
                 ConceptMatcher.Match m = matches.get(i);
                 if (m.kind() == ConceptMatcher.Kind.EXISTING) {
                     Node c = NodeFactory.createURI(m.iri().orElseThrow());
@@ -369,38 +437,70 @@ public final class GrowthRun {
                 }
             }
             int edges = 0;
-            for (LocalGraph.Edge e : lg.edges()) {
+            for (LocalGraph.Edge e : local.edges()) {
                 Node rel = w.relationType(e.relation());
                 if (!nodes[e.source()].equals(nodes[e.target()]) && w.add(nodes[e.source()], rel, nodes[e.target()])) {
                     edges++;
                 }
             }
-            added[0] = w.added();
             result[0] = new IterationResult(n, q, true, Optional.of(graphIri), newConcepts, reused, review, edges,
-                    w.added(), repairsF, inF, outF, costF, Duration.ofNanos(System.nanoTime() - start),
-                    Duration.ofNanos(llmF), lg.followUp(), List.of(), lg.warnings());
-            updated[0] = advance(run, n, newConcepts, next, inF, outF, costF);
-            ledger.putIteration(updated[0], result[0], lg.reasoning());
+                    w.added(), a.repairs, a.inputTokens, a.outputTokens, a.cost,
+                    Duration.ofNanos(System.nanoTime() - a.startNanos), Duration.ofNanos(a.llmNanos),
+                    local.followUp(), List.of(), local.warnings());
+            updated[0] = advance(run, n, newConcepts, pending, a.inputTokens, a.outputTokens, a.cost);
+            ledger.putIteration(updated[0], result[0], local.reasoning());
             ledger.put(updated[0]);
         });
-        return new Outcome(result[0], updated[0], Optional.of(local));
+        return new Outcome(result[0], updated[0]);
     }
 
-    private static RunRecord advance(RunRecord r, int n, int newConcepts, Optional<NextQuestion> next, long in,
+    private static void offer(Deque<NextQuestion> queue, List<NextQuestion> inFlight, Set<String> asked,
+            NextQuestion q) {
+        String key = normalise(q.question());
+        if (asked.contains(key)) {
+            return;
+        }
+        for (NextQuestion x : queue) {
+            if (normalise(x.question()).equals(key)) {
+                return;
+            }
+        }
+        for (NextQuestion x : inFlight) {
+            if (normalise(x.question()).equals(key)) {
+                return;
+            }
+        }
+        queue.add(q);
+    }
+
+    /** What a resume must ask: the questions in flight (their answers are not written yet), then the queue. */
+    private static List<NextQuestion> pendingAfter(List<NextQuestion> inFlight, Deque<NextQuestion> queue) {
+        List<NextQuestion> p = new ArrayList<>(inFlight);
+        p.addAll(queue);
+        return p;
+    }
+
+    private static RunRecord advance(RunRecord r, int n, int newConcepts, List<NextQuestion> pending, long in,
             long out, double cost) {
         return new RunRecord(r.id(), r.iri(), r.seedQuestion(), r.llm(), r.strategy(), RunStatus.RUNNING, n,
-                r.concepts() + newConcepts, next, r.inputTokens() + in, r.outputTokens() + out, r.cost() + cost,
+                r.concepts() + newConcepts, pending, r.inputTokens() + in, r.outputTokens() + out, r.cost() + cost,
                 r.createdAt(), Instant.now(), Optional.empty());
     }
 
     private static RunRecord withStatus(RunRecord r, RunStatus s, Optional<String> reason) {
         return new RunRecord(r.id(), r.iri(), r.seedQuestion(), r.llm(), r.strategy(), s, r.iterations(),
-                r.concepts(), r.next(), r.inputTokens(), r.outputTokens(), r.cost(), r.createdAt(), Instant.now(),
+                r.concepts(), r.pending(), r.inputTokens(), r.outputTokens(), r.cost(), r.createdAt(), Instant.now(),
                 reason);
     }
 
-    private Optional<String> budgetReached(RunRecord r, Duration wall, int stale) {
-        if (options.maxIterations() > 0 && r.iterations() >= options.maxIterations()) {
+    private static RunRecord withPending(RunRecord r, List<NextQuestion> pending) {
+        return new RunRecord(r.id(), r.iri(), r.seedQuestion(), r.llm(), r.strategy(), r.status(), r.iterations(),
+                r.concepts(), pending, r.inputTokens(), r.outputTokens(), r.cost(), r.createdAt(), r.updatedAt(),
+                r.stopReason());
+    }
+
+    private Optional<String> budgetReached(RunRecord r, Duration wall, int stale, int inFlight) {
+        if (options.maxIterations() > 0 && r.iterations() + inFlight >= options.maxIterations()) {
             return Optional.of("reached " + options.maxIterations() + " iterations");
         }
         if (options.maxTokens() > 0 && r.tokens() >= options.maxTokens()) {

@@ -24,9 +24,10 @@ import org.rhizome.graph.Rz;
  *
  * <p>A run is {@code <base>run/<id> a rz:GrowthRun} with {@code rz:runId}, {@code rz:seedQuestion}, {@code rz:llm},
  * {@code rz:strategy}, {@code rz:runStatus}, {@code rz:iterationsDone}, {@code rz:conceptsCreated},
- * {@code rz:nextQuestion}, {@code rz:nextStrategy}, {@code rz:nextFocus}, {@code rz:inputTokens},
+ * {@code rz:nextQuestion}, {@code rz:inputTokens},
  * {@code rz:outputTokens}, {@code rz:cost}, {@code rz:createdAt}, {@code rz:updatedAt} and {@code rz:stopReason}.
- * Each iteration is {@code <run>/iteration/<n>} (the named graph of its statements when committed) with
+ * The questions waiting to be asked are {@code <run>/pending/<k>} with {@code rz:pendingQuestionOf <run>},
+ * {@code rz:order}, {@code rz:question}, {@code rz:nextStrategy} and {@code rz:nextFocus}. Each iteration is {@code <run>/iteration/<n>} (the named graph of its statements when committed) with
  * {@code rz:run}, {@code rz:iteration}, {@code rz:question}, {@code rz:strategy}, {@code rz:reasoning},
  * {@code rz:committed}, {@code rz:problem}s, token counts and cost, and one {@code rz:resolved} node per label
  * resolved to an existing concept ({@code rz:mergedLabel}, {@code rz:kept}, {@code rz:score}).
@@ -45,6 +46,8 @@ public final class RunLedger {
     static final Node NEXT_QUESTION = Rz.term("nextQuestion");
     static final Node NEXT_STRATEGY = Rz.term("nextStrategy");
     static final Node NEXT_FOCUS = Rz.term("nextFocus");
+    static final Node PENDING_OF = Rz.term("pendingQuestionOf");
+    static final Node ORDER = Rz.term("order");
     static final Node INPUT_TOKENS = Rz.term("inputTokens");
     static final Node OUTPUT_TOKENS = Rz.term("outputTokens");
     static final Node COST = Rz.term("cost");
@@ -122,11 +125,19 @@ public final class RunLedger {
         g.add(run, RUN_STATUS, str(r.status().word()));
         g.add(run, ITERATIONS_DONE, lng(r.iterations()));
         g.add(run, CONCEPTS_CREATED, lng(r.concepts()));
-        r.next().ifPresent(q -> {
-            g.add(run, NEXT_QUESTION, str(q.question()));
-            g.add(run, NEXT_STRATEGY, str(q.strategy()));
-            q.focus().ifPresent(f -> g.add(run, NEXT_FOCUS, NodeFactory.createURI(f)));
-        });
+        for (Triple old : g.find(Node.ANY, PENDING_OF, run).toList()) {
+            g.remove(old.getSubject(), Node.ANY, Node.ANY);
+        }
+        r.next().ifPresent(q -> g.add(run, NEXT_QUESTION, str(q.question())));
+        int k = 0;
+        for (NextQuestion q : r.pending()) {
+            Node p = NodeFactory.createURI(r.iri() + "/pending/" + (++k));
+            g.add(p, PENDING_OF, run);
+            g.add(p, ORDER, lng(k));
+            g.add(p, QUESTION, str(q.question()));
+            g.add(p, NEXT_STRATEGY, str(q.strategy()));
+            q.focus().ifPresent(f -> g.add(p, NEXT_FOCUS, NodeFactory.createURI(f)));
+        }
         g.add(run, INPUT_TOKENS, lng(r.inputTokens()));
         g.add(run, OUTPUT_TOKENS, lng(r.outputTokens()));
         g.add(run, COST, NodeFactory.createLiteralDT(Double.toString(r.cost()), XSDDatatype.XSDdouble));
@@ -194,9 +205,14 @@ public final class RunLedger {
     }
 
     private RunRecord read(Graph g, Node run) {
-        Optional<NextQuestion> next = text(g, run, NEXT_QUESTION).map(q -> new NextQuestion(q,
-                text(g, run, NEXT_STRATEGY).orElse("?"),
-                first(g.find(run, NEXT_FOCUS, Node.ANY)).map(t -> t.getObject().getURI())));
+        List<Node> ps = new ArrayList<>();
+        g.find(Node.ANY, PENDING_OF, run).forEachRemaining(t -> ps.add(t.getSubject()));
+        ps.sort(Comparator.comparingLong(p -> number(g, p, ORDER)));
+        List<NextQuestion> next = new ArrayList<>();
+        for (Node p : ps) {
+            next.add(new NextQuestion(text(g, p, QUESTION).orElse(""), text(g, p, NEXT_STRATEGY).orElse("?"),
+                    first(g.find(p, NEXT_FOCUS, Node.ANY)).map(t -> t.getObject().getURI())));
+        }
         return new RunRecord(text(g, run, RUN_ID).orElseThrow(), run.getURI(), text(g, run, SEED).orElse(""),
                 text(g, run, LLM).orElse(""), text(g, run, STRATEGY).orElse(""),
                 RunStatus.parse(text(g, run, RUN_STATUS).orElse("failed")), (int) number(g, run, ITERATIONS_DONE),

@@ -1,6 +1,7 @@
 package org.rhizome.agent.growth;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,7 +16,8 @@ import java.util.Optional;
  * @param status        where it stands
  * @param iterations    iterations committed or refused so far (the next one is {@code iterations + 1})
  * @param concepts      concepts created by the run
- * @param next          the question the next iteration asks
+ * @param pending       the questions waiting to be asked, first the one the next iteration asks (with several
+ *                      branches, also the questions that were in flight when this record was written)
  * @param inputTokens   prompt tokens so far
  * @param outputTokens  completion tokens so far
  * @param cost          USD so far
@@ -24,15 +26,20 @@ import java.util.Optional;
  * @param stopReason    why it last stopped, if it did
  */
 public record RunRecord(String id, String iri, String seedQuestion, String llm, String strategy, RunStatus status,
-        int iterations, long concepts, Optional<NextQuestion> next, long inputTokens, long outputTokens, double cost,
+        int iterations, long concepts, List<NextQuestion> pending, long inputTokens, long outputTokens, double cost,
         Instant createdAt, Instant updatedAt, Optional<String> stopReason) {
     public RunRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(iri, "iri");
         Objects.requireNonNull(seedQuestion, "seedQuestion");
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(next, "next");
+        pending = List.copyOf(pending);
         Objects.requireNonNull(stopReason, "stopReason");
+    }
+
+    /** The question the next iteration asks, if any. */
+    public Optional<NextQuestion> next() {
+        return pending.isEmpty() ? Optional.empty() : Optional.of(pending.get(0));
     }
 
     /** Prompt plus completion tokens. */

@@ -273,4 +273,48 @@ class GrowthRunTest {
         assertThat(format.path("json_schema").path("name").asText()).isEqualTo("local_graph");
         assertThat(format.path("json_schema").path("schema").path("required").toString()).contains("nodes", "edges");
     }
+
+    @Test
+    void parallelBranchesAskConcurrentlyButNeverDuplicateAConcept() {
+        java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger concurrent = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger maxConcurrent = new java.util.concurrent.atomic.AtomicInteger();
+        server.fallback(req -> {
+            int now = concurrent.incrementAndGet();
+            maxConcurrent.accumulateAndGet(now, Math::max);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            concurrent.decrementAndGet();
+            int k = counter.incrementAndGet();
+            return Reply.content("{\"nodes\": [{\"id\": \"t\", \"label\": \"Topic " + k + "\"}, {\"id\": \"h\", "
+                    + "\"label\": \"Hub\"}], \"edges\": [{\"source\": \"t\", \"relation\": \"part of\", "
+                    + "\"target\": \"h\"}], \"follow_up_question\": \"What follows topic " + k + "?\"}");
+        });
+        GrowthOptions o = GrowthOptions.defaults().withMaxIterations(10).withBranches(4).withAnalyzeEvery(0);
+        RunRecord r = GrowthRun.builder(kg).llm(client()).options(o).build().start("Where to begin?", "branches");
+        assertThat(r.iterations()).isEqualTo(10);
+        assertThat(server.requests()).hasSize(10);
+        assertThat(maxConcurrent.get()).isBetween(2, 4);
+        // one Hub however many branches named it at once: resolution and writing are serialised
+        assertThat(kg.stats().concepts()).isEqualTo(11);
+        assertThat(kg.find(Node.ANY, NodeFactory.createURI(kg.relationIri("part of")), c("Hub"), 0, 100)).hasSize(10);
+        List<String> questions = new RunLedger(kg).questions("branches");
+        assertThat(questions).hasSize(10).doesNotHaveDuplicates();
+        // iterations are numbered in commit order, 1..10, one source each
+        assertThat(kg.sources().stream().filter(s -> s.source().id().startsWith("branches/")).map(s -> s.source().id()))
+                .containsExactlyInAnyOrder("branches/1", "branches/2", "branches/3", "branches/4", "branches/5",
+                        "branches/6", "branches/7", "branches/8", "branches/9", "branches/10");
+        // the questions left for a resume are recorded, none of them already asked
+        RunRecord stored = new RunLedger(kg).run("branches").orElseThrow();
+        assertThat(stored.pending()).isNotEmpty();
+        assertThat(stored.pending()).extracting(NextQuestion::question).doesNotContainAnyElementsOf(questions);
+        RunRecord resumed = GrowthRun.builder(kg).llm(client()).options(o.withMaxIterations(16)).build()
+                .resume("branches");
+        assertThat(resumed.iterations()).isEqualTo(16);
+        assertThat(new RunLedger(kg).questions("branches")).hasSize(16).doesNotHaveDuplicates();
+        assertThat(kg.stats().concepts()).isEqualTo(17);
+    }
 }
