@@ -23,17 +23,14 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.SKOS;
-import org.rhizome.agent.extract.ExtractionException;
+import org.rhizome.agent.extract.Extraction;
+import org.rhizome.agent.extract.Extractor;
 import org.rhizome.agent.extract.LocalGraph;
 import org.rhizome.agent.extract.LocalGraphParser;
 import org.rhizome.agent.extract.Prompts;
 import org.rhizome.agent.llm.LlmClient;
 import org.rhizome.agent.llm.LlmException;
-import org.rhizome.agent.llm.LlmReply;
-import org.rhizome.graph.ConceptSpec;
 import org.rhizome.graph.KnowledgeGraph;
-import org.rhizome.graph.Rz;
 import org.rhizome.graph.Source;
 import org.rhizome.graph.SourceKind;
 import org.rhizome.graph.analytics.AnalysisOptions;
@@ -84,7 +81,8 @@ public final class GrowthRun {
     private final QuestionStrategy strategy;
     private final List<GrowthListener> listeners;
     private final RunLedger ledger;
-    private final LocalGraphParser parser;
+    private final Extractor extractor;
+    private final LocalGraphWriter writer;
     private volatile boolean stopRequested;
 
     private GrowthRun(Builder b) {
@@ -97,7 +95,8 @@ public final class GrowthRun {
         this.strategy = b.strategy;
         this.listeners = List.copyOf(b.listeners);
         this.ledger = new RunLedger(kg);
-        this.parser = new LocalGraphParser(options.rules());
+        this.extractor = new Extractor(llm, new LocalGraphParser(options.rules()), options.maxRepairs());
+        this.writer = new LocalGraphWriter(matcher);
     }
 
     /** A builder for runs on {@code kg}. */
@@ -305,62 +304,18 @@ public final class GrowthRun {
 
     private record Outcome(IterationResult result, RunRecord run) {}
 
-    /**
-     * One question asked: the answer parsed and validated (after repairs), or the problems, or the model's failure.
-     * Runs on a branch thread: touches neither the store nor the run.
-     */
-    private record Asked(NextQuestion question, LocalGraph local, List<String> problems, String lastText,
-            String model, String promptHash, int repairs, long inputTokens, long outputTokens, double cost,
-            long llmNanos, long startNanos, LlmException failure) {}
+    /** One question asked (on a branch thread: touches neither the store nor the run): the extraction or the failure. */
+    private record Asked(NextQuestion question, Extraction extraction, long startNanos, LlmException failure) {}
 
     private Asked ask(NextQuestion q) {
         long start = System.nanoTime();
-        String system = Prompts.system(options.rules());
         Optional<String> excerpt = options.graphExcerpt() ? excerpt(q.question()) : Optional.empty();
-        String user = Prompts.user(q.question(), excerpt);
-        String promptHash = Prompts.hash(system, user);
-        String prompt = user;
-        long in = 0;
-        long out = 0;
-        double cost = 0;
-        long llmNanos = 0;
-        int repairs = 0;
-        String model = llm.config().model();
-        List<String> problems = List.of();
-        String lastText = "";
         try {
-            for (int attempt = 0; attempt <= options.maxRepairs(); attempt++) {
-                if (attempt > 0) {
-                    prompt = Prompts.repair(q.question(), excerpt, problems);
-                    repairs++;
-                }
-                LlmReply reply = llm.chat(system, prompt, Optional.of(Prompts.responseFormat()));
-                in += reply.inputTokens();
-                out += reply.outputTokens();
-                cost += reply.cost();
-                llmNanos += reply.latency().toNanos();
-                model = reply.model();
-                lastText = reply.text();
-                if (reply.text().length() > llm.config().maxAnswerChars()) {
-                    problems = List.of("the answer is " + reply.text().length() + " characters long; at most "
-                            + llm.config().maxAnswerChars() + " are accepted: answer with fewer, shorter nodes");
-                    continue;
-                }
-                try {
-                    LocalGraph local = parser.parse(reply.text());
-                    return new Asked(q, local, List.of(), lastText, model, promptHash, repairs, in, out, cost,
-                            llmNanos, start, null);
-                } catch (ExtractionException e) {
-                    problems = e.problems();
-                    LOG.info("answer to \"{}\" refused ({}){}", q.question(), e.getMessage(),
-                            attempt < options.maxRepairs() ? ", asking for a repair" : "");
-                }
-            }
-            return new Asked(q, null, problems, lastText, model, promptHash, repairs, in, out, cost, llmNanos, start,
-                    null);
+            Extraction e = extractor.extract(Prompts.system(options.rules()), Prompts.user(q.question(), excerpt),
+                    problems -> Prompts.repair(q.question(), excerpt, problems));
+            return new Asked(q, e, start, null);
         } catch (LlmException e) {
-            return new Asked(q, null, List.of(), lastText, model, promptHash, repairs, in, out, cost, llmNanos, start,
-                    e);
+            return new Asked(q, null, start, e);
         }
     }
 
@@ -369,44 +324,31 @@ public final class GrowthRun {
             Deque<NextQuestion> queue, List<NextQuestion> inFlight) {
         int n = run.iterations() + 1;
         NextQuestion q = a.question;
-        if (a.local == null) {
-            strategy.next(kg, Optional.empty(), asked, focused).ifPresent(x -> offer(queue, inFlight, asked, x));
+        Extraction x = a.extraction;
+        if (x.graph().isEmpty()) {
+            strategy.next(kg, Optional.empty(), asked, focused).ifPresent(nq -> offer(queue, inFlight, asked, nq));
             IterationResult r = new IterationResult(n, q, false, Optional.empty(), 0, List.of(), List.of(), 0, 0,
-                    a.repairs, a.inputTokens, a.outputTokens, a.cost, Duration.ofNanos(System.nanoTime()
-                            - a.startNanos), Duration.ofNanos(a.llmNanos), Optional.empty(), a.problems, List.of());
-            RunRecord updated = advance(run, n, 0, pendingAfter(inFlight, queue), a.inputTokens, a.outputTokens,
-                    a.cost);
-            String refused = a.lastText.length() > 2_000 ? a.lastText.substring(0, 2_000) + "..." : a.lastText;
+                    x.repairs(), x.inputTokens(), x.outputTokens(), x.cost(),
+                    Duration.ofNanos(System.nanoTime() - a.startNanos), x.llmTime(), Optional.empty(), x.problems(),
+                    List.of());
+            RunRecord updated = advance(run, n, 0, pendingAfter(inFlight, queue), x.inputTokens(), x.outputTokens(),
+                    x.cost());
+            String refused = x.lastAnswer().length() > 2_000 ? x.lastAnswer().substring(0, 2_000) + "..."
+                    : x.lastAnswer();
             Txn.executeWrite(kg.dataset(), () -> {
                 ledger.putIteration(updated, r, refused);
                 ledger.put(updated);
             });
             return new Outcome(r, updated);
         }
-        LocalGraph local = a.local;
-        // resolve every concept against the graph as it stands, after every earlier commit (outside the write
-        // transaction, but on the one thread that writes, so two branches never both create a concept)
-        List<ConceptMatcher.Match> matches = new ArrayList<>(local.nodes().size());
-        List<IterationResult.Resolved> reused = new ArrayList<>();
-        List<IterationResult.Resolved> review = new ArrayList<>();
-        int created = 0;
-        for (LocalGraph.Node node : local.nodes()) {
-            ConceptMatcher.Match m = matcher.match(node);
-            matches.add(m);
-            switch (m.kind()) {
-                case EXISTING -> reused.add(new IterationResult.Resolved(node.label(), m.iri().orElseThrow(),
-                        m.score()));
-                case REVIEW -> {
-                    review.add(new IterationResult.Resolved(node.label(), m.iri().orElseThrow(), m.score()));
-                    created++;
-                }
-                case NEW -> created++;
-            }
-        }
-        strategy.next(kg, Optional.of(local), asked, focused).ifPresent(x -> offer(queue, inFlight, asked, x));
+        LocalGraph local = x.graph().get();
+        // resolved against the graph as it stands after every earlier commit, on the one thread that writes, so two
+        // branches never both create a concept
+        LocalGraphWriter.Plan plan = writer.resolve(local);
+        strategy.next(kg, Optional.of(local), asked, focused).ifPresent(nq -> offer(queue, inFlight, asked, nq));
         // with several branches, fan out: the answer's new concepts become questions of their own
         for (int i = 0; i < local.nodes().size() && queue.size() + inFlight.size() < options.branches(); i++) {
-            if (matches.get(i).kind() != ConceptMatcher.Kind.EXISTING) {
+            if (plan.matches().get(i).kind() != ConceptMatcher.Kind.EXISTING) {
                 String label = local.nodes().get(i).label();
                 offer(queue, inFlight, asked, new NextQuestion("What is " + label + ", and how does it connect to "
                         + "other ideas: what does it build on, what does it make possible, and what is it often "
@@ -414,40 +356,18 @@ public final class GrowthRun {
             }
         }
         String graphIri = ledger.iterationIri(run.id(), n);
-        Source source = Source.builder(SourceKind.GROWTH_ITERATION, run.id() + "/" + n).model(a.model)
-                .promptHash(a.promptHash).note(q.question()).graphIri(graphIri).build();
-        int newConcepts = created;
+        Source source = Source.builder(SourceKind.GROWTH_ITERATION, run.id() + "/" + n).model(x.model())
+                .promptHash(x.promptHash()).note(q.question()).graphIri(graphIri).build();
         IterationResult[] result = new IterationResult[1];
         RunRecord[] updated = new RunRecord[1];
         List<NextQuestion> pending = pendingAfter(inFlight, queue);
         kg.write(source, w -> {
-            Node[] nodes = new Node[local.nodes().size()];
-            for (int i = 0; i < nodes.length; i++) {
-                LocalGraph.Node node = local.nodes().get(i);
-                ConceptMatcher.Match m = matches.get(i);
-                if (m.kind() == ConceptMatcher.Kind.EXISTING) {
-                    Node c = NodeFactory.createURI(m.iri().orElseThrow());
-                    w.add(c, RDF.type.asNode(), Rz.Concept);
-                    if (!m.label().map(l -> l.equalsIgnoreCase(node.label())).orElse(false)) {
-                        w.add(c, SKOS.altLabel.asNode(), NodeFactory.createLiteralString(node.label()));
-                    }
-                    nodes[i] = c;
-                } else {
-                    nodes[i] = w.concept(new ConceptSpec(node.label(), node.description(), node.types(), List.of()));
-                }
-            }
-            int edges = 0;
-            for (LocalGraph.Edge e : local.edges()) {
-                Node rel = w.relationType(e.relation());
-                if (!nodes[e.source()].equals(nodes[e.target()]) && w.add(nodes[e.source()], rel, nodes[e.target()])) {
-                    edges++;
-                }
-            }
-            result[0] = new IterationResult(n, q, true, Optional.of(graphIri), newConcepts, reused, review, edges,
-                    w.added(), a.repairs, a.inputTokens, a.outputTokens, a.cost,
-                    Duration.ofNanos(System.nanoTime() - a.startNanos), Duration.ofNanos(a.llmNanos),
-                    local.followUp(), List.of(), local.warnings());
-            updated[0] = advance(run, n, newConcepts, pending, a.inputTokens, a.outputTokens, a.cost);
+            int edges = writer.write(w, local, plan);
+            result[0] = new IterationResult(n, q, true, Optional.of(graphIri), plan.created(), plan.reused(),
+                    plan.review(), edges, w.added(), x.repairs(), x.inputTokens(), x.outputTokens(), x.cost(),
+                    Duration.ofNanos(System.nanoTime() - a.startNanos), x.llmTime(), local.followUp(), List.of(),
+                    local.warnings());
+            updated[0] = advance(run, n, plan.created(), pending, x.inputTokens(), x.outputTokens(), x.cost());
             ledger.putIteration(updated[0], result[0], local.reasoning());
             ledger.put(updated[0]);
         });
