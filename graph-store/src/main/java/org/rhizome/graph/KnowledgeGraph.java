@@ -278,6 +278,30 @@ public final class KnowledgeGraph implements AutoCloseable {
         });
     }
 
+    /**
+     * Removes sources in one transaction: every quad of their named graphs and their catalogue entries. Concepts
+     * that only those sources described are gone with them; statements other sources make are untouched.
+     *
+     * @return the number of quads removed from the named graphs
+     */
+    public long removeSources(Collection<Node> graphs) {
+        Objects.requireNonNull(graphs, "graphs");
+        return inWriteTxn(() -> {
+            long removed = 0;
+            for (Node graph : graphs) {
+                List<Quad> quads = new ArrayList<>();
+                dsg.find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(quads::add);
+                for (Quad q : quads) {
+                    touched(q.getSubject(), q.getObject());
+                }
+                dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+                dsg.getDefaultGraph().remove(graph, Node.ANY, Node.ANY);
+                removed += quads.size();
+            }
+            return removed;
+        });
+    }
+
     <T> T inWriteTxn(Supplier<T> work) {
         ensureOpen();
         if (dataset.isInTransaction()) {

@@ -343,4 +343,28 @@ class KnowledgeGraphTest {
         }
         assertThat(checked).isGreaterThan(20);
     }
+
+    @Test
+    void removingASourceTakesItsStatementsAndWhatOnlyItSaidButNothingElse() {
+        try (KnowledgeGraph kg = KnowledgeGraph.inMemory()) {
+            Source a = Source.builder(SourceKind.DOCUMENT_CHUNK, "doc#0").graphIri("https://example.org/g/a").build();
+            Source b = Source.builder(SourceKind.MANUAL, "b").graphIri("https://example.org/g/b").build();
+            kg.write(a, w -> w.add(w.concept("Only in A"), w.relationType("near"), w.concept("Shared")));
+            kg.write(b, w -> w.add(w.concept("Shared"), w.relationType("near"), w.concept("Only in B")));
+            long before = kg.quadCount();
+            java.util.List<GraphChange> changes = new java.util.ArrayList<>();
+            kg.addChangeListener(changes::add);
+            long removed = kg.removeSources(java.util.List.of(org.apache.jena.graph.NodeFactory.createURI(
+                    "https://example.org/g/a")));
+            // A's 7 quads: two concepts and a relation type (type and label each), and the edge
+            assertThat(removed).isEqualTo(7);
+            assertThat(kg.quadCount()).isEqualTo(before - 7);
+            assertThat(kg.findConceptByLabel("Only in A")).isEmpty();
+            assertThat(kg.findConceptByLabel("Shared")).isPresent();
+            assertThat(kg.findConceptByLabel("Only in B")).isPresent();
+            assertThat(kg.sources()).extracting(si -> si.source().id()).containsExactly("b");
+            assertThat(changes).hasSize(1);
+            assertThat(changes.get(0).iris()).contains(kg.conceptIri("Only in A"));
+        }
+    }
 }
