@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code rhizome} command: global options and the subcommands {@code import}, {@code export}, {@code stats},
  * {@code query}, {@code analyze}, {@code index}, {@code search}, {@code resolve}, {@code paths},
- * {@code neighbourhood}, {@code serve}, {@code grow}, {@code resume}, {@code runs}, {@code ingest} and
- * {@code demo}.
+ * {@code neighbourhood}, {@code serve}, {@code grow}, {@code resume}, {@code runs}, {@code ingest},
+ * {@code job} and {@code demo}.
  *
  * <p>{@link #main(String...)} exits the JVM with the command's exit code ({@link ExitCodes}); {@link #run} returns
  * it instead, writing to the given writers, so tests can call the CLI in-process. Failures print one line,
@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ImportCommand.class, ExportCommand.class, StatsCommand.class, QueryCommand.class,
             AnalyzeCommand.class, IndexCommand.class, SearchCommand.class, ResolveCommand.class, PathsCommand.class,
             NeighbourhoodCommand.class, ServeCommand.class, GrowCommand.class, ResumeCommand.class, RunsCommand.class,
-            IngestCommand.class,
+            IngestCommand.class, JobCommand.class,
             DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -125,7 +125,7 @@ public final class Rhizome implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(),
                 "missing command: give one of import, export, stats, query, analyze, index, search, resolve, paths, "
-                        + "neighbourhood, serve, grow, resume, runs, ingest, demo");
+                        + "neighbourhood, serve, grow, resume, runs, ingest, job, demo");
     }
 
     /** The store directory, absolute. */
@@ -136,6 +136,11 @@ public final class Rhizome implements Runnable {
     /** Opens the store, creating it when {@code create}; else it must exist ({@link Stores#openExisting}). */
     KnowledgeGraph openStore(boolean create) {
         return create ? Stores.open(storeDir()) : Stores.openExisting(storeDir());
+    }
+
+    /** Opens (creating) the store at {@code dir}, for commands whose input names the store (job files). */
+    KnowledgeGraph openStoreAt(Path dir) {
+        return Stores.open(dir.toAbsolutePath().normalize());
     }
 
     /** True when progress should not be shown. */

@@ -98,4 +98,56 @@ class AgentCommandsTest {
         assertThat(noModel.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noModel.err()).contains("ingestion needs a model");
     }
+
+    @Test
+    void aJobFileIngestsGrowsAndWritesItsOutputs() throws Exception {
+        Files.writeString(dir.resolve("notes.md"), "# Notes\n\nIdeas connect.\n");
+        Path job = Files.writeString(dir.resolve("job.yaml"), """
+                store: job-store
+                exact-match: true
+                llm:
+                  provider: openai
+                  base-url: %s
+                  model: scripted
+                  api-key: k
+                documents: [notes.md]
+                runs:
+                  - id: first
+                    question: Where to start?
+                    iterations: 2
+                  - id: second
+                    question: Where else?
+                    iterations: 2
+                outputs:
+                  export: graph.nt
+                  summary: summary.json
+                """.formatted(server.openAiBaseUrl()));
+        Cli.Result r = Cli.run("--quiet", "job", "run", job.toString());
+        assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
+        assertThat(r.out()).contains("document ").contains("notes.md: ingested")
+                .contains("run first stopped after 2 iterations").contains("run second stopped after 2 iterations")
+                .contains("job done in ");
+        assertThat(dir.resolve("job-store")).isDirectory();
+        assertThat(Files.readString(dir.resolve("graph.nt"))).contains("Idea 1");
+        String summary = Files.readString(dir.resolve("summary.json"));
+        assertThat(summary).contains("\"ok\" : true").contains("\"id\" : \"second\"");
+        // running the job again resumes its runs (already at their budget) and skips the unchanged document
+        int before = server.requests().size();
+        Cli.Result again = Cli.run("--quiet", "job", "run", job.toString());
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("notes.md: unchanged");
+        assertThat(server.requests()).hasSize(before);
+    }
+
+    @Test
+    void aBadJobFileNamesTheLineAndKey() throws Exception {
+        Path job = Files.writeString(dir.resolve("bad.yaml"), "runs:\n  - id: a\n    question: q\n    iteratons: 3\n");
+        Cli.Result r = Cli.run("job", "run", job.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("bad.yaml: unknown key 'iteratons' at runs[0].iteratons (near line");
+        Path empty = Files.writeString(dir.resolve("empty.yaml"), "outputs:\n  export: x.nt\n");
+        Cli.Result e = Cli.run("job", "run", empty.toString());
+        assertThat(e.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(e.err()).contains("neither runs nor documents");
+    }
 }

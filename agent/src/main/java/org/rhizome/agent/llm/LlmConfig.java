@@ -168,7 +168,7 @@ public record LlmConfig(Provider provider, Optional<String> baseUrl, Optional<St
     }
 
     /** Builds a configuration from {@code key -> value} (keys as in the file); {@code where} names them in errors. */
-    static LlmConfig fromMap(Map<String, String> m, String where, Map<String, String> env) {
+    public static LlmConfig fromMap(Map<String, String> m, String where, Map<String, String> env) {
         for (String k : m.keySet()) {
             if (!KEYS.contains(k)) {
                 throw new IllegalArgumentException(where + ": unknown key '" + k + "'; known keys: "
