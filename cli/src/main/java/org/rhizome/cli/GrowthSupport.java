@@ -106,6 +106,10 @@ final class GrowthSupport {
     RunRecord run(KnowledgeGraph kg, Rhizome root, PrintWriter out, PrintWriter err,
             Function<GrowthRun, RunRecord> body) {
         LlmConfig config = llmConfig();
+        if (config.maxConcurrent() < branches) {
+            // N branches want N calls in flight: a lower client limit would quietly serialise them
+            config = config.withLimits(config.requestsPerMinute(), config.tokensPerMinute(), branches);
+        }
         GrowthRun.Builder b = GrowthRun.builder(kg).llm(LlmClient.create(config)).options(options());
         try {
             b.strategy(Strategies.named(strategy));

@@ -21,7 +21,8 @@ import org.rhizome.agent.extract.ExtractionRules;
  * @param graphExcerpt          send the model an excerpt of what the graph holds around the question
  * @param rules                 what an answer may contain
  * @param branches              questions in flight at once: the model is asked up to this many questions in
- *                              parallel; resolution and writing stay one iteration at a time
+ *                              parallel; resolution and writing stay one iteration at a time. The LLM client's
+ *                              {@code max-concurrent} must allow as many calls (the CLI raises it to match)
  */
 public record GrowthOptions(int maxIterations, long maxTokens, double maxCost, Duration maxWallTime,
         int stopAfterNoNewConcepts, int maxRepairs, int maxConsecutiveRejects, int analyzeEvery, boolean graphExcerpt,

@@ -371,7 +371,14 @@ public final class GrowthRun {
             ledger.putIteration(updated[0], result[0], local.reasoning());
             ledger.put(updated[0]);
         });
-        return new Outcome(result[0], updated[0]);
+        // elapsed measured after the commit and the listeners it fires (the search index update), so it is the
+        // iteration's whole cost; the structural metrics come after and are timed in the metrics history
+        IterationResult r = result[0];
+        IterationResult timed = new IterationResult(r.iteration(), r.question(), r.committed(), r.graph(),
+                r.newConcepts(), r.reused(), r.review(), r.edges(), r.statements(), r.repairs(), r.inputTokens(),
+                r.outputTokens(), r.cost(), Duration.ofNanos(System.nanoTime() - a.startNanos), r.llmTime(),
+                r.followUp(), r.problems(), r.warnings());
+        return new Outcome(timed, updated[0]);
     }
 
     private static void offer(Deque<NextQuestion> queue, List<NextQuestion> inFlight, Set<String> asked,

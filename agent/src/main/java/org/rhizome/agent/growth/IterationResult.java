@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param inputTokens   prompt tokens over its calls
  * @param outputTokens  completion tokens over its calls
  * @param cost          USD over its calls
- * @param elapsed       wall time
+ * @param elapsed       wall time from asking to the commit, the change listeners it fires included (with several
+ *                      branches, iterations overlap: their elapsed times add up to more than the run's)
  * @param llmTime       of which waiting for the model
  * @param followUp      the model's suggested next question
  * @param problems      why the answer was refused (empty when committed)
