@@ -37,8 +37,9 @@ final class GrowthSupport {
     int iterations;
 
     @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "follow-up",
-            description = "Next question: follow-up (the model's own), low-degree (least-connected concept) or "
-                    + "bridge (highest participation across communities). Default: ${DEFAULT-VALUE}")
+            description = "Next question: follow-up (the model's own), low-degree (least-connected concept), "
+                    + "bridge (highest participation across communities) or hypothesis (a path between two "
+                    + "far-apart concepts, to explain and test). Default: ${DEFAULT-VALUE}")
     String strategy;
 
     @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "0",

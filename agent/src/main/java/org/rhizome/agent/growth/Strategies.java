@@ -23,20 +23,25 @@ import org.rhizome.graph.snapshot.GraphSnapshot;
  *   <li>{@code bridge}: the concept with the highest participation coefficient across Leiden communities (a bridge
  *       between areas) not yet focused on; one per-iteration analysis of the graph per question
  *       ({@link AnalysisOptions#perIteration()}: about 0.2 s at 10^4 nodes).</li>
+ *   <li>{@code hypothesis}: two concepts far apart in the graph and the shortest path that links them, asked as a
+ *       hypothesis to explain and test (Graph-PReFLexOR's path sampling between dissimilar concepts).
+ *       <b>Simplification:</b> "dissimilar" is graph distance, not embedding distance: from the least-connected
+ *       concept not yet focused on, a breadth-first search (edges taken both ways) picks the farthest concept of its
+ *       component, whose first-found shortest path is the one shown.</li>
  * </ul>
- * The hypothesis strategy of the issue (a path between dissimilar concepts) is not built yet.
  */
 public final class Strategies {
     private Strategies() {}
 
-    /** The strategy called {@code name}: {@code follow-up}, {@code low-degree} or {@code bridge}. */
+    /** The strategy called {@code name}: {@code follow-up}, {@code low-degree}, {@code bridge} or {@code hypothesis}. */
     public static QuestionStrategy named(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "follow-up", "followup" -> followUp();
             case "low-degree", "lowdegree" -> lowDegree();
             case "bridge" -> bridge();
+            case "hypothesis" -> hypothesis();
             default -> throw new IllegalArgumentException("unknown question strategy '" + name
-                    + "'; expected follow-up, low-degree or bridge");
+                    + "'; expected follow-up, low-degree, bridge or hypothesis");
         };
     }
 
@@ -127,5 +132,85 @@ public final class Strategies {
                 return Optional.empty();
             }
         };
+    }
+
+    /** A hypothesis linking two far-apart concepts through the shortest path between them. */
+    public static QuestionStrategy hypothesis() {
+        return new QuestionStrategy() {
+            @Override
+            public String name() {
+                return "hypothesis";
+            }
+
+            @Override
+            public Optional<NextQuestion> next(KnowledgeGraph kg, Optional<LocalGraph> last, Set<String> asked,
+                    Set<String> focused) {
+                GraphSnapshot s = GraphSnapshot.of(kg);
+                String conceptNs = kg.baseNamespace() + "concept/";
+                int start = -1;
+                int bestDegree = Integer.MAX_VALUE;
+                for (int v = 0; v < s.entityCount(); v++) {
+                    String iri = s.entityIri(v);
+                    int d = s.outDegree(v) + s.inDegree(v);
+                    if (iri != null && iri.startsWith(conceptNs) && !focused.contains(iri) && d > 0
+                            && d < bestDegree) {
+                        bestDegree = d;
+                        start = v;
+                    }
+                }
+                if (start < 0) {
+                    return Optional.empty();
+                }
+                int[] parent = new int[s.entityCount()];
+                java.util.Arrays.fill(parent, -2);
+                parent[start] = -1;
+                int[] queue = new int[s.entityCount()];
+                int head = 0;
+                int tail = 0;
+                queue[tail++] = start;
+                int far = start;
+                while (head < tail) {
+                    int u = queue[head++];
+                    far = u;
+                    for (int e = s.outStart(u); e < s.outEnd(u); e++) {
+                        int w = s.target(e);
+                        if (parent[w] == -2) {
+                            parent[w] = u;
+                            queue[tail++] = w;
+                        }
+                    }
+                    for (int i = s.inStart(u); i < s.inEnd(u); i++) {
+                        int w = s.inSource(i);
+                        if (parent[w] == -2) {
+                            parent[w] = u;
+                            queue[tail++] = w;
+                        }
+                    }
+                }
+                if (far == start) {
+                    return Optional.empty();
+                }
+                java.util.List<String> path = new java.util.ArrayList<>();
+                for (int v = far; v != -1; v = parent[v]) {
+                    path.add(0, label(s, v));
+                }
+                String a = path.get(0);
+                String b = path.get(path.size() - 1);
+                String via = path.size() > 2 ? " The graph links them only through " + String.join(" -> ",
+                        path.subList(1, path.size() - 1)) + "." : "";
+                return Optional.of(new NextQuestion("Propose a hypothesis: how could " + a + " be related to " + b
+                        + "?" + via + " What mechanism would explain the link, and how could it be tested?",
+                        "hypothesis", Optional.of(s.entityIri(start))));
+            }
+        };
+    }
+
+    private static String label(GraphSnapshot s, int v) {
+        String l = s.entityLabel(v);
+        if (l != null) {
+            return l;
+        }
+        String iri = s.entityIri(v);
+        return iri.substring(Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1).replace('_', ' ');
     }
 }
