@@ -317,4 +317,53 @@ class GrowthRunTest {
         assertThat(new RunLedger(kg).questions("branches")).hasSize(16).doesNotHaveDuplicates();
         assertThat(kg.stats().concepts()).isEqualTo(17);
     }
+
+    @Test
+    void withRetrievalTheResolverMergesNameVariantsAndTheExcerptShowsTheNeighbourhood() {
+        kg.write(org.rhizome.graph.Source.of(SourceKind.MANUAL, "seed"), w -> {
+            w.add(w.concept(org.rhizome.graph.ConceptSpec.of("John von Neumann",
+                    "Mathematician who described the stored-program computer design.").withTypes("Person")),
+                    w.relationType("designed"), w.concept(org.rhizome.graph.ConceptSpec.of("EDVAC",
+                            "An early stored-program computer.").withTypes("Machine")));
+        });
+        server.enqueue(Reply.content("{\"nodes\": [{\"id\": \"a\", \"label\": \"J. von Neumann\", \"type\": "
+                + "\"Person\"}, {\"id\": \"b\", \"label\": \"Game theory\"}], \"edges\": [{\"source\": \"a\", "
+                + "\"relation\": \"founded\", \"target\": \"b\"}]}"));
+        try (org.rhizome.retrieval.Retrieval r = org.rhizome.retrieval.Retrieval.builder(kg).open()) {
+            List<IterationResult> its = new ArrayList<>();
+            RunRecord run = GrowthRun.builder(kg).llm(client()).retrieval(r)
+                    .options(GrowthOptions.defaults().withMaxIterations(1).withAnalyzeEvery(0).withGraphExcerpt(true))
+                    .listener(new GrowthListener() {
+                        @Override
+                        public void iterationDone(IterationResult it, RunRecord rr) {
+                            its.add(it);
+                        }
+                    }).build().start("What else did John von Neumann work on besides computers?", "resolver");
+            assertThat(run.iterations()).isEqualTo(1);
+            String prompt = server.requests().get(0).lastUserMessage();
+            assertThat(prompt).contains("What the knowledge graph already holds")
+                    .contains("John von Neumann -- designed --> EDVAC");
+            assertThat(its.get(0).reused()).extracting(IterationResult.Resolved::label, IterationResult.Resolved::iri)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("J. von Neumann",
+                            kg.conceptIri("John von Neumann")));
+            assertThat(kg.find(c("John von Neumann"), NodeFactory.createURI(kg.relationIri("founded")),
+                    c("Game theory"), 0, 10)).hasSize(1);
+            assertThat(kg.stats().concepts()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void structuralMetricsAreRecordedEveryNIterations() {
+        for (int i = 1; i <= 4; i++) {
+            server.enqueue(Reply.content(answer(i)));
+        }
+        GrowthRun.builder(kg).llm(client()).options(GrowthOptions.defaults().withMaxIterations(4).withAnalyzeEvery(2))
+                .build().start(question(1), "metrics");
+        var history = org.rhizome.graph.analytics.StoredAnalytics.history(kg);
+        assertThat(history).extracting(org.rhizome.graph.analytics.StoredAnalytics.MetricsPoint::iteration)
+                .containsExactly(2L, 4L);
+        assertThat(history.get(1).label()).isEqualTo("metrics");
+        // after iteration 4: Seed topic, Topic 1-4 and Hub
+        assertThat(history.get(1).value("nodes")).isEqualTo(6.0);
+    }
 }
