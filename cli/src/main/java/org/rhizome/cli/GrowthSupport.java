@@ -187,9 +187,10 @@ final class GrowthSupport {
                     ? String.format(Locale.US, ", ETA %.0f s", elapsed / done * (planned - run.iterations())) : "";
             if (it.committed()) {
                 out.printf(Locale.US, "  iteration %d%s: +%d concepts, %d reused, %d edges, %d repair%s, %,d tokens, "
-                        + "$%.4f, %.1f s%s%n", it.iteration(), planned > 0 ? "/" + planned : "", it.newConcepts(),
-                        it.reused().size(), it.edges(), it.repairs(), it.repairs() == 1 ? "" : "s",
-                        it.inputTokens() + it.outputTokens(), it.cost(), it.elapsed().toNanos() / 1e9, eta);
+                        + "$%.4f, %.1f s; run: %,d concepts, %,d tokens, $%.4f%s%n", it.iteration(),
+                        planned > 0 ? "/" + planned : "", it.newConcepts(), it.reused().size(), it.edges(),
+                        it.repairs(), it.repairs() == 1 ? "" : "s", it.inputTokens() + it.outputTokens(), it.cost(),
+                        it.elapsed().toNanos() / 1e9, run.concepts(), run.tokens(), run.cost(), eta);
             } else {
                 out.printf(Locale.US, "  iteration %d%s: answer refused after %d repair%s: %s%n", it.iteration(),
                         planned > 0 ? "/" + planned : "", it.repairs(), it.repairs() == 1 ? "" : "s",

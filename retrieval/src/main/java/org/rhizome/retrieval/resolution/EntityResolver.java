@@ -125,12 +125,7 @@ public final class EntityResolver {
         float[] textVec = embedder.embed(ConceptText.of(query.label(), query.description()));
         List<Candidate> scored = new ArrayList<>();
         Map<String, IndexedConcept> found = candidates(query, textVec, skip);
-        if (embedder instanceof org.rhizome.embeddings.CachingEmbedder && !found.isEmpty()) {
-            // one batched call computes the label vectors the features need (batches run about twice as fast as
-            // single texts); features() then finds them in the cache
-            List<String> labels = new ArrayList<>(found.size() + 1);
-            labels.add(ConceptText.of(LabelNormalizer.base(query.label())));
-            for (IndexedConcept c : found.values()) {
+        for (IndexedConcept c : found.values()) {
                 labels.add(ConceptText.of(LabelNormalizer.base(c.label())));
             }
             embedder.embedAll(labels);
