@@ -126,11 +126,6 @@ public final class EntityResolver {
         List<Candidate> scored = new ArrayList<>();
         Map<String, IndexedConcept> found = candidates(query, textVec, skip);
         for (IndexedConcept c : found.values()) {
-                labels.add(ConceptText.of(LabelNormalizer.base(c.label())));
-            }
-            embedder.embedAll(labels);
-        }
-        for (IndexedConcept c : found.values()) {
             CandidateFeatures f = features(query, textVec, c);
             scored.add(policy.scored(c.iri(), c.label(), f));
         }
