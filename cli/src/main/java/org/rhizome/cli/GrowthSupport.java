@@ -76,6 +76,10 @@ final class GrowthSupport {
     @Option(names = "--excerpt", description = "Send the model what the graph already holds around the question.")
     boolean excerpt;
 
+    @Option(names = "--shapes", paramLabel = "FILE",
+            description = "SHACL shapes (Turtle) every local graph must satisfy; violations are sent back for repair.")
+    Path shapes;
+
     @Option(names = "--exact-match",
             description = "Resolve concepts by exact label only (no search index, no embedding model).")
     boolean exactMatch;
@@ -118,6 +122,13 @@ final class GrowthSupport {
             throw new CommandFailedException(ExitCodes.USAGE, e.getMessage(), e);
         }
         b.listener(new Printer(out, iterations));
+        if (shapes != null) {
+            try {
+                b.shapes(org.rhizome.agent.extract.LocalGraphShapes.load(shapes, kg));
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+            }
+        }
         Retrieval r = exactMatch ? null : RetrievalSupport.open(kg, root, err, true);
         try {
             if (r != null) {

@@ -64,6 +64,11 @@ final class IngestCommand implements Callable<Integer> {
             description = "Repair prompts per chunk. Default: ${DEFAULT-VALUE}")
     int repairs;
 
+    @Option(names = "--shapes", paramLabel = "FILE",
+            description = "SHACL shapes (Turtle) every chunk's local graph must satisfy; violations are sent back for "
+                    + "repair.")
+    Path shapes;
+
     @Option(names = "--exact-match",
             description = "Resolve concepts by exact label only (no search index, no embedding model).")
     boolean exactMatch;
@@ -96,6 +101,13 @@ final class IngestCommand implements Callable<Integer> {
             Retrieval r = exactMatch ? null : RetrievalSupport.open(kg, root, spec.commandLine().getErr(), true);
             try {
                 Ingestor.Builder b = Ingestor.builder(kg).llm(LlmClient.create(config)).maxRepairs(repairs);
+                if (shapes != null) {
+                    try {
+                        b.shapes(org.rhizome.agent.extract.LocalGraphShapes.load(shapes, kg));
+                    } catch (IllegalArgumentException e) {
+                        throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+                    }
+                }
                 try {
                     b.chunking(chunkChars, overlap);
                     if (r != null) {

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks the model for a local graph and repairs: the answer is refused when it is longer than the client's
- * {@code maxAnswerChars} or fails {@link LocalGraphParser}; then the model is asked again with the problems listed,
+ * {@code maxAnswerChars}, fails {@link LocalGraphParser}, or violates the optional SHACL shapes
+ * ({@link LocalGraphShapes}); then the model is asked again with the problems listed,
  * up to {@code maxRepairs} times. Shared by the growth loop and document ingestion. Thread-safe.
  */
 public final class Extractor {
@@ -23,14 +24,21 @@ public final class Extractor {
     private final LlmClient llm;
     private final LocalGraphParser parser;
     private final int maxRepairs;
+    private final Optional<LocalGraphShapes> shapes;
 
     public Extractor(LlmClient llm, LocalGraphParser parser, int maxRepairs) {
+        this(llm, parser, maxRepairs, Optional.empty());
+    }
+
+    /** An extractor that also refuses local graphs violating {@code shapes} (with the violations as problems). */
+    public Extractor(LlmClient llm, LocalGraphParser parser, int maxRepairs, Optional<LocalGraphShapes> shapes) {
         this.llm = Objects.requireNonNull(llm, "llm");
         this.parser = Objects.requireNonNull(parser, "parser");
         if (maxRepairs < 0) {
             throw new IllegalArgumentException("maxRepairs must be >= 0");
         }
         this.maxRepairs = maxRepairs;
+        this.shapes = Objects.requireNonNull(shapes, "shapes");
     }
 
     /** The model client. */
@@ -74,6 +82,10 @@ public final class Extractor {
             }
             try {
                 LocalGraph g = parser.parse(reply.text());
+                List<String> violations = shapes.map(sh -> sh.check(g)).orElse(List.of());
+                if (!violations.isEmpty()) {
+                    throw new ExtractionException(violations);
+                }
                 return new Extraction(Optional.of(g), List.of(), last, model, promptHash, repairs, in, out, cost,
                         Duration.ofNanos(llmNanos));
             } catch (ExtractionException e) {

@@ -27,6 +27,7 @@ import org.rhizome.agent.extract.Extraction;
 import org.rhizome.agent.extract.Extractor;
 import org.rhizome.agent.extract.LocalGraph;
 import org.rhizome.agent.extract.LocalGraphParser;
+import org.rhizome.agent.extract.LocalGraphShapes;
 import org.rhizome.agent.extract.Prompts;
 import org.rhizome.agent.llm.LlmClient;
 import org.rhizome.agent.llm.LlmException;
@@ -95,7 +96,8 @@ public final class GrowthRun {
         this.strategy = b.strategy;
         this.listeners = List.copyOf(b.listeners);
         this.ledger = new RunLedger(kg);
-        this.extractor = new Extractor(llm, new LocalGraphParser(options.rules()), options.maxRepairs());
+        this.extractor = new Extractor(llm, new LocalGraphParser(options.rules()), options.maxRepairs(),
+                Optional.ofNullable(b.shapes));
         this.writer = new LocalGraphWriter(matcher);
     }
 
@@ -112,6 +114,7 @@ public final class GrowthRun {
         private Retrieval retrieval;
         private GrowthOptions options = GrowthOptions.defaults();
         private QuestionStrategy strategy = Strategies.followUp();
+        private LocalGraphShapes shapes;
         private final List<GrowthListener> listeners = new ArrayList<>();
 
         private Builder(KnowledgeGraph kg) {
@@ -143,6 +146,12 @@ public final class GrowthRun {
 
         public Builder strategy(QuestionStrategy s) {
             this.strategy = Objects.requireNonNull(s, "strategy");
+            return this;
+        }
+
+        /** SHACL shapes every local graph must satisfy before it is written (violations are sent for repair). */
+        public Builder shapes(LocalGraphShapes s) {
+            this.shapes = s;
             return this;
         }
 

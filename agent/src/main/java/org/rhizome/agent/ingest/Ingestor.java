@@ -23,6 +23,7 @@ import org.rhizome.agent.extract.Extraction;
 import org.rhizome.agent.extract.Extractor;
 import org.rhizome.agent.extract.LocalGraph;
 import org.rhizome.agent.extract.LocalGraphParser;
+import org.rhizome.agent.extract.LocalGraphShapes;
 import org.rhizome.agent.extract.Prompts;
 import org.rhizome.agent.growth.ConceptMatcher;
 import org.rhizome.agent.growth.LocalGraphWriter;
@@ -68,7 +69,7 @@ public final class Ingestor {
         this.kg = b.kg;
         this.rules = b.rules;
         this.extractor = new Extractor(Objects.requireNonNull(b.llm, "an LLM client is required"),
-                new LocalGraphParser(b.rules), b.maxRepairs);
+                new LocalGraphParser(b.rules), b.maxRepairs, Optional.ofNullable(b.shapes));
         ConceptMatcher m = b.matcher != null ? b.matcher
                 : b.retrieval != null ? ConceptMatcher.resolver(kg, b.retrieval) : ConceptMatcher.exactLabels(kg);
         this.writer = new LocalGraphWriter(m);
@@ -89,6 +90,7 @@ public final class Ingestor {
         private int chunkChars = 2_000;
         private int overlapChars = 200;
         private int maxRepairs = 2;
+        private LocalGraphShapes shapes;
 
         private Builder(KnowledgeGraph kg) {
             this.kg = Objects.requireNonNull(kg, "kg");
@@ -118,6 +120,12 @@ public final class Ingestor {
         public Builder chunking(int maxChars, int overlap) {
             this.chunkChars = maxChars;
             this.overlapChars = overlap;
+            return this;
+        }
+
+        /** SHACL shapes every chunk's local graph must satisfy (violations are sent for repair). */
+        public Builder shapes(LocalGraphShapes s) {
+            this.shapes = s;
             return this;
         }
 

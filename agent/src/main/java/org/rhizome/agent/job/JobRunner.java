@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.rhizome.agent.extract.LocalGraphShapes;
 import org.rhizome.agent.growth.GrowthListener;
 import org.rhizome.agent.growth.GrowthOptions;
 import org.rhizome.agent.growth.GrowthRun;
@@ -80,10 +81,12 @@ public final class JobRunner {
         long t0 = System.nanoTime();
         LlmClient llm = LlmClient.create(llmConfig(spec));
         progress.println("model: " + llm.config().describe());
+        LocalGraphShapes shapes = spec.shapes() == null ? null
+                : LocalGraphShapes.load(baseDir.resolve(spec.shapes()), kg);
         List<IngestReport> docs = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         if (!spec.documents().isEmpty()) {
-            Ingestor.Builder ib = Ingestor.builder(kg).llm(llm);
+            Ingestor.Builder ib = Ingestor.builder(kg).llm(llm).shapes(shapes);
             if (retrieval != null && !spec.exactMatch()) {
                 ib.retrieval(retrieval);
             }
@@ -108,7 +111,8 @@ public final class JobRunner {
             GrowthOptions o = GrowthOptions.defaults().withMaxIterations(rs.iterations())
                     .withBudgets(rs.maxTokens(), rs.maxCost(), Duration.ofSeconds(rs.maxTime()))
                     .withBranches(rs.branches()).withAnalyzeEvery(rs.analyzeEvery());
-            GrowthRun.Builder b = GrowthRun.builder(kg).llm(llm).options(o).strategy(Strategies.named(rs.strategy()))
+            GrowthRun.Builder b = GrowthRun.builder(kg).llm(llm).options(o).shapes(shapes)
+                    .strategy(Strategies.named(rs.strategy()))
                     .listener(new GrowthListener() {
                         @Override
                         public void iterationDone(IterationResult it, RunRecord run) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * store: rhizome-data/enzymes          # optional: the CLI's --store otherwise
  * llm: llm.properties                  # a properties file (see the README), or the same keys inline as a map
  * exact-match: false                   # true: resolve by exact label only (no search index)
+ * shapes: shapes.ttl                   # optional SHACL shapes every local graph must satisfy
  * documents: [papers/, notes.md]       # ingested first
  * runs:
  *   - id: enzymes
@@ -41,11 +42,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * @param store      the store directory, or null when the job does not name one
  * @param llm        a properties file name, or the configuration's keys inline
  * @param exactMatch resolve concepts by exact label only
+ * @param shapes     a SHACL shapes file, or null
  * @param documents  documents and folders to ingest
  * @param runs       growth runs, run one after the other (an existing run of the same id is resumed)
  * @param outputs    what to write when everything is done
  */
-public record JobSpec(String store, Object llm, boolean exactMatch, List<String> documents,
+public record JobSpec(String store, Object llm, boolean exactMatch, String shapes, List<String> documents,
         List<RunSpec> runs, Outputs outputs) {
 
     public JobSpec {

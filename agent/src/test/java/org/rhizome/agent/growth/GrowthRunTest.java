@@ -366,4 +366,38 @@ class GrowthRunTest {
         // after iteration 4: Seed topic, Topic 1-4 and Hub
         assertThat(history.get(1).value("nodes")).isEqualTo(6.0);
     }
+
+    @Test
+    void answersViolatingTheShaclShapesAreSentBackForRepair(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path shapesFile = java.nio.file.Files.writeString(dir.resolve("shapes.ttl"), """
+                @prefix sh: <http://www.w3.org/ns/shacl#> .
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+                <urn:shape:person> a sh:NodeShape ;
+                    sh:targetClass <https://rhizome.dev/id/class/person> ;
+                    sh:property [ sh:path rdfs:comment ; sh:minCount 1 ;
+                                  sh:message "a person needs a description" ] ;
+                    sh:property [ sh:path <https://rhizome.dev/id/relation/born_in> ;
+                                  sh:class <https://rhizome.dev/id/class/place> ] .
+                """);
+        String bad = "{\"nodes\": [{\"id\": \"p\", \"label\": \"Marie Curie\", \"type\": \"Person\"}, "
+                + "{\"id\": \"w\", \"label\": \"Warsaw\", \"type\": \"City\"}], "
+                + "\"edges\": [{\"source\": \"p\", \"relation\": \"born in\", \"target\": \"w\"}]}";
+        String good = "{\"nodes\": [{\"id\": \"p\", \"label\": \"Marie Curie\", \"type\": \"Person\", "
+                + "\"description\": \"Physicist and chemist.\"}, {\"id\": \"w\", \"label\": \"Warsaw\", "
+                + "\"type\": \"Place\"}], \"edges\": [{\"source\": \"p\", \"relation\": \"born in\", "
+                + "\"target\": \"w\"}]}";
+        server.enqueue(Reply.content(bad), Reply.content(good));
+        RunRecord r = GrowthRun.builder(kg).llm(client())
+                .shapes(org.rhizome.agent.extract.LocalGraphShapes.load(shapesFile, kg))
+                .options(GrowthOptions.defaults().withMaxIterations(1).withAnalyzeEvery(0)).build()
+                .start("Where was Marie Curie born?", "shapes");
+        assertThat(r.iterations()).isEqualTo(1);
+        String repair = server.requests().get(1).lastUserMessage();
+        assertThat(repair).contains("shape violation at \"Marie Curie\" rdfs:comment: a person needs a description")
+                .contains("shape violation at \"Marie Curie\" relation:born_in");
+        assertThat(kg.concept(kg.conceptIri("Marie Curie")).orElseThrow().description())
+                .contains("Physicist and chemist.");
+        assertThat(kg.concept(kg.conceptIri("Warsaw")).orElseThrow().types()).containsExactly(kg.classIri("Place"));
+    }
 }
