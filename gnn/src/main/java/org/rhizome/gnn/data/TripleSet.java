@@ -1,0 +1,66 @@
+package org.rhizome.gnn.data;
+
+import java.util.Arrays;
+
+/**
+ * Triples {@code (head, relation, tail)} of dense ids in three parallel int arrays (structure of arrays: what the
+ * training and evaluation loops scan). Immutable once built.
+ */
+public final class TripleSet {
+    private final int[] heads;
+    private final int[] relations;
+    private final int[] tails;
+
+    /** Wraps the three arrays (same length; not copied: the caller must not change them). */
+    public TripleSet(int[] heads, int[] relations, int[] tails) {
+        if (heads.length != relations.length || heads.length != tails.length) {
+            throw new IllegalArgumentException("heads, relations and tails must have the same length");
+        }
+        this.heads = heads;
+        this.relations = relations;
+        this.tails = tails;
+    }
+
+    /** No triples. */
+    public static TripleSet empty() {
+        return new TripleSet(new int[0], new int[0], new int[0]);
+    }
+
+    public int size() {
+        return heads.length;
+    }
+
+    public int head(int i) {
+        return heads[i];
+    }
+
+    public int relation(int i) {
+        return relations[i];
+    }
+
+    public int tail(int i) {
+        return tails[i];
+    }
+
+    /** This set followed by {@code other}. */
+    public TripleSet concat(TripleSet other) {
+        int n = size();
+        int m = other.size();
+        int[] h = Arrays.copyOf(heads, n + m);
+        int[] r = Arrays.copyOf(relations, n + m);
+        int[] t = Arrays.copyOf(tails, n + m);
+        System.arraycopy(other.heads, 0, h, n, m);
+        System.arraycopy(other.relations, 0, r, n, m);
+        System.arraycopy(other.tails, 0, t, n, m);
+        return new TripleSet(h, r, t);
+    }
+
+    /** Each triple {@code (h, r, t)} as {@code (t, r + offset, h)}: the reciprocal relations. */
+    public TripleSet reciprocal(int offset) {
+        int[] r = new int[size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = relations[i] + offset;
+        }
+        return new TripleSet(tails.clone(), r, heads.clone());
+    }
+}
