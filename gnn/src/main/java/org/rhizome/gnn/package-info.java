@@ -1,8 +1,8 @@
 /**
- * Link prediction. Will hold the vector kernels (Vector API with a scalar reference), the tensor and
- * autograd core, datasets and splits, KG embedding models, negative samplers (including LEMON), training loops,
- * filtered rank evaluation, EpiGNN, the KG-R3 reader and the TC/ATC diagnostics. Nothing here yet: the
- * link-prediction issues build it; every model will read the graph through
- * {@link org.rhizome.graph.snapshot.GraphSnapshot}.
+ * Link prediction: vector kernels with a scalar reference ({@link org.rhizome.gnn.kernel}), datasets and splits
+ * ({@link org.rhizome.gnn.data}), KG embedding models ({@link org.rhizome.gnn.model}), negative samplers
+ * ({@link org.rhizome.gnn.sampling}), training ({@link org.rhizome.gnn.training}), filtered rank evaluation
+ * ({@link org.rhizome.gnn.evaluation}) and model files ({@link org.rhizome.gnn.io}). Not built yet: LEMON, EpiGNN, the
+ * KG-R3 reader and the TC/ATC diagnostics.
  */
 package org.rhizome.gnn;

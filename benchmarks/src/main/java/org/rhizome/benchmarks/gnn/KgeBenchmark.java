@@ -1,0 +1,89 @@
+package org.rhizome.benchmarks.gnn;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.rhizome.gnn.data.FilterIndex;
+import org.rhizome.gnn.data.KgDataset;
+import org.rhizome.gnn.evaluation.EvaluationResult;
+import org.rhizome.gnn.evaluation.RankEvaluator;
+import org.rhizome.gnn.evaluation.RankMetrics;
+import org.rhizome.gnn.evaluation.Side;
+import org.rhizome.gnn.evaluation.TieBreak;
+import org.rhizome.gnn.kernel.Kernels;
+import org.rhizome.gnn.model.ModelKind;
+import org.rhizome.gnn.training.Trainer;
+import org.rhizome.gnn.training.TrainingConfig;
+import org.rhizome.gnn.training.TrainingResult;
+
+/**
+ * Trains and evaluates one KG-embedding configuration the way {@code ../shared/bench/torch_kge.py} does (same
+ * options, same meaning), so the two can run side by side: {@code run-kge-bench.sh} runs both. Prints one JSON line:
+ * training seconds, scored triples per second, evaluation seconds, and the filtered test metrics (realistic and
+ * optimistic ranks). A warm-up training of {@code warmup} steps runs first in the same JVM (Vector API code is 10-25x
+ * slower before C2 compiles it) and is not timed.
+ *
+ * <pre>java ... KgeBenchmark data=../shared/datasets/UMLS model=rotate dim=200 negatives=64 gamma=6 adv-temp=0.5
+ *     lr=1e-3 batch=256 steps=3000 threads=2 reg=0 seed=0 warmup=200</pre>
+ * {@code dim} is torch_kge's: the complex rank for RotatE and ComplEx (rows of 2*dim floats), the size otherwise.
+ */
+public final class KgeBenchmark {
+    private KgeBenchmark() {}
+
+    public static void main(String[] args) {
+        Map<String, String> o = new LinkedHashMap<>();
+        String[] defaults = {"data", "", "model", "rotate", "dim", "200", "negatives", "64", "gamma", "12",
+            "adv-temp", "1.0", "lr", "1e-3", "batch", "512", "steps", "10000", "threads", "2", "reg", "0", "seed", "0",
+            "warmup", "200"};
+        for (int i = 0; i < defaults.length; i += 2) {
+            o.put(defaults[i], defaults[i + 1]);
+        }
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (eq < 0 || !o.containsKey(a.substring(0, eq))) {
+                throw new IllegalArgumentException("expected key=value with a key among " + o.keySet() + ", got " + a);
+            }
+            o.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        Path data = Path.of(o.get("data"));
+        if (!Files.isDirectory(data)) {
+            System.out.println("{\"skipped\": \"no dataset at " + data + "\"}");
+            return;
+        }
+        KgDataset ds = KgDataset.fromFolder(data);
+        ModelKind kind = switch (o.get("model")) {
+            case "transe" -> ModelKind.TRANSE_L1;
+            default -> ModelKind.parse(o.get("model"));
+        };
+        TrainingConfig c = new TrainingConfig(kind, Integer.parseInt(o.get("dim")), Integer.parseInt(o.get("negatives")),
+                Integer.parseInt(o.get("batch")), Integer.parseInt(o.get("steps")), Float.parseFloat(o.get("lr")),
+                "adam", "self-adversarial", Float.parseFloat(o.get("gamma")), Float.parseFloat(o.get("adv-temp")),
+                Float.parseFloat(o.get("reg")), true, "alternate", Long.parseLong(o.get("seed")));
+        int threads = Integer.parseInt(o.get("threads"));
+        int warmup = Integer.parseInt(o.get("warmup"));
+        if (warmup > 0) {
+            new Trainer(c.withSteps(warmup).withSeed(c.seed() + 1)).train(ds.train(), ds.entityCount(),
+                    ds.relationCount());
+        }
+        TrainingResult r = new Trainer(c).train(ds.train(), ds.entityCount(), ds.relationCount());
+        FilterIndex filter = FilterIndex.of(ds);
+        RankEvaluator ev = new RankEvaluator();
+        ev.evaluate(r.model(), ds.valid(), filter, threads); // warm the evaluation kernels
+        long t0 = System.nanoTime();
+        EvaluationResult e = ev.evaluate(r.model(), ds.test(), filter, threads);
+        double evalSeconds = (System.nanoTime() - t0) / 1e9;
+        RankMetrics real = e.metrics(Side.BOTH, TieBreak.REALISTIC);
+        RankMetrics opt = e.metrics(Side.BOTH, TieBreak.OPTIMISTIC);
+        System.out.println(String.format(Locale.ROOT, "{\"rhizome\": true, \"model\": \"%s\", \"dim\": %s, "
+                + "\"negatives\": %s, \"batch\": %s, \"steps\": %s, \"threads\": %d, \"kernels\": \"%s\", "
+                + "\"train_seconds\": %.2f, \"eval_seconds\": %.3f, \"scored_triples_per_second\": %.0f, "
+                + "\"final\": {\"mrr\": %.4f, \"mr\": %.1f, \"hits1\": %.4f, \"hits3\": %.4f, \"hits10\": %.4f, "
+                + "\"optimistic\": {\"mrr\": %.4f, \"hits10\": %.4f}, \"loss\": %.4f}}", o.get("model"), o.get("dim"),
+                o.get("negatives"), o.get("batch"), o.get("steps"), threads, Kernels.get().name(), r.seconds(),
+                evalSeconds, r.scoredTriplesPerSecond(), real.mrr(), real.mr(), real.hits1(), real.hits3(),
+                real.hits10(), opt.mrr(), opt.hits10(), r.finalLoss()));
+    }
+}

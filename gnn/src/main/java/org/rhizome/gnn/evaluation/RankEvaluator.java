@@ -1,0 +1,237 @@
+package org.rhizome.gnn.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
+
+import org.rhizome.gnn.data.FilterIndex;
+import org.rhizome.gnn.data.TripleSet;
+import org.rhizome.graph.RhizomeException;
+
+/**
+ * Filtered rank evaluation of link prediction (Bordes et al., "Translating Embeddings for Modeling
+ * Multi-relational Data", NeurIPS 2013, for the filtered setting; realistic tie handling as in Berrendorf et al.,
+ * "On the Ambiguity of Rank-Based Evaluation of Entity Alignment or Link Prediction Methods", 2020).
+ *
+ * <p>For each query triple {@code (h, r, t)} two queries are ranked: the tail query {@code (h, r, ?)}, scoring every
+ * entity as the tail, and the head query {@code (?, r, t)}. The candidates are all entities except the other known
+ * true answers in the filter (for the tail query, {@link FilterIndex#knownTails(int, int)} minus {@code t}); the true
+ * entity itself is always kept, whether or not the filter holds it. With {@code s} the true entity's score:
+ * optimistic rank {@code = 1 + #{e : score[e] > s}}, pessimistic rank
+ * {@code = 1 + #{e != true : score[e] >= s}}, realistic rank = their mean (a double). A NaN score ranks below every
+ * number and ties with other NaNs; so a NaN true score ranks after every scored candidate.
+ *
+ * <p><b>Cost.</b> Two scorer calls and O(n + f) work per triple (n entities, f filtered answers); memory
+ * 16 bytes per triple for the ranks plus one {@code float[n]} buffer per thread.
+ *
+ * <p><b>Threads and determinism.</b> Triples are handed out to the threads in small consecutive ranges; each thread
+ * has its own score buffer and writes the ranks of its triples into per-triple slots; the metrics are then summed
+ * in triple order on the calling thread. The result is therefore identical for every thread count (provided the
+ * scorer is deterministic). Stateless: one evaluator may run several evaluations at once.
+ */
+public final class RankEvaluator {
+    /** Triples claimed by a thread at a time (also the granularity of progress reports). */
+    private static final int CHUNK = 32;
+
+    /** An evaluator (it holds no state). */
+    public RankEvaluator() {}
+
+    /**
+     * Ranks both sides of every triple of {@code queries}.
+     *
+     * @param scorer  the model; {@link LinkScorer#entityCount()} entities are the candidates
+     * @param queries the triples to rank (test or validation)
+     * @param filter  the known true triples to leave out of the candidates (usually train ∪ valid ∪ test)
+     * @param threads number of threads, at least 1 (1 runs on the calling thread)
+     * @throws IllegalArgumentException if {@code threads < 1} or a query's entity is not a candidate
+     */
+    public EvaluationResult evaluate(LinkScorer scorer, TripleSet queries, FilterIndex filter, int threads) {
+        return evaluate(scorer, queries, filter, threads, done -> { });
+    }
+
+    /**
+     * As {@link #evaluate(LinkScorer, TripleSet, FilterIndex, int)}, reporting progress: {@code progress} receives
+     * the number of query triples done so far (increasing, ending at {@code queries.size()}), every few triples. It
+     * may be called from worker threads, but never by two at once.
+     */
+    public EvaluationResult evaluate(LinkScorer scorer, TripleSet queries, FilterIndex filter, int threads,
+            LongConsumer progress) {
+        Objects.requireNonNull(scorer, "scorer");
+        Objects.requireNonNull(queries, "queries");
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(progress, "progress");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        int n = scorer.entityCount();
+        int q = queries.size();
+        for (int i = 0; i < q; i++) {
+            int h = queries.head(i);
+            int t = queries.tail(i);
+            if (h < 0 || h >= n || t < 0 || t >= n) {
+                throw new IllegalArgumentException("query " + i + " (" + h + ", " + queries.relation(i) + ", " + t
+                        + ") has an entity outside the scorer's [0, " + n + ")");
+            }
+        }
+        Run run = new Run(scorer, queries, filter, progress);
+        int chunks = (q + CHUNK - 1) / CHUNK;
+        int workers = Math.min(threads, Math.max(1, chunks));
+        if (workers == 1) {
+            run.work();
+        } else {
+            runParallel(run, workers);
+        }
+        return EvaluationResult.fromRanks(queries, run.tailOptimistic, run.tailPessimistic, run.headOptimistic,
+                run.headPessimistic);
+    }
+
+    private static void runParallel(Run run, int workers) {
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "rank-evaluator");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                futures.add(pool.submit(run::work));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            run.failed.set(true);
+            Thread.currentThread().interrupt();
+            throw new RhizomeException("rank evaluation interrupted", e);
+        } catch (ExecutionException e) {
+            run.failed.set(true);
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new RhizomeException("rank evaluation failed: " + cause, cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The filtered ranks of the true entity {@code truth} among {@code scores[0..n)}, leaving out the ids in
+     * {@code filtered} other than {@code truth} (sorted and distinct; ids outside {@code [0, n)} are ignored).
+     *
+     * @return {optimistic rank, pessimistic rank}
+     */
+    static int[] ranks(float[] scores, int n, int truth, int[] filtered) {
+        float s = scores[truth];
+        int greater = 0;
+        int equal = 0; // includes the true entity itself
+        if (Float.isNaN(s)) {
+            for (int e = 0; e < n; e++) {
+                if (Float.isNaN(scores[e])) {
+                    equal++;
+                } else {
+                    greater++;
+                }
+            }
+            for (int e : filtered) {
+                if (e != truth && e >= 0 && e < n) {
+                    if (Float.isNaN(scores[e])) {
+                        equal--;
+                    } else {
+                        greater--;
+                    }
+                }
+            }
+        } else {
+            for (int e = 0; e < n; e++) {
+                float x = scores[e];
+                // NaN compares false both ways: below every number, as documented
+                greater += x > s ? 1 : 0;
+                equal += x == s ? 1 : 0;
+            }
+            for (int e : filtered) {
+                if (e != truth && e >= 0 && e < n) {
+                    float x = scores[e];
+                    greater -= x > s ? 1 : 0;
+                    equal -= x == s ? 1 : 0;
+                }
+            }
+        }
+        return new int[] {1 + greater, greater + equal};
+    }
+
+    /** One evaluation: the shared inputs, the per-triple rank slots and the hand-out counter. */
+    private static final class Run {
+        final LinkScorer scorer;
+        final TripleSet queries;
+        final FilterIndex filter;
+        final LongConsumer progress;
+        final int[] tailOptimistic;
+        final int[] tailPessimistic;
+        final int[] headOptimistic;
+        final int[] headPessimistic;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicBoolean failed = new AtomicBoolean();
+        private long done;
+
+        Run(LinkScorer scorer, TripleSet queries, FilterIndex filter, LongConsumer progress) {
+            this.scorer = scorer;
+            this.queries = queries;
+            this.filter = filter;
+            this.progress = progress;
+            int q = queries.size();
+            tailOptimistic = new int[q];
+            tailPessimistic = new int[q];
+            headOptimistic = new int[q];
+            headPessimistic = new int[q];
+        }
+
+        /** Claims ranges of triples until none are left; each caller has its own score buffer. */
+        void work() {
+            int n = scorer.entityCount();
+            int q = queries.size();
+            float[] scores = new float[n];
+            try {
+                while (!failed.get()) {
+                    int from = next.getAndAdd(CHUNK);
+                    if (from >= q) {
+                        return;
+                    }
+                    int to = Math.min(q, from + CHUNK);
+                    for (int i = from; i < to; i++) {
+                        int h = queries.head(i);
+                        int r = queries.relation(i);
+                        int t = queries.tail(i);
+                        scorer.scoreTails(h, r, scores);
+                        int[] tail = ranks(scores, n, t, filter.knownTails(h, r));
+                        tailOptimistic[i] = tail[0];
+                        tailPessimistic[i] = tail[1];
+                        scorer.scoreHeads(r, t, scores);
+                        int[] head = ranks(scores, n, h, filter.knownHeads(r, t));
+                        headOptimistic[i] = head[0];
+                        headPessimistic[i] = head[1];
+                    }
+                    report(to - from);
+                }
+            } catch (RuntimeException | Error e) {
+                failed.set(true);
+                throw e;
+            }
+        }
+
+        private synchronized void report(int triples) {
+            done += triples;
+            progress.accept(done);
+        }
+    }
+}

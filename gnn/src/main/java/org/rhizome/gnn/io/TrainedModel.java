@@ -1,0 +1,72 @@
+package org.rhizome.gnn.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+import org.rhizome.gnn.data.IdMap;
+import org.rhizome.gnn.model.KgeModel;
+
+/**
+ * A model with the names of its entities and relations (IRIs, or the benchmark files' identifiers) and the
+ * configuration it was trained with: what a model file holds and what prediction needs.
+ *
+ * @param model     the model
+ * @param entities  entity names by id
+ * @param relations relation names by id
+ * @param config    the training configuration, as text (JSON), for the record
+ */
+public record TrainedModel(KgeModel model, IdMap entities, IdMap relations, String config) {
+    public TrainedModel {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(entities, "entities");
+        Objects.requireNonNull(relations, "relations");
+        Objects.requireNonNull(config, "config");
+        if (entities.size() != model.entityCount() || relations.size() != model.relationCount()) {
+            throw new IllegalArgumentException("the id maps do not match the model's tables");
+        }
+    }
+
+    /** A predicted entity and its score. */
+    public record Prediction(String name, double score) {}
+
+    /** The {@code k} best tails for {@code (head, relation, ?)} by name, or empty if either is unknown. */
+    public List<Prediction> predictTails(String head, String relation, int k) {
+        OptionalInt h = entities.find(head);
+        OptionalInt r = relations.find(relation);
+        if (h.isEmpty() || r.isEmpty()) {
+            return List.of();
+        }
+        float[] s = new float[model.entityCount()];
+        model.scoreTails(h.getAsInt(), r.getAsInt(), s);
+        return top(s, k, h.getAsInt());
+    }
+
+    /** The {@code k} best heads for {@code (?, relation, tail)} by name, or empty if either is unknown. */
+    public List<Prediction> predictHeads(String relation, String tail, int k) {
+        OptionalInt t = entities.find(tail);
+        OptionalInt r = relations.find(relation);
+        if (t.isEmpty() || r.isEmpty()) {
+            return List.of();
+        }
+        float[] s = new float[model.entityCount()];
+        model.scoreHeads(r.getAsInt(), t.getAsInt(), s);
+        return top(s, k, t.getAsInt());
+    }
+
+    private List<Prediction> top(float[] s, int k, int exclude) {
+        List<Integer> ids = new ArrayList<>();
+        for (int e = 0; e < s.length; e++) {
+            if (e != exclude) {
+                ids.add(e);
+            }
+        }
+        ids.sort((a, b) -> Float.compare(s[b], s[a]) != 0 ? Float.compare(s[b], s[a]) : Integer.compare(a, b));
+        List<Prediction> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(k, ids.size()); i++) {
+            out.add(new Prediction(entities.name(ids.get(i)), s[ids.get(i)]));
+        }
+        return out;
+    }
+}

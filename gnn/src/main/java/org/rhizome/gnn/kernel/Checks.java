@@ -1,0 +1,43 @@
+package org.rhizome.gnn.kernel;
+
+import java.util.Objects;
+
+/** Argument checks shared by the implementations: once per call, never per element. */
+final class Checks {
+    private Checks() {
+    }
+
+    /** {@code a[off, off + n)} lies inside {@code a}. */
+    static void range(float[] a, int off, int n) {
+        Objects.checkFromIndexSize(off, n, a.length);
+    }
+
+    /**
+     * The arguments of a "one query against all rows" kernel: {@code query} holds at least {@code rowLength} floats,
+     * {@code ent} at least {@code count} rows of {@code rowLength}, {@code out} at least {@code count} floats.
+     */
+    static void all(float[] query, float[] ent, int count, int rowLength, float[] out) {
+        if (count < 0 || rowLength < 0) {
+            throw new IllegalArgumentException("count and row length must be >= 0, got " + count + " and "
+                    + rowLength);
+        }
+        if (query.length < rowLength) {
+            throw new IllegalArgumentException("query has length " + query.length + ", rows have " + rowLength);
+        }
+        if ((long) count * rowLength > ent.length) {
+            throw new IndexOutOfBoundsException(count + " rows of " + rowLength + " floats do not fit in a table of "
+                    + ent.length);
+        }
+        if (out.length < count) {
+            throw new IllegalArgumentException("out has length " + out.length + ", needs " + count);
+        }
+    }
+
+    /** {@code rank >= 0} and {@code 2 * rank} does not overflow. */
+    static int complexRowLength(int rank) {
+        if (rank < 0 || rank > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("rank out of range: " + rank);
+        }
+        return 2 * rank;
+    }
+}

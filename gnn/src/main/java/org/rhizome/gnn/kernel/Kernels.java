@@ -1,0 +1,127 @@
+package org.rhizome.gnn.kernel;
+
+/**
+ * The float vector kernels of link prediction: reductions over two vectors, the fused scores of one triple under the
+ * usual knowledge-graph embedding models, and "one query against every entity" scoring for evaluation.
+ *
+ * <p>Two implementations compute the same thing: {@link ScalarKernels}, plain loops and the reference, and
+ * {@link PanamaKernels} on the incubating Vector API ({@code jdk.incubator.vector}). {@link #get()} picks one once per
+ * JVM and logs which and why; {@code -Drhizome.gnn.kernels=scalar} forces the scalar one.
+ *
+ * <p>Conventions shared by every method:
+ * <ul>
+ *   <li>Vectors are ranges of {@code float[]}: {@code a[aOff, aOff + n)}. Embedding tables are row-major, one
+ *       {@code float[]} per table, and the fused kernels take <em>row offsets</em> ({@code row * rowLength}), not row
+ *       indices.</li>
+ *   <li>Complex vectors of rank {@code k} are stored as {@code [re_0 .. re_{k-1}, im_0 .. im_{k-1}]}: a row of
+ *       length {@code 2k}, real parts first.</li>
+ *   <li>Sums are accumulated in float. The two implementations differ by rounding only (the vector one reassociates
+ *       the sums); compare them with a relative tolerance.</li>
+ *   <li>Arguments are checked once per call ({@link IndexOutOfBoundsException} for ranges outside an array), not per
+ *       element. Nothing is allocated; the caller owns every output array. Implementations are stateless and
+ *       thread-safe.</li>
+ * </ul>
+ */
+public interface Kernels {
+
+    /**
+     * The implementation chosen for this JVM, once: {@link PanamaKernels} when {@code jdk.incubator.vector} is loaded
+     * and the preferred species has at least 8 float lanes, else {@link ScalarKernels};
+     * {@code -Drhizome.gnn.kernels=scalar} forces the scalar one. The choice and its reason are logged once at INFO.
+     */
+    static Kernels get() {
+        return KernelSelection.Holder.CHOSEN;
+    }
+
+    /** The scalar reference implementation. */
+    static Kernels scalar() {
+        return ScalarKernels.INSTANCE;
+    }
+
+    /** Name of the implementation: {@code scalar} or {@code panama-<bits>}. */
+    String name();
+
+    /** Dot product: {@code sum_i a[aOff+i] * b[bOff+i]} for {@code i in [0, n)}. */
+    float dot(float[] a, int aOff, float[] b, int bOff, int n);
+
+    /** L1 (Manhattan) distance: {@code sum_i |a[aOff+i] - b[bOff+i]|}. */
+    float l1Distance(float[] a, int aOff, float[] b, int bOff, int n);
+
+    /** Squared L2 distance: {@code sum_i (a[aOff+i] - b[bOff+i])^2}. */
+    float l2DistanceSquared(float[] a, int aOff, float[] b, int bOff, int n);
+
+    /**
+     * Cosine similarity: {@code <a, b> / (||a||_2 * ||b||_2)}, and {@code 0} if either norm is 0. The result is not
+     * clamped: rounding may take it a few ulps outside {@code [-1, 1]}.
+     */
+    float cosine(float[] a, int aOff, float[] b, int bOff, int n);
+
+    /**
+     * In place {@code y += alpha * x}: {@code y[yOff+i] += alpha * x[xOff+i]} for {@code i in [0, n)}. The two ranges
+     * must not overlap unless they are the same range.
+     */
+    void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
+
+    /**
+     * TransE score of one triple: {@code -||e_h + w_r - e_t||_1} when {@code l1}, else
+     * {@code -||e_h + w_r - e_t||_2 = -sqrt(sum_i (e_h[i] + w_r[i] - e_t[i])^2)}.
+     *
+     * @param ent entity table, row-major with rows of length {@code dim}
+     * @param h   row offset of the head in {@code ent} ({@code headRow * dim})
+     * @param rel relation table, row-major with rows of length {@code dim}
+     * @param r   row offset of the relation in {@code rel} ({@code relationRow * dim})
+     * @param t   row offset of the tail in {@code ent} ({@code tailRow * dim})
+     */
+    float transE(float[] ent, int h, float[] rel, int r, int t, int dim, boolean l1);
+
+    /**
+     * DistMult score of one triple: {@code sum_i e_h[i] * w_r[i] * e_t[i]}, with row offsets {@code h, r, t} as in
+     * {@link #transE}.
+     */
+    float distMult(float[] ent, int h, float[] rel, int r, int t, int dim);
+
+    /**
+     * ComplEx score of one triple: {@code Re(sum_k h_k * r_k * conj(t_k))}. Every row (entity and relation) holds
+     * {@code [re(0..rank), im(0..rank)]}, so with {@code h_k = a + ib, r_k = c + id, t_k = e + if} the score is
+     * {@code sum_k a(ce + df) + b(cf - de)}.
+     *
+     * @param h row offset of the head in {@code ent} ({@code headRow * 2 * rank}); {@code r} and {@code t} likewise
+     */
+    float complEx(float[] ent, int h, float[] rel, int r, int t, int rank);
+
+    /**
+     * RotatE distance of one triple: {@code sum_k |h_k * e^{i theta_k} - t_k|}, the complex modulus per coordinate,
+     * summed. With {@code h_k = a + ib} and {@code t_k = e + if}, the rotated head is
+     * {@code (a cos(theta_k) - b sin(theta_k)) + i (a sin(theta_k) + b cos(theta_k))}. The model's score is
+     * {@code gamma - distance}.
+     *
+     * @param ent   entity table, rows {@code [re(0..rank), im(0..rank)]} of length {@code 2 * rank}
+     * @param h     row offset of the head in {@code ent} ({@code headRow * 2 * rank}); {@code t} likewise
+     * @param phase relation table, rows of {@code rank} phases {@code theta_k} (radians)
+     * @param r     row offset of the relation in {@code phase} ({@code relationRow * rank})
+     */
+    float rotatEDistance(float[] ent, int h, float[] phase, int r, int t, int rank);
+
+    /**
+     * Dot product of {@code query[0, dim)} with every entity row: {@code out[e] = sum_i query[i] * ent[e*dim + i]}
+     * for {@code e in [0, count)}. DistMult and ComplEx reduce to this with a precomputed query vector.
+     */
+    void dotAll(float[] query, float[] ent, int count, int dim, float[] out);
+
+    /** L1 distance of {@code query[0, dim)} to every entity row: {@code out[e] = sum_i |query[i] - ent[e*dim + i]|}. */
+    void l1DistanceAll(float[] query, float[] ent, int count, int dim, float[] out);
+
+    /**
+     * L2 distance of {@code query[0, dim)} to every entity row:
+     * {@code out[e] = sqrt(sum_i (query[i] - ent[e*dim + i])^2)}.
+     */
+    void l2DistanceAll(float[] query, float[] ent, int count, int dim, float[] out);
+
+    /**
+     * Complex-modulus distance of {@code query} to every entity row, the query and the rows being
+     * {@code [re(0..rank), im(0..rank)]} (length {@code 2 * rank}):
+     * {@code out[e] = sum_k |q_k - e_k| = sum_k sqrt((q.re_k - e.re_k)^2 + (q.im_k - e.im_k)^2)}. RotatE evaluation
+     * reduces to this with the rotated head as query.
+     */
+    void complexModulusDistanceAll(float[] query, float[] ent, int count, int rank, float[] out);
+}

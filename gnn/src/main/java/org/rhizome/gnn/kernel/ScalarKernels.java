@@ -1,0 +1,211 @@
+package org.rhizome.gnn.kernel;
+
+/**
+ * The scalar reference implementation of {@link Kernels}: plain loops, one float accumulator, elements summed in
+ * index order. Readable on purpose; every other implementation is tested against this one.
+ */
+public final class ScalarKernels implements Kernels {
+    static final ScalarKernels INSTANCE = new ScalarKernels();
+
+    /** Prefer {@link Kernels#scalar()}; the class is stateless, so every instance behaves the same. */
+    public ScalarKernels() {
+    }
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        Checks.range(a, aOff, n);
+        Checks.range(b, bOff, n);
+        float s = 0f;
+        for (int i = 0; i < n; i++) {
+            s += a[aOff + i] * b[bOff + i];
+        }
+        return s;
+    }
+
+    @Override
+    public float l1Distance(float[] a, int aOff, float[] b, int bOff, int n) {
+        Checks.range(a, aOff, n);
+        Checks.range(b, bOff, n);
+        float s = 0f;
+        for (int i = 0; i < n; i++) {
+            s += Math.abs(a[aOff + i] - b[bOff + i]);
+        }
+        return s;
+    }
+
+    @Override
+    public float l2DistanceSquared(float[] a, int aOff, float[] b, int bOff, int n) {
+        Checks.range(a, aOff, n);
+        Checks.range(b, bOff, n);
+        float s = 0f;
+        for (int i = 0; i < n; i++) {
+            float d = a[aOff + i] - b[bOff + i];
+            s += d * d;
+        }
+        return s;
+    }
+
+    @Override
+    public float cosine(float[] a, int aOff, float[] b, int bOff, int n) {
+        Checks.range(a, aOff, n);
+        Checks.range(b, bOff, n);
+        float ab = 0f;
+        float aa = 0f;
+        float bb = 0f;
+        for (int i = 0; i < n; i++) {
+            float x = a[aOff + i];
+            float y = b[bOff + i];
+            ab += x * y;
+            aa += x * x;
+            bb += y * y;
+        }
+        return cosineOf(ab, aa, bb);
+    }
+
+    /** {@code ab / sqrt(aa * bb)}, 0 if a norm is 0; the product is taken in double so it cannot overflow. */
+    static float cosineOf(float ab, float aa, float bb) {
+        if (aa == 0f || bb == 0f) {
+            return 0f;
+        }
+        return (float) (ab / Math.sqrt((double) aa * bb));
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        Checks.range(x, xOff, n);
+        Checks.range(y, yOff, n);
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    @Override
+    public float transE(float[] ent, int h, float[] rel, int r, int t, int dim, boolean l1) {
+        Checks.range(ent, h, dim);
+        Checks.range(rel, r, dim);
+        Checks.range(ent, t, dim);
+        float s = 0f;
+        if (l1) {
+            for (int i = 0; i < dim; i++) {
+                s += Math.abs(ent[h + i] + rel[r + i] - ent[t + i]);
+            }
+            return -s;
+        }
+        for (int i = 0; i < dim; i++) {
+            float d = ent[h + i] + rel[r + i] - ent[t + i];
+            s += d * d;
+        }
+        return (float) -Math.sqrt(s);
+    }
+
+    @Override
+    public float distMult(float[] ent, int h, float[] rel, int r, int t, int dim) {
+        Checks.range(ent, h, dim);
+        Checks.range(rel, r, dim);
+        Checks.range(ent, t, dim);
+        float s = 0f;
+        for (int i = 0; i < dim; i++) {
+            s += ent[h + i] * rel[r + i] * ent[t + i];
+        }
+        return s;
+    }
+
+    @Override
+    public float complEx(float[] ent, int h, float[] rel, int r, int t, int rank) {
+        int len = Checks.complexRowLength(rank);
+        Checks.range(ent, h, len);
+        Checks.range(rel, r, len);
+        Checks.range(ent, t, len);
+        float s = 0f;
+        for (int k = 0; k < rank; k++) {
+            float a = ent[h + k];
+            float b = ent[h + rank + k];
+            float c = rel[r + k];
+            float d = rel[r + rank + k];
+            float e = ent[t + k];
+            float f = ent[t + rank + k];
+            s += a * (c * e + d * f) + b * (c * f - d * e);
+        }
+        return s;
+    }
+
+    @Override
+    public float rotatEDistance(float[] ent, int h, float[] phase, int r, int t, int rank) {
+        int len = Checks.complexRowLength(rank);
+        Checks.range(ent, h, len);
+        Checks.range(phase, r, rank);
+        Checks.range(ent, t, len);
+        float s = 0f;
+        for (int k = 0; k < rank; k++) {
+            float cos = (float) Math.cos(phase[r + k]);
+            float sin = (float) Math.sin(phase[r + k]);
+            float a = ent[h + k];
+            float b = ent[h + rank + k];
+            float dr = a * cos - b * sin - ent[t + k];
+            float di = a * sin + b * cos - ent[t + rank + k];
+            s += (float) Math.sqrt(dr * dr + di * di);
+        }
+        return s;
+    }
+
+    @Override
+    public void dotAll(float[] query, float[] ent, int count, int dim, float[] out) {
+        Checks.all(query, ent, count, dim, out);
+        for (int e = 0; e < count; e++) {
+            int o = e * dim;
+            float s = 0f;
+            for (int i = 0; i < dim; i++) {
+                s += query[i] * ent[o + i];
+            }
+            out[e] = s;
+        }
+    }
+
+    @Override
+    public void l1DistanceAll(float[] query, float[] ent, int count, int dim, float[] out) {
+        Checks.all(query, ent, count, dim, out);
+        for (int e = 0; e < count; e++) {
+            int o = e * dim;
+            float s = 0f;
+            for (int i = 0; i < dim; i++) {
+                s += Math.abs(query[i] - ent[o + i]);
+            }
+            out[e] = s;
+        }
+    }
+
+    @Override
+    public void l2DistanceAll(float[] query, float[] ent, int count, int dim, float[] out) {
+        Checks.all(query, ent, count, dim, out);
+        for (int e = 0; e < count; e++) {
+            int o = e * dim;
+            float s = 0f;
+            for (int i = 0; i < dim; i++) {
+                float d = query[i] - ent[o + i];
+                s += d * d;
+            }
+            out[e] = (float) Math.sqrt(s);
+        }
+    }
+
+    @Override
+    public void complexModulusDistanceAll(float[] query, float[] ent, int count, int rank, float[] out) {
+        int len = Checks.complexRowLength(rank);
+        Checks.all(query, ent, count, len, out);
+        for (int e = 0; e < count; e++) {
+            int o = e * len;
+            float s = 0f;
+            for (int k = 0; k < rank; k++) {
+                float dr = query[k] - ent[o + k];
+                float di = query[rank + k] - ent[o + rank + k];
+                s += (float) Math.sqrt(dr * dr + di * di);
+            }
+            out[e] = s;
+        }
+    }
+}

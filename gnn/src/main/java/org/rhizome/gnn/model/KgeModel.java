@@ -1,0 +1,374 @@
+package org.rhizome.gnn.model;
+
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+import org.rhizome.gnn.evaluation.LinkScorer;
+import org.rhizome.gnn.kernel.Kernels;
+
+/**
+ * A knowledge-graph embedding model: an entity table and a relation table (row-major {@code float[]}s) and an
+ * interaction function ({@link ModelKind}) that scores a triple; higher is more plausible.
+ *
+ * <ul>
+ *   <li>TransE (Bordes et al. 2013): {@code s = -||h + r - t||_p}, p = 1 or 2; entity and relation rows of
+ *       {@code dim} reals.</li>
+ *   <li>DistMult (Yang et al. 2015): {@code s = sum_k h_k r_k t_k}.</li>
+ *   <li>ComplEx (Trouillon et al. 2016): {@code s = Re(sum_k h_k r_k conj(t_k))}; rows of {@code 2*rank} floats,
+ *       real parts then imaginary parts ({@code dim = 2*rank}).</li>
+ *   <li>RotatE (Sun et al. 2019): {@code s = -sum_k |h_k e^{i theta_k} - t_k|}; entity rows of {@code 2*rank}
+ *       floats as for ComplEx, relation rows of {@code rank} phases.</li>
+ * </ul>
+ *
+ * The margin {@code gamma} of TransE and RotatE lives in the loss, not in the score. {@link #gradient} adds the
+ * exact partial derivatives of {@code coeff * s} (derived by hand; checked against finite differences in the tests).
+ * At a zero distance (TransE L2, RotatE) the subgradient 0 is used.
+ *
+ * <p>Scoring is thread-safe; training threads write rows without locks (Hogwild), which is what
+ * {@code org.rhizome.gnn.training} does.
+ */
+public final class KgeModel implements LinkScorer {
+    private final ModelKind kind;
+    private final int entityCount;
+    private final int relationCount;
+    private final int dim;
+    private final float[] ent;
+    private final float[] rel;
+    private final Kernels kernels;
+    private float phaseScale = 1f;
+
+    /**
+     * @param kind          the interaction
+     * @param entityCount   entities
+     * @param relationCount relations (reciprocals included if used)
+     * @param dim           floats per entity row (for ComplEx and RotatE: twice the complex rank)
+     * @param ent           the entity table, {@code entityCount * dim} floats (used, not copied)
+     * @param rel           the relation table, {@code relationCount * kind.relationWidth(dim)} floats
+     */
+    public KgeModel(ModelKind kind, int entityCount, int relationCount, int dim, float[] ent, float[] rel) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        if (entityCount < 1 || relationCount < 1 || dim < 1) {
+            throw new IllegalArgumentException("entity count, relation count and dimension must be positive");
+        }
+        if (kind.isComplex() && dim % 2 != 0) {
+            throw new IllegalArgumentException(kind + " needs an even dimension (real and imaginary halves), got "
+                    + dim);
+        }
+        if (ent.length != (long) entityCount * dim || rel.length != (long) relationCount * kind.relationWidth(dim)) {
+            throw new IllegalArgumentException("table sizes do not match the counts and dimension");
+        }
+        this.entityCount = entityCount;
+        this.relationCount = relationCount;
+        this.dim = dim;
+        this.ent = ent;
+        this.rel = rel;
+        this.kernels = Kernels.get();
+    }
+
+    /**
+     * A model with random initial tables, every float uniform in {@code [-scale, scale]}, from {@code seed}. For
+     * RotatE the phase scale is set to {@code pi / scale}, so the initial phases are uniform in {@code [-pi, pi]}
+     * (the RotatE reference code's parametrisation).
+     */
+    public static KgeModel random(ModelKind kind, int entityCount, int relationCount, int dim, float scale,
+            long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        float[] e = new float[Math.multiplyExact(entityCount, dim)];
+        float[] r = new float[Math.multiplyExact(relationCount, kind.relationWidth(dim))];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = (float) ((rnd.nextDouble() * 2 - 1) * scale);
+        }
+        for (int i = 0; i < r.length; i++) {
+            r[i] = (float) ((rnd.nextDouble() * 2 - 1) * scale);
+        }
+        KgeModel m = new KgeModel(kind, entityCount, relationCount, dim, e, r);
+        return kind == ModelKind.ROTATE ? m.withPhaseScale((float) (Math.PI / scale)) : m;
+    }
+
+    /**
+     * RotatE only: the relation rows hold {@code theta / phaseScale} (the RotatE reference code stores phases scaled
+     * to the entity initialisation range, {@code phaseScale = pi / range}, which sets how far one optimiser step
+     * turns a phase). Default 1: rows are the phases.
+     */
+    public KgeModel withPhaseScale(float scale) {
+        if (!(scale > 0)) {
+            throw new IllegalArgumentException("phase scale must be positive");
+        }
+        this.phaseScale = scale;
+        return this;
+    }
+
+    public float phaseScale() {
+        return phaseScale;
+    }
+
+    public ModelKind kind() {
+        return kind;
+    }
+
+    @Override
+    public int entityCount() {
+        return entityCount;
+    }
+
+    public int relationCount() {
+        return relationCount;
+    }
+
+    /** Floats per entity row. */
+    public int dim() {
+        return dim;
+    }
+
+    /** Floats per relation row. */
+    public int relationWidth() {
+        return kind.relationWidth(dim);
+    }
+
+    /** The entity table (live: training writes it). */
+    public float[] entities() {
+        return ent;
+    }
+
+    /** The relation table (live). */
+    public float[] relations() {
+        return rel;
+    }
+
+    /** The score of {@code (h, r, t)}. */
+    public float score(int h, int r, int t) {
+        int ho = h * dim;
+        int to = t * dim;
+        int ro = r * kind.relationWidth(dim);
+        return switch (kind) {
+            case TRANSE_L1 -> kernels.transE(ent, ho, rel, ro, to, dim, true);
+            case TRANSE_L2 -> kernels.transE(ent, ho, rel, ro, to, dim, false);
+            case DISTMULT -> kernels.distMult(ent, ho, rel, ro, to, dim);
+            case COMPLEX -> kernels.complEx(ent, ho, rel, ro, to, dim / 2);
+            case ROTATE -> -rotatEDistance(ho, ro, to);
+        };
+    }
+
+    private float rotatEDistance(int ho, int ro, int to) {
+        int n = dim / 2;
+        float sum = 0;
+        for (int k = 0; k < n; k++) {
+            float theta = rel[ro + k] * phaseScale;
+            float c = (float) Math.cos(theta);
+            float s = (float) Math.sin(theta);
+            float u = ent[ho + k] * c - ent[ho + n + k] * s - ent[to + k];
+            float v = ent[ho + k] * s + ent[ho + n + k] * c - ent[to + n + k];
+            sum += (float) Math.sqrt(u * u + v * v);
+        }
+        return sum;
+    }
+
+    /**
+     * Adds {@code coeff * d s(h, r, t) / d theta} into the gradient rows {@code gh} (head), {@code gr} (relation)
+     * and {@code gt} (tail), each starting at offset 0 ({@code dim}, {@link #relationWidth()}, {@code dim} floats).
+     * When head and tail are the same entity, the caller adds both {@code gh} and {@code gt} to its row.
+     */
+    public void gradient(int h, int r, int t, float coeff, float[] gh, float[] gr, float[] gt) {
+        int ho = h * dim;
+        int to = t * dim;
+        int ro = r * kind.relationWidth(dim);
+        switch (kind) {
+            case TRANSE_L1 -> {
+                for (int k = 0; k < dim; k++) {
+                    float d = ent[ho + k] + rel[ro + k] - ent[to + k];
+                    float g = d > 0 ? -coeff : d < 0 ? coeff : 0f; // d(-|d|)/dd = -sign(d)
+                    gh[k] += g;
+                    gr[k] += g;
+                    gt[k] -= g;
+                }
+            }
+            case TRANSE_L2 -> {
+                double sq = 0;
+                for (int k = 0; k < dim; k++) {
+                    float d = ent[ho + k] + rel[ro + k] - ent[to + k];
+                    sq += d * d;
+                }
+                double norm = Math.sqrt(sq);
+                if (norm == 0) {
+                    return;
+                }
+                float c = (float) (-coeff / norm); // d(-||d||)/dd = -d / ||d||
+                for (int k = 0; k < dim; k++) {
+                    float g = c * (ent[ho + k] + rel[ro + k] - ent[to + k]);
+                    gh[k] += g;
+                    gr[k] += g;
+                    gt[k] -= g;
+                }
+            }
+            case DISTMULT -> {
+                for (int k = 0; k < dim; k++) {
+                    float hk = ent[ho + k];
+                    float rk = rel[ro + k];
+                    float tk = ent[to + k];
+                    gh[k] += coeff * rk * tk;
+                    gr[k] += coeff * hk * tk;
+                    gt[k] += coeff * hk * rk;
+                }
+            }
+            case COMPLEX -> {
+                int n = dim / 2;
+                for (int k = 0; k < n; k++) {
+                    float hr = ent[ho + k];
+                    float hi = ent[ho + n + k];
+                    float rr = rel[ro + k];
+                    float ri = rel[ro + n + k];
+                    float tr = ent[to + k];
+                    float ti = ent[to + n + k];
+                    // s = hr rr tr + hi rr ti + hr ri ti - hi ri tr
+                    gh[k] += coeff * (rr * tr + ri * ti);
+                    gh[n + k] += coeff * (rr * ti - ri * tr);
+                    gr[k] += coeff * (hr * tr + hi * ti);
+                    gr[n + k] += coeff * (hr * ti - hi * tr);
+                    gt[k] += coeff * (hr * rr - hi * ri);
+                    gt[n + k] += coeff * (hi * rr + hr * ri);
+                }
+            }
+            case ROTATE -> {
+                int n = dim / 2;
+                for (int k = 0; k < n; k++) {
+                    float hr = ent[ho + k];
+                    float hi = ent[ho + n + k];
+                    float tr = ent[to + k];
+                    float ti = ent[to + n + k];
+                    float theta = rel[ro + k] * phaseScale;
+                    float c = (float) Math.cos(theta);
+                    float s = (float) Math.sin(theta);
+                    float u = hr * c - hi * s - tr;
+                    float v = hr * s + hi * c - ti;
+                    float d = (float) Math.sqrt(u * u + v * v);
+                    if (d == 0f) {
+                        continue;
+                    }
+                    // score = -d; ds/du = -u/d, ds/dv = -v/d
+                    float gu = -coeff * u / d;
+                    float gv = -coeff * v / d;
+                    gh[k] += gu * c + gv * s;
+                    gh[n + k] += -gu * s + gv * c;
+                    gt[k] -= gu;
+                    gt[n + k] -= gv;
+                    // du/dtheta = -hr s - hi c = -(v + ti); dv/dtheta = hr c - hi s = u + tr
+                    gr[k] += phaseScale * (gu * (-hr * s - hi * c) + gv * (hr * c - hi * s));
+                }
+            }
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    @Override
+    public void scoreTails(int h, int r, float[] out) {
+        float[] q = new float[dim];
+        int ho = h * dim;
+        int ro = r * kind.relationWidth(dim);
+        switch (kind) {
+            case TRANSE_L1, TRANSE_L2 -> {
+                for (int k = 0; k < dim; k++) {
+                    q[k] = ent[ho + k] + rel[ro + k];
+                }
+                distanceAll(q, out, kind == ModelKind.TRANSE_L1);
+            }
+            case DISTMULT -> {
+                for (int k = 0; k < dim; k++) {
+                    q[k] = ent[ho + k] * rel[ro + k];
+                }
+                kernels.dotAll(q, ent, entityCount, dim, out);
+            }
+            case COMPLEX -> {
+                // Re(sum h r conj(t)) = <(Re(hr), Im(hr)), (tr, ti)>
+                int n = dim / 2;
+                for (int k = 0; k < n; k++) {
+                    float hr = ent[ho + k];
+                    float hi = ent[ho + n + k];
+                    float rr = rel[ro + k];
+                    float ri = rel[ro + n + k];
+                    q[k] = hr * rr - hi * ri;
+                    q[n + k] = hr * ri + hi * rr;
+                }
+                kernels.dotAll(q, ent, entityCount, dim, out);
+            }
+            case ROTATE -> {
+                int n = dim / 2;
+                for (int k = 0; k < n; k++) {
+                    float hr = ent[ho + k];
+                    float hi = ent[ho + n + k];
+                    float c = (float) Math.cos(rel[ro + k] * phaseScale);
+                    float s = (float) Math.sin(rel[ro + k] * phaseScale);
+                    q[k] = hr * c - hi * s;
+                    q[n + k] = hr * s + hi * c;
+                }
+                kernels.complexModulusDistanceAll(q, ent, entityCount, n, out);
+                negate(out);
+            }
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    @Override
+    public void scoreHeads(int r, int t, float[] out) {
+        float[] q = new float[dim];
+        int to = t * dim;
+        int ro = r * kind.relationWidth(dim);
+        switch (kind) {
+            case TRANSE_L1, TRANSE_L2 -> {
+                // ||h + r - t|| = ||h - (t - r)||
+                for (int k = 0; k < dim; k++) {
+                    q[k] = ent[to + k] - rel[ro + k];
+                }
+                distanceAll(q, out, kind == ModelKind.TRANSE_L1);
+            }
+            case DISTMULT -> {
+                for (int k = 0; k < dim; k++) {
+                    q[k] = ent[to + k] * rel[ro + k];
+                }
+                kernels.dotAll(q, ent, entityCount, dim, out);
+            }
+            case COMPLEX -> {
+                // Re(sum h r conj(t)) = <(hr, hi), (Re(r conj t), -Im(r conj t))>
+                int n = dim / 2;
+                for (int k = 0; k < n; k++) {
+                    float rr = rel[ro + k];
+                    float ri = rel[ro + n + k];
+                    float tr = ent[to + k];
+                    float ti = ent[to + n + k];
+                    q[k] = rr * tr + ri * ti;
+                    q[n + k] = rr * ti - ri * tr;
+                }
+                kernels.dotAll(q, ent, entityCount, dim, out);
+            }
+            case ROTATE -> {
+                // |h e^{i theta} - t| = |h - t e^{-i theta}|
+                int n = dim / 2;
+                for (int k = 0; k < n; k++) {
+                    float tr = ent[to + k];
+                    float ti = ent[to + n + k];
+                    float c = (float) Math.cos(rel[ro + k] * phaseScale);
+                    float s = (float) Math.sin(rel[ro + k] * phaseScale);
+                    q[k] = tr * c + ti * s;
+                    q[n + k] = -tr * s + ti * c;
+                }
+                kernels.complexModulusDistanceAll(q, ent, entityCount, n, out);
+                negate(out);
+            }
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    private void distanceAll(float[] q, float[] out, boolean l1) {
+        if (l1) {
+            kernels.l1DistanceAll(q, ent, entityCount, dim, out);
+        } else {
+            kernels.l2DistanceAll(q, ent, entityCount, dim, out);
+        }
+        negate(out);
+    }
+
+    private void negate(float[] out) {
+        for (int e = 0; e < entityCount; e++) {
+            out[e] = -out[e];
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.rhizome.gnn.training;
+
+/**
+ * Updates a parameter table from the gradient rows of one step. Rows not in the step keep their state (sparse,
+ * row-wise updates) unless the optimiser is dense.
+ */
+public interface Optimizer {
+    /**
+     * Applies the gradient {@code grad[0..width)} of row {@code row} of {@code table} (at offset {@code row * width}).
+     * {@code step} counts from 1.
+     */
+    void update(float[] table, int tableId, int row, int width, float[] grad, long step);
+
+    /** Called once per step after every touched row was updated (dense optimisers update the untouched rows here). */
+    default void endStep(long step) {}
+
+    /** Adagrad (Duchi et al. 2011): per-float accumulated squared gradients; sparse. */
+    static Optimizer adagrad(float lr, float[][] tables) {
+        return new Adagrad(lr, tables);
+    }
+
+    /**
+     * Adam (Kingma and Ba 2015) with beta1 0.9, beta2 0.999, eps 1e-8, applied row-wise: only the rows in a step
+     * have their moments and values updated ("lazy Adam"). <b>Difference from PyTorch's dense Adam</b> (the
+     * reference trainer's): there, every row's moments decay and every row moves at every step, also rows without a
+     * gradient in the step; here untouched rows stay still, and the bias correction uses the global step count.
+     */
+    static Optimizer adam(float lr, float[][] tables) {
+        return new Adam(lr, tables);
+    }
+
+    /** Adagrad. */
+    final class Adagrad implements Optimizer {
+        private final float lr;
+        private final float[][] acc;
+
+        Adagrad(float lr, float[][] tables) {
+            this.lr = lr;
+            this.acc = new float[tables.length][];
+            for (int i = 0; i < tables.length; i++) {
+                acc[i] = new float[tables[i].length];
+            }
+        }
+
+        @Override
+        public void update(float[] table, int tableId, int row, int width, float[] grad, long step) {
+            float[] a = acc[tableId];
+            int o = row * width;
+            for (int k = 0; k < width; k++) {
+                float g = grad[k];
+                a[o + k] += g * g;
+                table[o + k] -= lr * g / ((float) Math.sqrt(a[o + k]) + 1e-10f);
+            }
+        }
+    }
+
+    /** Lazy Adam. */
+    final class Adam implements Optimizer {
+        private static final float B1 = 0.9f;
+        private static final float B2 = 0.999f;
+        private static final float EPS = 1e-8f;
+        private final float lr;
+        private final float[][] m;
+        private final float[][] v;
+
+        Adam(float lr, float[][] tables) {
+            this.lr = lr;
+            this.m = new float[tables.length][];
+            this.v = new float[tables.length][];
+            for (int i = 0; i < tables.length; i++) {
+                m[i] = new float[tables[i].length];
+                v[i] = new float[tables[i].length];
+            }
+        }
+
+        @Override
+        public void update(float[] table, int tableId, int row, int width, float[] grad, long step) {
+            float[] mm = m[tableId];
+            float[] vv = v[tableId];
+            int o = row * width;
+            double c1 = 1 - Math.pow(B1, step);
+            double c2 = 1 - Math.pow(B2, step);
+            float a = (float) (lr * Math.sqrt(c2) / c1);
+            for (int k = 0; k < width; k++) {
+                float g = grad[k];
+                float mk = B1 * mm[o + k] + (1 - B1) * g;
+                float vk = B2 * vv[o + k] + (1 - B2) * g * g;
+                mm[o + k] = mk;
+                vv[o + k] = vk;
+                table[o + k] -= a * mk / ((float) Math.sqrt(vk) + EPS);
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package org.rhizome.gnn.training;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+import org.rhizome.gnn.data.TripleSet;
+import org.rhizome.gnn.model.KgeModel;
+import org.rhizome.gnn.sampling.BernoulliSampler;
+import org.rhizome.gnn.sampling.NegativeSampler;
+import org.rhizome.gnn.sampling.UniformSampler;
+
+/**
+ * Trains a {@link KgeModel} by mini-batch stochastic optimisation, following the RotatE reference code's scheme
+ * (which most published TransE/DistMult/ComplEx/RotatE numbers come from): each step draws {@code batch} positives
+ * uniformly with replacement, corrupts each {@code negatives} times on one side (heads in even steps and tails in
+ * odd ones, by default), computes the loss ({@link TrainingConfig#loss()}), and applies the exact gradients row by
+ * row with a sparse optimiser.
+ *
+ * <p>Logistic self-adversarial loss, per positive {@code i} with subsampling weight {@code w_i} and scores
+ * {@code S} (plus {@code gamma} for distance models): {@code L_i = -log sigma(S_pos) - sum_j p_j log sigma(-S_j)},
+ * {@code p = softmax(temperature * S_neg)} held constant; the step's loss is {@code sum_i w_i L_i / (2 sum_i w_i)}.
+ * So {@code dL/dS_pos = -w sigma(-S_pos) / (2W)} and {@code dL/dS_j = w p_j sigma(S_j) / (2W)}.
+ *
+ * <p>Single-threaded and deterministic for a seed. Not built yet (see the link-prediction issue): multi-threaded
+ * training, negatives shared across a chunk, LEMON, filtering of negatives against known positives, N3/L2 on whole
+ * tables, early stopping and checkpoints.
+ */
+public final class Trainer {
+    private final TrainingConfig config;
+    private TrainingListener listener = TrainingListener.NONE;
+    private int reportEvery = 100;
+
+    public Trainer(TrainingConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** Reports progress every {@code every} steps to {@code l}. */
+    public Trainer listener(TrainingListener l, int every) {
+        this.listener = Objects.requireNonNull(l, "listener");
+        this.reportEvery = Math.max(1, every);
+        return this;
+    }
+
+    /** Trains a fresh model on {@code train}. */
+    public TrainingResult train(TripleSet train, int entityCount, int relationCount) {
+        KgeModel model = KgeModel.random(config.model(), entityCount, relationCount, config.entityWidth(),
+                config.initRange(), config.seed());
+        return train(model, train);
+    }
+
+    /** Continues training {@code model} on {@code train}. */
+    public TrainingResult train(KgeModel model, TripleSet train) {
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("no training triples");
+        }
+        int entityCount = model.entityCount();
+        int relationCount = model.relationCount();
+        SplittableRandom rnd = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
+        NegativeSampler sampler = config.sides().equals("bernoulli")
+                ? new BernoulliSampler(train, entityCount, relationCount) : new UniformSampler(entityCount);
+        float[] weights = config.subsampling() ? subsamplingWeights(train, entityCount, relationCount) : null;
+        float[][] tables = {model.entities(), model.relations()};
+        Optimizer opt = config.optimizer().equals("adam") ? Optimizer.adam(config.lr(), tables)
+                : Optimizer.adagrad(config.lr(), tables);
+        int dim = model.dim();
+        int rw = model.relationWidth();
+        boolean distance = config.model().isDistance();
+        float shift = distance && config.loss().equals("self-adversarial") ? config.gamma() : 0f;
+        int k = config.negatives();
+        int[] negs = new int[k];
+        float[] negScore = new float[k];
+        float[] negCoeff = new float[k];
+        Map<Integer, float[]> entGrad = new HashMap<>();
+        Map<Integer, float[]> relGrad = new HashMap<>();
+        float[] gh = new float[dim];
+        float[] gr = new float[rw];
+        float[] gt = new float[dim];
+        double lastLoss = Double.NaN;
+        long t0 = System.nanoTime();
+        for (int step = 1; step <= config.steps(); step++) {
+            entGrad.clear();
+            relGrad.clear();
+            int[] idx = new int[config.batch()];
+            double wSum = 0;
+            for (int b = 0; b < idx.length; b++) {
+                idx[b] = rnd.nextInt(train.size());
+                wSum += weights == null ? 1 : weights[idx[b]];
+            }
+            double loss = 0;
+            for (int b = 0; b < idx.length; b++) {
+                int i = idx[b];
+                int h = train.head(i);
+                int r = train.relation(i);
+                int t = train.tail(i);
+                double w = (weights == null ? 1 : weights[i]) / (2 * wSum);
+                boolean head = switch (config.sides()) {
+                    case "alternate" -> step % 2 == 1; // the reference corrupts heads in its even (0-based) steps
+                    default -> sampler.corruptHead(h, r, t, rnd);
+                };
+                float pos = model.score(h, r, t) + shift;
+                for (int j = 0; j < k; j++) {
+                    negs[j] = sampler.corrupt(h, r, t, head, rnd);
+                    negScore[j] = (head ? model.score(negs[j], r, t) : model.score(h, r, negs[j])) + shift;
+                }
+                float posCoeff;
+                if (config.loss().equals("self-adversarial")) {
+                    // softmax weights of the negatives (held constant), numerically stable
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int j = 0; j < k; j++) {
+                        max = Math.max(max, config.advTemperature() * negScore[j]);
+                    }
+                    double z = 0;
+                    for (int j = 0; j < k; j++) {
+                        negCoeff[j] = (float) Math.exp(config.advTemperature() * negScore[j] - max);
+                        z += negCoeff[j];
+                    }
+                    double li = softplus(-pos);
+                    for (int j = 0; j < k; j++) {
+                        double p = negCoeff[j] / z;
+                        li += p * softplus(negScore[j]);
+                        negCoeff[j] = (float) (w * p * sigmoid(negScore[j]));
+                    }
+                    loss += w * li;
+                    posCoeff = (float) (-w * sigmoid(-pos));
+                } else {
+                    // margin ranking, mean over the negatives; weights w as above
+                    int active = 0;
+                    double li = 0;
+                    for (int j = 0; j < k; j++) {
+                        double m = config.gamma() - pos + negScore[j];
+                        if (m > 0) {
+                            active++;
+                            li += m / k;
+                            negCoeff[j] = (float) (2 * w / k);
+                        } else {
+                            negCoeff[j] = 0f;
+                        }
+                    }
+                    loss += 2 * w * li;
+                    posCoeff = (float) (-2 * w * active / k);
+                }
+                accumulate(model, h, r, t, posCoeff, entGrad, relGrad, gh, gr, gt);
+                for (int j = 0; j < k; j++) {
+                    if (negCoeff[j] != 0f) {
+                        if (head) {
+                            accumulate(model, negs[j], r, t, negCoeff[j], entGrad, relGrad, gh, gr, gt);
+                        } else {
+                            accumulate(model, h, r, negs[j], negCoeff[j], entGrad, relGrad, gh, gr, gt);
+                        }
+                    }
+                }
+            }
+            if (config.regularization() > 0 && !distance) {
+                regularize(model.entities(), dim, entGrad, config.regularization() / model.entities().length);
+                regularize(model.relations(), rw, relGrad, config.regularization() / model.relations().length);
+            }
+            for (Map.Entry<Integer, float[]> e : entGrad.entrySet()) {
+                opt.update(model.entities(), 0, e.getKey(), dim, e.getValue(), step);
+            }
+            for (Map.Entry<Integer, float[]> e : relGrad.entrySet()) {
+                opt.update(model.relations(), 1, e.getKey(), rw, e.getValue(), step);
+            }
+            opt.endStep(step);
+            lastLoss = loss;
+            if (step % reportEvery == 0 || step == config.steps()) {
+                listener.progress(step, config.steps(), loss);
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double scored = (double) config.steps() * config.batch() * (k + 1);
+        return new TrainingResult(model, config, seconds, seconds > 0 ? scored / seconds : 0, lastLoss);
+    }
+
+    /** Adds {@code coeff * grad s(h, r, t)} into the step's gradient rows. */
+    private static void accumulate(KgeModel model, int h, int r, int t, float coeff, Map<Integer, float[]> entGrad,
+            Map<Integer, float[]> relGrad, float[] gh, float[] gr, float[] gt) {
+        java.util.Arrays.fill(gh, 0f);
+        java.util.Arrays.fill(gr, 0f);
+        java.util.Arrays.fill(gt, 0f);
+        model.gradient(h, r, t, coeff, gh, gr, gt);
+        add(entGrad, h, gh);
+        add(relGrad, r, gr);
+        add(entGrad, t, gt);
+    }
+
+    private static void add(Map<Integer, float[]> grads, int row, float[] g) {
+        float[] acc = grads.computeIfAbsent(row, x -> new float[g.length]);
+        for (int i = 0; i < g.length; i++) {
+            acc[i] += g[i];
+        }
+    }
+
+    /** Adds the gradient of {@code scale * sum |x|^3} over the step's rows: {@code 3 * scale * x * |x|}. */
+    private static void regularize(float[] table, int width, Map<Integer, float[]> grads, float scale) {
+        for (Map.Entry<Integer, float[]> e : grads.entrySet()) {
+            int o = e.getKey() * width;
+            float[] g = e.getValue();
+            for (int i = 0; i < width; i++) {
+                float x = table[o + i];
+                g[i] += 3 * scale * x * Math.abs(x);
+            }
+        }
+    }
+
+    /**
+     * The reference code's subsampling weights: {@code 1 / sqrt(c(h, r) + c(t, r^-1))}, counts starting at 4 (its
+     * smoothing).
+     */
+    static float[] subsamplingWeights(TripleSet train, int entityCount, int relationCount) {
+        Map<Long, Integer> count = new HashMap<>();
+        long rr = 2L * relationCount;
+        for (int i = 0; i < train.size(); i++) {
+            count.merge((long) train.head(i) * rr + train.relation(i), 1, Integer::sum);
+            count.merge((long) train.tail(i) * rr + relationCount + train.relation(i), 1, Integer::sum);
+        }
+        float[] w = new float[train.size()];
+        for (int i = 0; i < w.length; i++) {
+            int a = 4 + count.get((long) train.head(i) * rr + train.relation(i));
+            int b = 4 + count.get((long) train.tail(i) * rr + relationCount + train.relation(i));
+            w[i] = (float) (1 / Math.sqrt(a + b));
+        }
+        return w;
+    }
+
+    static double sigmoid(double x) {
+        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    }
+
+    /** {@code log(1 + e^x)} = {@code -log sigma(-x)}, stable. */
+    static double softplus(double x) {
+        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+    }
+}

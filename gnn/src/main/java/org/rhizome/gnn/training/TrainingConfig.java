@@ -1,0 +1,106 @@
+package org.rhizome.gnn.training;
+
+import java.util.Objects;
+
+import org.rhizome.gnn.model.ModelKind;
+
+/**
+ * How to train a {@link org.rhizome.gnn.model.KgeModel}: the RotatE reference code's scheme by default.
+ *
+ * @param model      the interaction function
+ * @param rank       embedding size: reals per row for TransE and DistMult, complex coordinates for ComplEx and
+ *                   RotatE (their entity rows hold {@code 2 * rank} floats)
+ * @param negatives  negatives per positive
+ * @param batch      positives per step (drawn uniformly with replacement)
+ * @param steps      optimiser steps
+ * @param lr         learning rate
+ * @param optimizer  {@code adam} or {@code adagrad} (both row-wise sparse)
+ * @param loss       {@code self-adversarial} (logistic loss with negatives weighted by a softmax of their scores at
+ *                   temperature {@code advTemperature}; temperature 0 is the plain mean) or {@code margin} (margin
+ *                   ranking: mean over negatives of {@code max(0, gamma - s(pos) + s(neg))})
+ * @param gamma      the margin: added to the scores of distance models in the logistic loss, the ranking margin in
+ *                   the margin loss
+ * @param advTemperature self-adversarial temperature
+ * @param regularization L3 weight for DistMult/ComplEx ({@code lambda * mean |x|^3}); applied to the rows of each
+ *                   step only (the reference applies it to the whole tables)
+ * @param subsampling weight each positive by {@code 1/sqrt(count(h, r) + count(t, r^-1))} as the reference does
+ * @param sides      which side to corrupt: {@code alternate} (heads in even steps, tails in odd, as the reference),
+ *                   {@code random} (a coin per positive) or {@code bernoulli} (Wang et al. 2014)
+ * @param seed       random seed (initialisation, batches, negatives): single-threaded training is deterministic
+ */
+public record TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr,
+        String optimizer, String loss, float gamma, float advTemperature, float regularization, boolean subsampling,
+        String sides, long seed) {
+
+    public TrainingConfig {
+        Objects.requireNonNull(model, "model");
+        if (rank < 1 || negatives < 1 || batch < 1 || steps < 0 || !(lr > 0)) {
+            throw new IllegalArgumentException("rank, negatives, batch and lr must be positive, steps >= 0");
+        }
+        if (!optimizer.equals("adam") && !optimizer.equals("adagrad")) {
+            throw new IllegalArgumentException("optimizer must be adam or adagrad, got " + optimizer);
+        }
+        if (!loss.equals("self-adversarial") && !loss.equals("margin")) {
+            throw new IllegalArgumentException("loss must be self-adversarial or margin, got " + loss);
+        }
+        if (!sides.equals("alternate") && !sides.equals("random") && !sides.equals("bernoulli")) {
+            throw new IllegalArgumentException("sides must be alternate, random or bernoulli, got " + sides);
+        }
+    }
+
+    /** The reference scheme for {@code model} at rank 50: 64 negatives, batch 256, Adam 1e-3, gamma 6, temperature 0.5. */
+    public static TrainingConfig defaults(ModelKind model) {
+        return new TrainingConfig(model, 50, 64, 256, 1000, 1e-3f, "adam", "self-adversarial", 6f, 0.5f, 0f, true,
+                "alternate", 42L);
+    }
+
+    /** Floats per entity row. */
+    public int entityWidth() {
+        return model.isComplex() ? 2 * rank : rank;
+    }
+
+    /** The initialisation range of the reference code: {@code (gamma + 2) / rank}. */
+    public float initRange() {
+        return (gamma + 2f) / rank;
+    }
+
+    public TrainingConfig withRank(int r) {
+        return new TrainingConfig(model, r, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
+                regularization, subsampling, sides, seed);
+    }
+
+    public TrainingConfig withSteps(int s) {
+        return new TrainingConfig(model, rank, negatives, batch, s, lr, optimizer, loss, gamma, advTemperature,
+                regularization, subsampling, sides, seed);
+    }
+
+    public TrainingConfig withBatch(int b, int neg) {
+        return new TrainingConfig(model, rank, neg, b, steps, lr, optimizer, loss, gamma, advTemperature,
+                regularization, subsampling, sides, seed);
+    }
+
+    public TrainingConfig withLearningRate(float rate, String opt) {
+        return new TrainingConfig(model, rank, negatives, batch, steps, rate, opt, loss, gamma, advTemperature,
+                regularization, subsampling, sides, seed);
+    }
+
+    public TrainingConfig withLoss(String l, float g, float temperature) {
+        return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, l, g, temperature,
+                regularization, subsampling, sides, seed);
+    }
+
+    public TrainingConfig withRegularization(float lambda) {
+        return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
+                lambda, subsampling, sides, seed);
+    }
+
+    public TrainingConfig withSides(String s) {
+        return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
+                regularization, subsampling, s, seed);
+    }
+
+    public TrainingConfig withSeed(long s) {
+        return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
+                regularization, subsampling, sides, s);
+    }
+}

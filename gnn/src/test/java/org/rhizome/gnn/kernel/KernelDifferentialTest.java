@@ -1,0 +1,227 @@
+package org.rhizome.gnn.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differential tests on random data: the Vector API kernels against the scalar reference, and both against the
+ * formulas written out in {@link KernelReference}, for every length 1..70 and 127, 128, 129, 383, 384, 1000 (every
+ * tail length for 8 and 16 lanes), at even and odd offsets.
+ *
+ * <p>Tolerance: {@code 1e-4} relative to the magnitude of the summed terms (the reference's scale), which covers
+ * float reassociation; for sums of non-negative terms that is relative to the result. Every array is padded with NaN
+ * outside the range a kernel may read, so a read past a range (or an unmasked tail lane) turns the result into NaN
+ * and fails.
+ */
+class KernelDifferentialTest {
+    static final int[] LENGTHS = IntStream.concat(IntStream.rangeClosed(1, 70),
+            IntStream.of(127, 128, 129, 383, 384, 1000)).toArray();
+    /** Offset pairs (first vector, second vector): aligned, odd, and mixed. */
+    private static final int[][] OFFSETS = {{0, 0}, {3, 7}, {1, 16}};
+    private static final double REL = 1e-4;
+
+    private final Kernels scalar = Kernels.scalar();
+    private final Kernels panama = new PanamaKernels();
+    private final Random rnd = new Random(20240611L);
+
+    /** {@code pad + n + pad} floats: gaussian in {@code [pad, pad + n)}, NaN around it. */
+    static float[] padded(Random rnd, int pad, int n, int tailPad) {
+        float[] v = new float[pad + n + tailPad];
+        Arrays.fill(v, Float.NaN);
+        for (int i = 0; i < n; i++) {
+            v[pad + i] = (float) rnd.nextGaussian();
+        }
+        return v;
+    }
+
+    static void assertClose(String what, float actual, double[] ref) {
+        double tol = REL * Math.max(ref[1], Math.abs(ref[0])) + 1e-30;
+        if (!(Math.abs(actual - ref[0]) <= tol)) {
+            fail(what + ": got " + actual + ", expected " + ref[0] + " within " + tol);
+        }
+    }
+
+    /** Scalar against the formula, Panama against the formula and against scalar. */
+    private static void check(String what, float s, float p, double[] ref) {
+        assertClose(what + " scalar vs formula", s, ref);
+        assertClose(what + " panama vs formula", p, ref);
+        assertClose(what + " panama vs scalar", p, new double[] {s, ref[1]});
+    }
+
+    @Test
+    void panamaIsTheVectorImplementation() {
+        assertThat(panama.name()).startsWith("panama-");
+        assertThat(scalar.name()).isEqualTo("scalar");
+    }
+
+    @Test
+    void reductionsAgree() {
+        for (int n : LENGTHS) {
+            for (int[] off : OFFSETS) {
+                float[] a = padded(rnd, off[0], n, 17);
+                float[] b = padded(rnd, off[1], n, 5);
+                String at = " n=" + n + " off=" + off[0] + "," + off[1];
+                check("dot" + at, scalar.dot(a, off[0], b, off[1], n), panama.dot(a, off[0], b, off[1], n),
+                        KernelReference.dot(a, off[0], b, off[1], n));
+                check("l1" + at, scalar.l1Distance(a, off[0], b, off[1], n),
+                        panama.l1Distance(a, off[0], b, off[1], n), KernelReference.l1(a, off[0], b, off[1], n));
+                check("l2sq" + at, scalar.l2DistanceSquared(a, off[0], b, off[1], n),
+                        panama.l2DistanceSquared(a, off[0], b, off[1], n),
+                        KernelReference.l2Squared(a, off[0], b, off[1], n));
+                check("cosine" + at, scalar.cosine(a, off[0], b, off[1], n),
+                        panama.cosine(a, off[0], b, off[1], n), KernelReference.cosine(a, off[0], b, off[1], n));
+            }
+        }
+    }
+
+    @Test
+    void axpyAgreesAndTouchesOnlyItsRange() {
+        for (int n : LENGTHS) {
+            for (int[] off : OFFSETS) {
+                float alpha = (float) rnd.nextGaussian();
+                float[] x = padded(rnd, off[0], n, 9);
+                float[] y0 = padded(rnd, off[1], n, 11);
+                float[] ys = y0.clone();
+                float[] yp = y0.clone();
+                scalar.axpy(alpha, x, off[0], ys, off[1], n);
+                panama.axpy(alpha, x, off[0], yp, off[1], n);
+                for (int i = 0; i < y0.length; i++) {
+                    int k = i - off[1];
+                    if (k < 0 || k >= n) {
+                        assertThat(ys[i]).isNaN();
+                        assertThat(yp[i]).isNaN();
+                        continue;
+                    }
+                    double ref = y0[i] + (double) alpha * x[off[0] + k];
+                    double[] r = {ref, Math.abs(y0[i]) + Math.abs((double) alpha * x[off[0] + k])};
+                    check("axpy n=" + n + " i=" + k, ys[i], yp[i], r);
+                }
+            }
+        }
+    }
+
+    /** An entity table of {@code rows} rows of {@code len} starting at an odd base offset, NaN around it. */
+    private float[] table(int base, int rows, int len) {
+        return padded(rnd, base, rows * len, 13);
+    }
+
+    @Test
+    void fusedScoresAgreeWithTheFormulas() {
+        int rows = 3;
+        for (int n : LENGTHS) {
+            int base = 5;
+            // TransE / DistMult: rows of n floats
+            float[] ent = table(base, rows, n);
+            float[] rel = table(1, 2, n);
+            int h = base + 2 * n;
+            int t = base;
+            int r = 1 + n;
+            for (boolean l1 : new boolean[] {true, false}) {
+                check("transE l1=" + l1 + " dim=" + n, scalar.transE(ent, h, rel, r, t, n, l1),
+                        panama.transE(ent, h, rel, r, t, n, l1), KernelReference.transE(ent, h, rel, r, t, n, l1));
+            }
+            check("distMult dim=" + n, scalar.distMult(ent, h, rel, r, t, n), panama.distMult(ent, h, rel, r, t, n),
+                    KernelReference.distMult(ent, h, rel, r, t, n));
+            // ComplEx / RotatE: rank n, rows of 2n
+            float[] cent = table(base, rows, 2 * n);
+            float[] crel = table(3, 2, 2 * n);
+            int ch = base + 2 * n;
+            int ct = base + 4 * n;
+            int cr = 3 + 2 * n;
+            check("complEx rank=" + n, scalar.complEx(cent, ch, crel, cr, ct, n),
+                    panama.complEx(cent, ch, crel, cr, ct, n), KernelReference.complEx(cent, ch, crel, cr, ct, n));
+            // phases spread over several turns, both signs
+            float[] phase = padded(rnd, 7, 2 * n, 3);
+            for (int i = 7; i < 7 + 2 * n; i++) {
+                phase[i] *= 4f;
+            }
+            int pr = 7 + n;
+            check("rotatE rank=" + n, scalar.rotatEDistance(cent, ch, phase, pr, ct, n),
+                    panama.rotatEDistance(cent, ch, phase, pr, ct, n),
+                    KernelReference.rotatE(cent, ch, phase, pr, ct, n));
+        }
+    }
+
+    private interface AllKernel {
+        void run(Kernels k, float[] query, float[] ent, int count, int dim, float[] out);
+    }
+
+    private interface RowReference {
+        double[] of(float[] query, float[] ent, int rowOffset, int dim);
+    }
+
+    /**
+     * One "query against all rows" kernel for every length and row counts 0..9 (full blocks of rows plus every
+     * remainder). The query is exactly as long as a row, so a tail load past its end is exercised; the table and the
+     * output are padded and the padding must stay as it was.
+     */
+    private void checkAll(String what, AllKernel kernel, RowReference ref, boolean complex) {
+        for (int n : LENGTHS) {
+            int rowLength = complex ? 2 * n : n;
+            for (int count = 0; count <= 9; count++) {
+                float[] query = padded(rnd, 0, rowLength, 0);
+                float[] ent = padded(rnd, 0, count * rowLength, 11);
+                if (count > 0 && count % 3 == 0) {
+                    // one row equal to the query: distance 0, dot = squared norm
+                    System.arraycopy(query, 0, ent, rowLength, rowLength);
+                }
+                float[] outS = new float[count + 2];
+                float[] outP = new float[count + 2];
+                Arrays.fill(outS, -7f);
+                Arrays.fill(outP, -7f);
+                kernel.run(scalar, query, ent, count, n, outS);
+                kernel.run(panama, query, ent, count, n, outP);
+                for (int e = 0; e < count; e++) {
+                    check(what + " n=" + n + " count=" + count + " row=" + e, outS[e], outP[e],
+                            ref.of(query, ent, e * rowLength, n));
+                }
+                assertThat(outS[count]).isEqualTo(-7f);
+                assertThat(outP[count]).isEqualTo(-7f);
+                assertThat(outP[count + 1]).isEqualTo(-7f);
+            }
+        }
+    }
+
+    @Test
+    void dotAllAgrees() {
+        checkAll("dotAll", Kernels::dotAll, (q, ent, o, n) -> KernelReference.dot(q, 0, ent, o, n), false);
+    }
+
+    @Test
+    void l1DistanceAllAgrees() {
+        checkAll("l1DistanceAll", Kernels::l1DistanceAll, (q, ent, o, n) -> KernelReference.l1(q, 0, ent, o, n),
+                false);
+    }
+
+    @Test
+    void l2DistanceAllAgrees() {
+        checkAll("l2DistanceAll", Kernels::l2DistanceAll, (q, ent, o, n) -> {
+            double[] sq = KernelReference.l2Squared(q, 0, ent, o, n);
+            return new double[] {Math.sqrt(sq[0]), Math.sqrt(sq[1])};
+        }, false);
+    }
+
+    @Test
+    void complexModulusDistanceAllAgrees() {
+        checkAll("complexModulusDistanceAll", Kernels::complexModulusDistanceAll,
+                (q, ent, o, rank) -> KernelReference.complexModulus(q, 0, ent, o, rank), true);
+    }
+
+    @Test
+    void dotAllOnALargeTableMatchesRowByRowDot() {
+        int count = 1031;
+        int dim = 200;
+        float[] ent = padded(rnd, 0, count * dim, 0);
+        float[] query = padded(rnd, 0, dim, 0);
+        float[] out = new float[count];
+        panama.dotAll(query, ent, count, dim, out);
+        for (int e = 0; e < count; e++) {
+            assertClose("row " + e, out[e], KernelReference.dot(query, 0, ent, e * dim, dim));
+        }
+    }
+}
