@@ -21,6 +21,7 @@ public final class DemoSteps {
                 new AnalyzeStructure(),
                 new SearchAndResolve(),
                 new GrowWithTheAgent(),
+                new PredictLinks(),
                 new ServeOverSparql());
     }
 }

@@ -169,6 +169,15 @@ public final class KgeModel implements LinkScorer {
      * When head and tail are the same entity, the caller adds both {@code gh} and {@code gt} to its row.
      */
     public void gradient(int h, int r, int t, float coeff, float[] gh, float[] gr, float[] gt) {
+        gradient(h, r, t, coeff, gh, gr, gt, null, null);
+    }
+
+    /**
+     * {@link #gradient(int, int, int, float, float[], float[], float[])} with, for RotatE, the cosines and sines of
+     * relation {@code r}'s phases already computed ({@link #rotation}); null to compute them.
+     */
+    public void gradient(int h, int r, int t, float coeff, float[] gh, float[] gr, float[] gt, float[] cos,
+            float[] sin) {
         int ho = h * dim;
         int to = t * dim;
         int ro = r * kind.relationWidth(dim);
@@ -235,9 +244,16 @@ public final class KgeModel implements LinkScorer {
                     float hi = ent[ho + n + k];
                     float tr = ent[to + k];
                     float ti = ent[to + n + k];
-                    float theta = rel[ro + k] * phaseScale;
-                    float c = (float) Math.cos(theta);
-                    float s = (float) Math.sin(theta);
+                    float c;
+                    float s;
+                    if (cos != null) {
+                        c = cos[k];
+                        s = sin[k];
+                    } else {
+                        float theta = rel[ro + k] * phaseScale;
+                        c = (float) Math.cos(theta);
+                        s = (float) Math.sin(theta);
+                    }
                     float u = hr * c - hi * s - tr;
                     float v = hr * s + hi * c - ti;
                     float d = (float) Math.sqrt(u * u + v * v);
@@ -257,6 +273,91 @@ public final class KgeModel implements LinkScorer {
             }
             default -> throw new IllegalStateException(kind.toString());
         }
+    }
+
+    /** The cosines and sines of relation {@code r}'s phases (RotatE), into {@code cos[0..rank)}, {@code sin[0..rank)}. */
+    public void rotation(int r, float[] cos, float[] sin) {
+        int n = dim / 2;
+        int ro = r * n;
+        for (int k = 0; k < n; k++) {
+            double theta = rel[ro + k] * phaseScale;
+            cos[k] = (float) Math.cos(theta);
+            sin[k] = (float) Math.sin(theta);
+        }
+    }
+
+    /**
+     * The query vector of {@code (h, r, ?)} (or of {@code (?, r, t)} when {@code head}) such that the score of a
+     * candidate entity is {@link #scoreCandidate}{@code (q, candidate)}: {@code h + r} or {@code t - r} (TransE),
+     * {@code h * r} or {@code t * r} (DistMult), the complex products (ComplEx), the rotated head or the counter-
+     * rotated tail (RotatE, with {@code cos}/{@code sin} from {@link #rotation}, ignored by the other models).
+     * Scoring many candidates of one query this way computes the relation's part once.
+     */
+    public void query(int h, int r, int t, boolean head, float[] q, float[] cos, float[] sin) {
+        int fo = (head ? t : h) * dim;
+        int ro = r * kind.relationWidth(dim);
+        int n = dim / 2;
+        switch (kind) {
+            case TRANSE_L1, TRANSE_L2 -> {
+                for (int k = 0; k < dim; k++) {
+                    q[k] = head ? ent[fo + k] - rel[ro + k] : ent[fo + k] + rel[ro + k];
+                }
+            }
+            case DISTMULT -> {
+                for (int k = 0; k < dim; k++) {
+                    q[k] = ent[fo + k] * rel[ro + k];
+                }
+            }
+            case COMPLEX -> {
+                for (int k = 0; k < n; k++) {
+                    float ar = ent[fo + k];
+                    float ai = ent[fo + n + k];
+                    float rr = rel[ro + k];
+                    float ri = rel[ro + n + k];
+                    if (head) {
+                        q[k] = rr * ar + ri * ai;
+                        q[n + k] = rr * ai - ri * ar;
+                    } else {
+                        q[k] = ar * rr - ai * ri;
+                        q[n + k] = ar * ri + ai * rr;
+                    }
+                }
+            }
+            case ROTATE -> {
+                for (int k = 0; k < n; k++) {
+                    float ar = ent[fo + k];
+                    float ai = ent[fo + n + k];
+                    if (head) {
+                        q[k] = ar * cos[k] + ai * sin[k];
+                        q[n + k] = -ar * sin[k] + ai * cos[k];
+                    } else {
+                        q[k] = ar * cos[k] - ai * sin[k];
+                        q[n + k] = ar * sin[k] + ai * cos[k];
+                    }
+                }
+            }
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    /** The score of candidate entity {@code e} for the query vector {@code q} ({@link #query}). */
+    public float scoreCandidate(float[] q, int e) {
+        int eo = e * dim;
+        return switch (kind) {
+            case TRANSE_L1 -> -kernels.l1Distance(q, 0, ent, eo, dim);
+            case TRANSE_L2 -> (float) -Math.sqrt(kernels.l2DistanceSquared(q, 0, ent, eo, dim));
+            case DISTMULT, COMPLEX -> kernels.dot(q, 0, ent, eo, dim);
+            case ROTATE -> {
+                int n = dim / 2;
+                float sum = 0;
+                for (int k = 0; k < n; k++) {
+                    float u = q[k] - ent[eo + k];
+                    float v = q[n + k] - ent[eo + n + k];
+                    sum += (float) Math.sqrt(u * u + v * v);
+                }
+                yield -sum;
+            }
+        };
     }
 
     @Override

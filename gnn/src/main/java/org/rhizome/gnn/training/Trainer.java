@@ -77,6 +77,10 @@ public final class Trainer {
         float[] gh = new float[dim];
         float[] gr = new float[rw];
         float[] gt = new float[dim];
+        float[] q = new float[dim];
+        boolean rotate = config.model() == org.rhizome.gnn.model.ModelKind.ROTATE;
+        float[] cos = rotate ? new float[dim / 2] : null;
+        float[] sin = rotate ? new float[dim / 2] : null;
         double lastLoss = Double.NaN;
         long t0 = System.nanoTime();
         for (int step = 1; step <= config.steps(); step++) {
@@ -99,10 +103,15 @@ public final class Trainer {
                     case "alternate" -> step % 2 == 1; // the reference corrupts heads in its even (0-based) steps
                     default -> sampler.corruptHead(h, r, t, rnd);
                 };
-                float pos = model.score(h, r, t) + shift;
+                if (rotate) {
+                    model.rotation(r, cos, sin);
+                }
+                // the relation's part of the query is computed once for the positive and all its negatives
+                model.query(h, r, t, head, q, cos, sin);
+                float pos = model.scoreCandidate(q, head ? h : t) + shift;
                 for (int j = 0; j < k; j++) {
                     negs[j] = sampler.corrupt(h, r, t, head, rnd);
-                    negScore[j] = (head ? model.score(negs[j], r, t) : model.score(h, r, negs[j])) + shift;
+                    negScore[j] = model.scoreCandidate(q, negs[j]) + shift;
                 }
                 float posCoeff;
                 if (config.loss().equals("self-adversarial")) {
@@ -141,13 +150,13 @@ public final class Trainer {
                     loss += 2 * w * li;
                     posCoeff = (float) (-2 * w * active / k);
                 }
-                accumulate(model, h, r, t, posCoeff, entGrad, relGrad, gh, gr, gt);
+                accumulate(model, h, r, t, posCoeff, entGrad, relGrad, gh, gr, gt, cos, sin);
                 for (int j = 0; j < k; j++) {
                     if (negCoeff[j] != 0f) {
                         if (head) {
-                            accumulate(model, negs[j], r, t, negCoeff[j], entGrad, relGrad, gh, gr, gt);
+                            accumulate(model, negs[j], r, t, negCoeff[j], entGrad, relGrad, gh, gr, gt, cos, sin);
                         } else {
-                            accumulate(model, h, r, negs[j], negCoeff[j], entGrad, relGrad, gh, gr, gt);
+                            accumulate(model, h, r, negs[j], negCoeff[j], entGrad, relGrad, gh, gr, gt, cos, sin);
                         }
                     }
                 }
@@ -175,11 +184,11 @@ public final class Trainer {
 
     /** Adds {@code coeff * grad s(h, r, t)} into the step's gradient rows. */
     private static void accumulate(KgeModel model, int h, int r, int t, float coeff, Map<Integer, float[]> entGrad,
-            Map<Integer, float[]> relGrad, float[] gh, float[] gr, float[] gt) {
+            Map<Integer, float[]> relGrad, float[] gh, float[] gr, float[] gt, float[] cos, float[] sin) {
         java.util.Arrays.fill(gh, 0f);
         java.util.Arrays.fill(gr, 0f);
         java.util.Arrays.fill(gt, 0f);
-        model.gradient(h, r, t, coeff, gh, gr, gt);
+        model.gradient(h, r, t, coeff, gh, gr, gt, cos, sin);
         add(entGrad, h, gh);
         add(relGrad, r, gr);
         add(entGrad, t, gt);

@@ -59,6 +59,40 @@ class KgeModelTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void queryVectorsScoreCandidatesLikeWholeTriples(ModelKind kind) {
+        KgeModel m = KgeModel.random(kind, 12, 3, 10, 0.7f, 19);
+        float[] q = new float[10];
+        float[] cos = new float[5];
+        float[] sin = new float[5];
+        m.rotation(1, cos, sin);
+        for (boolean head : new boolean[] {false, true}) {
+            m.query(4, 1, 7, head, q, cos, sin);
+            for (int e = 0; e < 12; e++) {
+                float whole = head ? m.score(e, 1, 7) : m.score(4, 1, e);
+                assertThat(m.scoreCandidate(q, e)).as(kind + (head ? " head " : " tail ") + e)
+                        .isCloseTo(whole, within(1e-4f));
+            }
+        }
+        // and the gradient with precomputed rotations equals the one computing them
+        float[] a = new float[10];
+        float[] b = new float[m.relationWidth()];
+        float[] c = new float[10];
+        float[] a2 = new float[10];
+        float[] b2 = new float[m.relationWidth()];
+        float[] c2 = new float[10];
+        m.gradient(4, 1, 7, 0.9f, a, b, c);
+        m.gradient(4, 1, 7, 0.9f, a2, b2, c2, cos, sin);
+        for (int k = 0; k < 10; k++) {
+            assertThat(a2[k]).isCloseTo(a[k], within(1e-5f));
+            assertThat(c2[k]).isCloseTo(c[k], within(1e-5f));
+        }
+        for (int k = 0; k < b.length; k++) {
+            assertThat(b2[k]).isCloseTo(b[k], within(1e-5f));
+        }
+    }
+
     @Test
     void handComputedScores() {
         // TransE L1 and L2 on 2-d rows: h = (1, 2), r = (0.5, -1), t = (2, 0): h + r - t = (-0.5, 1)

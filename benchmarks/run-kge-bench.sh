@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Side by side: Rhizome's KGE training and evaluation (KgeBenchmark) and the PyTorch reference
+# (../shared/bench/torch_kge.py, Debian's python3-torch under /usr/bin/python3), same dataset, model, dimension,
+# negatives, batch, learning rate, steps and threads, one after the other on this machine.
+#
+#   benchmarks/run-kge-bench.sh [DATA=../shared/datasets/UMLS] [STEPS=300] [MODELS="rotate complex distmult transe"]
+#
+# Each run holds /tmp/rhizome-mvn.lock so no build runs beside it. Prints one JSON line per run; skips cleanly when
+# the dataset or torch is absent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DATA=${DATA:-../shared/datasets/UMLS}
+STEPS=${STEPS:-300}
+MODELS=${MODELS:-"rotate complex distmult transe"}
+THREADS=${THREADS:-2}
+WORK=${WORK:-/tmp/rhizome-kge-bench}
+LOCK=/tmp/rhizome-mvn.lock
+if [ ! -d "$DATA" ]; then echo "{\"skipped\": \"no dataset at $DATA\"}"; exit 0; fi
+mkdir -p "$WORK"
+flock "$LOCK" bash -c '
+  set -euo pipefail
+  mvn -B -o -q -pl benchmarks -am install -DskipTests
+  rm -rf "$1/cp" && mkdir -p "$1/cp/lib"
+  cp -r benchmarks/target/classes "$1/cp/classes"
+  tr ":" "\n" < benchmarks/target/bench.classpath | while read -r jar; do cp "$jar" "$1/cp/lib/"; done
+' _ "$WORK"
+# the reference configuration of torch_kge.py's example: gamma 6, temperature 0.5, Adam 1e-3, batch 256, 64 negatives
+for m in $MODELS; do
+  case $m in
+    rotate) DIM=200; GAMMA=6; REG=0 ;;
+    transe) DIM=200; GAMMA=6; REG=0 ;;
+    complex) DIM=200; GAMMA=6; REG=0 ;;
+    distmult) DIM=400; GAMMA=6; REG=0 ;;
+  esac
+  ARGS="model=$m dim=$DIM negatives=64 gamma=$GAMMA adv-temp=0.5 lr=1e-3 batch=256 steps=$STEPS threads=$THREADS reg=$REG"
+  flock "$LOCK" java --add-modules jdk.incubator.vector -Xmx4g -cp "$WORK/cp/classes:$WORK/cp/lib/*" \
+    org.rhizome.benchmarks.gnn.KgeBenchmark data="$DATA" $ARGS 2>/dev/null | grep '^{'
+  if /usr/bin/python3 -c 'import torch' 2>/dev/null; then
+    flock "$LOCK" /usr/bin/python3 ../shared/bench/torch_kge.py --data "$DATA" --model "$m" --dim $DIM --negatives 64 \
+      --gamma $GAMMA --adv-temp 0.5 --lr 1e-3 --batch 256 --steps "$STEPS" --threads "$THREADS" --reg $REG 2>/dev/null \
+      | grep '"summary"'
+  else
+    echo '{"skipped": "torch not installed: apt-get install python3-torch"}'
+  fi
+done

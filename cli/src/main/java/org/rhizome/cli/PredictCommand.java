@@ -1,0 +1,113 @@
+package org.rhizome.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.rhizome.gnn.io.ModelFile;
+import org.rhizome.gnn.io.TrainedModel;
+import org.rhizome.graph.Concept;
+import org.rhizome.graph.KnowledgeGraph;
+import org.rhizome.graph.RhizomeException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rhizome predict}: top-k tails (or heads) from a trained model. */
+@Command(name = "predict",
+        mixinStandardHelpOptions = true,
+        versionProvider = Rhizome.Version.class,
+        description = "The k most plausible tails of (HEAD, RELATION, ?) or heads of (?, RELATION, TAIL) by a trained "
+                + "model. HEAD/TAIL and RELATION are names as in the model (IRIs for a store model, identifiers for a "
+                + "benchmark model); for a store model, a concept's label and a relation's label work too.")
+final class PredictCommand implements Callable<Integer> {
+    @ParentCommand
+    Rhizome root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model saved by rhizome train.")
+    Path model;
+
+    @Option(names = "--head", paramLabel = "ENTITY", description = "Predict tails of this head.")
+    String head;
+
+    @Option(names = "--tail", paramLabel = "ENTITY", description = "Predict heads of this tail.")
+    String tail;
+
+    @Option(names = "--relation", paramLabel = "RELATION", required = true, description = "The relation.")
+    String relation;
+
+    @Option(names = "--k", paramLabel = "N", defaultValue = "10", description = "Default: ${DEFAULT-VALUE}")
+    int k;
+
+    @Override
+    public Integer call() {
+        if ((head == null) == (tail == null)) {
+            throw new CommandFailedException(ExitCodes.USAGE, "give either --head or --tail");
+        }
+        TrainedModel m;
+        try {
+            m = ModelFile.read(model);
+        } catch (RhizomeException e) {
+            throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+        }
+        String entity = resolveEntity(m, head != null ? head : tail);
+        String rel = resolveRelation(m, relation);
+        List<TrainedModel.Prediction> ps = head != null ? m.predictTails(entity, rel, k)
+                : m.predictHeads(rel, entity, k);
+        PrintWriter o = spec.commandLine().getOut();
+        TextTable t = new TextTable("#", head != null ? "tail" : "head", "score");
+        int i = 0;
+        for (TrainedModel.Prediction p : ps) {
+            t.row(++i, label(p.name()), String.format(Locale.ROOT, "%.3f", p.score()));
+        }
+        t.print(o, "");
+        return ExitCodes.OK;
+    }
+
+    private String resolveEntity(TrainedModel m, String name) {
+        if (m.entities().find(name).isPresent()) {
+            return name;
+        }
+        if (storeExists()) {
+            try (KnowledgeGraph kg = root.openStore(false)) {
+                java.util.Optional<Concept> c = kg.findConceptByLabel(name);
+                if (c.isPresent() && m.entities().find(c.get().iri()).isPresent()) {
+                    return c.get().iri();
+                }
+            }
+        }
+        throw new CommandFailedException(ExitCodes.BAD_INPUT, "the model knows no entity '" + name + "'");
+    }
+
+    private String resolveRelation(TrainedModel m, String name) {
+        if (m.relations().find(name).isPresent()) {
+            return name;
+        }
+        if (storeExists()) {
+            try (KnowledgeGraph kg = root.openStore(false)) {
+                String iri = kg.relationIri(name);
+                if (m.relations().find(iri).isPresent()) {
+                    return iri;
+                }
+            }
+        }
+        throw new CommandFailedException(ExitCodes.BAD_INPUT, "the model knows no relation '" + name + "'");
+    }
+
+    private boolean storeExists() {
+        return java.nio.file.Files.isDirectory(root.storeDir());
+    }
+
+    private static String label(String name) {
+        int i = Math.max(name.lastIndexOf('/'), name.lastIndexOf('#'));
+        return i >= 0 && name.startsWith("http") ? name.substring(i + 1).replace('_', ' ') : name;
+    }
+}
