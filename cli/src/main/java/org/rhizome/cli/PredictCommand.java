@@ -65,8 +65,17 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         TextTable t = new TextTable("#", head != null ? "tail" : "head", "score");
         int i = 0;
-        for (TrainedModel.Prediction p : ps) {
-            t.row(++i, label(p.name()), String.format(Locale.ROOT, "%.3f", p.score()));
+        KnowledgeGraph kg = storeExists() ? root.openStore(false) : null;
+        try {
+            for (TrainedModel.Prediction p : ps) {
+                String shown = kg == null ? p.name()
+                        : kg.concept(p.name()).map(Concept::label).orElse(p.name());
+                t.row(++i, shown, String.format(Locale.ROOT, "%.3f", p.score()));
+            }
+        } finally {
+            if (kg != null) {
+                kg.close();
+            }
         }
         t.print(o, "");
         return ExitCodes.OK;
@@ -104,10 +113,5 @@ final class PredictCommand implements Callable<Integer> {
 
     private boolean storeExists() {
         return java.nio.file.Files.isDirectory(root.storeDir());
-    }
-
-    private static String label(String name) {
-        int i = Math.max(name.lastIndexOf('/'), name.lastIndexOf('#'));
-        return i >= 0 && name.startsWith("http") ? name.substring(i + 1).replace('_', ' ') : name;
     }
 }
