@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
 final class ExportCommand implements Callable<Integer> {
     /** Statuses {@code --include} may add to the asserted statements. */
     enum Extra {
-        PREDICTED(Status.PREDICTED), REJECTED(Status.REJECTED);
+        PREDICTED(Status.PREDICTED), REJECTED(Status.REJECTED), REVIEW(Status.REVIEW);
 
         final Status status;
 

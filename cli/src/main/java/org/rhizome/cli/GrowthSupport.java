@@ -76,6 +76,16 @@ final class GrowthSupport {
     @Option(names = "--excerpt", description = "Send the model what the graph already holds around the question.")
     boolean excerpt;
 
+    @Option(names = "--critic", paramLabel = "MODEL",
+            description = "A link-prediction model (rhizome train) that scores every proposed statement between "
+                    + "concepts already in the graph; implausible ones go to a review graph instead.")
+    Path critic;
+
+    @Option(names = "--critic-threshold", paramLabel = "P", defaultValue = "0.1",
+            description = "Plausibility (the proposed tail's percentile among all entities) below which the critic "
+                    + "holds a statement back. Default: ${DEFAULT-VALUE}")
+    double criticThreshold;
+
     @Option(names = "--shapes", paramLabel = "FILE",
             description = "SHACL shapes (Turtle) every local graph must satisfy; violations are sent back for repair.")
     Path shapes;
@@ -122,6 +132,14 @@ final class GrowthSupport {
             throw new CommandFailedException(ExitCodes.USAGE, e.getMessage(), e);
         }
         b.listener(new Printer(out, iterations));
+        if (critic != null) {
+            try {
+                b.critic(org.rhizome.agent.growth.EdgeCritic.of(org.rhizome.gnn.io.ModelFile.read(critic),
+                        critic.getFileName().toString()), criticThreshold);
+            } catch (org.rhizome.graph.RhizomeException | IllegalArgumentException e) {
+                throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+            }
+        }
         if (shapes != null) {
             try {
                 b.shapes(org.rhizome.agent.extract.LocalGraphShapes.load(shapes, kg));
@@ -206,6 +224,10 @@ final class GrowthSupport {
                 out.printf(Locale.US, "  iteration %d%s: answer refused after %d repair%s: %s%n", it.iteration(),
                         planned > 0 ? "/" + planned : "", it.repairs(), it.repairs() == 1 ? "" : "s",
                         String.join("; ", it.problems()));
+            }
+            for (IterationResult.HeldBack x : it.heldBack()) {
+                out.printf(Locale.US, "    held for review (plausibility %.2f): %s --%s--> %s%n", x.plausibility(),
+                        x.head(), x.relation(), x.tail());
             }
             out.printf(Locale.US, "    asked: %s%n", it.question().question());
             out.flush();

@@ -246,6 +246,30 @@ public final class KnowledgeGraph implements AutoCloseable {
         });
     }
 
+    /**
+     * Writes under several sources in ONE transaction: each is registered as {@link #writeAndGet(Source, Function)}
+     * does, and {@code work} gets one writer per source, in order. For an iteration whose statements go partly to
+     * the asserted graph and partly to a review graph, all or nothing.
+     */
+    public <T> T writeAndGet(List<Source> sources, Function<List<SourceWriter>, T> work) {
+        Objects.requireNonNull(sources, "sources");
+        Objects.requireNonNull(work, "work");
+        return inWriteTxn(() -> {
+            List<Node> graphs = new ArrayList<>(sources.size());
+            List<SourceWriter> writers = new ArrayList<>(sources.size());
+            for (Source s : sources) {
+                Node graph = registerSource(s);
+                graphs.add(graph);
+                writers.add(new SourceWriter(this, graph, s.confidence()));
+            }
+            T result = work.apply(List.copyOf(writers));
+            for (int i = 0; i < writers.size(); i++) {
+                addToStatementCount(graphs.get(i), writers.get(i).added() - writers.get(i).removed());
+            }
+            return result;
+        });
+    }
+
     /** {@link #writeAndGet(Source, Function)} for work that returns nothing. */
     public void write(Source source, Consumer<SourceWriter> work) {
         writeAndGet(source, w -> {

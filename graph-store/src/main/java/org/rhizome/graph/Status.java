@@ -11,6 +11,11 @@ public enum Status {
     /** Judged false; kept for the record and excluded from analyses and default exports. */
     REJECTED("rejected"),
     /**
+     * Proposed by its source but held back for review (by a critic that found it implausible); not content until a
+     * reviewer asserts it: excluded from snapshots, analyses and default exports like predicted statements.
+     */
+    REVIEW("review"),
+    /**
      * Computed from the graph by Rhizome itself (analytics scores, metrics history); never content, so snapshots,
      * analyses and default exports leave it out.
      */

@@ -34,6 +34,7 @@ import org.rhizome.agent.llm.LlmException;
 import org.rhizome.graph.KnowledgeGraph;
 import org.rhizome.graph.Source;
 import org.rhizome.graph.SourceKind;
+import org.rhizome.graph.SourceWriter;
 import org.rhizome.graph.analytics.AnalysisOptions;
 import org.rhizome.graph.analytics.GraphAnalysis;
 import org.rhizome.graph.analytics.StoredAnalytics;
@@ -69,7 +70,10 @@ import org.slf4j.LoggerFactory;
  * (so removing the iteration undoes it); the decision and score are recorded with the iteration. Concepts the
  * resolver is unsure about are written as new and listed for review.
  *
- * <p>Not yet built (see the agent issue): parallel branches, the link-prediction critic, the hypothesis strategy.
+ * <p>A critic ({@link EdgeCritic}, e.g. a trained link-prediction model) optionally scores every proposed statement
+ * between concepts already in the graph: the plausibility becomes the statement's confidence, and statements below
+ * the threshold are written to the iteration's review graph {@code <iteration>/review} (status review) in the same
+ * transaction, listed in {@link IterationResult#heldBack()}.
  */
 public final class GrowthRun {
     private static final Logger LOG = LoggerFactory.getLogger(GrowthRun.class);
@@ -85,6 +89,8 @@ public final class GrowthRun {
     private final Extractor extractor;
     private final LocalGraphWriter writer;
     private volatile boolean stopRequested;
+    private final EdgeCritic critic;
+    private final double criticThreshold;
 
     private GrowthRun(Builder b) {
         this.kg = b.kg;
@@ -99,6 +105,8 @@ public final class GrowthRun {
         this.extractor = new Extractor(llm, new LocalGraphParser(options.rules()), options.maxRepairs(),
                 Optional.ofNullable(b.shapes));
         this.writer = new LocalGraphWriter(matcher);
+        this.critic = b.critic;
+        this.criticThreshold = b.criticThreshold;
     }
 
     /** A builder for runs on {@code kg}. */
@@ -115,6 +123,8 @@ public final class GrowthRun {
         private GrowthOptions options = GrowthOptions.defaults();
         private QuestionStrategy strategy = Strategies.followUp();
         private LocalGraphShapes shapes;
+        private EdgeCritic critic;
+        private double criticThreshold;
         private final List<GrowthListener> listeners = new ArrayList<>();
 
         private Builder(KnowledgeGraph kg) {
@@ -146,6 +156,20 @@ public final class GrowthRun {
 
         public Builder strategy(QuestionStrategy s) {
             this.strategy = Objects.requireNonNull(s, "strategy");
+            return this;
+        }
+
+        /**
+         * A critic that scores every proposed statement between concepts already in the graph; those below
+         * {@code threshold} are written to the iteration's review graph (status review) instead of the asserted one,
+         * and every scored statement carries its plausibility as its confidence.
+         */
+        public Builder critic(EdgeCritic c, double threshold) {
+            if (!(threshold >= 0 && threshold <= 1)) {
+                throw new IllegalArgumentException("the critic's threshold must be in [0, 1], got " + threshold);
+            }
+            this.critic = c;
+            this.criticThreshold = threshold;
             return this;
         }
 
@@ -339,7 +363,7 @@ public final class GrowthRun {
             IterationResult r = new IterationResult(n, q, false, Optional.empty(), 0, List.of(), List.of(), 0, 0,
                     x.repairs(), x.inputTokens(), x.outputTokens(), x.cost(),
                     Duration.ofNanos(System.nanoTime() - a.startNanos), x.llmTime(), Optional.empty(), x.problems(),
-                    List.of());
+                    List.of(), List.of());
             RunRecord updated = advance(run, n, 0, pendingAfter(inFlight, queue), x.inputTokens(), x.outputTokens(),
                     x.cost());
             String refused = x.lastAnswer().length() > 2_000 ? x.lastAnswer().substring(0, 2_000) + "..."
@@ -364,21 +388,55 @@ public final class GrowthRun {
                         + "confused with?", "fan-out", Optional.of(kg.conceptIri(label))));
             }
         }
+        // the critic: plausibility of each proposed statement between concepts already in the graph
+        java.util.Map<Integer, Double> plausibility = new java.util.HashMap<>();
+        java.util.Set<Integer> held = new java.util.HashSet<>();
+        List<IterationResult.HeldBack> heldBack = new ArrayList<>();
+        if (critic != null) {
+            for (int i = 0; i < local.edges().size(); i++) {
+                LocalGraph.Edge e = local.edges().get(i);
+                ConceptMatcher.Match hm = plan.matches().get(e.source());
+                ConceptMatcher.Match tm = plan.matches().get(e.target());
+                if (hm.kind() != ConceptMatcher.Kind.EXISTING || tm.kind() != ConceptMatcher.Kind.EXISTING) {
+                    continue;
+                }
+                java.util.OptionalDouble p = critic.plausibility(hm.iri().orElseThrow(),
+                        kg.relationIri(e.relation()), tm.iri().orElseThrow());
+                if (p.isPresent()) {
+                    plausibility.put(i, p.getAsDouble());
+                    if (p.getAsDouble() < criticThreshold) {
+                        held.add(i);
+                        heldBack.add(new IterationResult.HeldBack(local.nodes().get(e.source()).label(),
+                                e.relation(), local.nodes().get(e.target()).label(), p.getAsDouble()));
+                    }
+                }
+            }
+        }
         String graphIri = ledger.iterationIri(run.id(), n);
         Source source = Source.builder(SourceKind.GROWTH_ITERATION, run.id() + "/" + n).model(x.model())
                 .promptHash(x.promptHash()).note(q.question()).graphIri(graphIri).build();
+        List<Source> sources = new ArrayList<>(List.of(source));
+        if (!held.isEmpty()) {
+            sources.add(Source.builder(SourceKind.GROWTH_ITERATION, run.id() + "/" + n + "/review")
+                    .model(x.model()).promptHash(x.promptHash()).status(org.rhizome.graph.Status.REVIEW)
+                    .note("held back by the critic " + critic.name() + " (plausibility below " + criticThreshold
+                            + "): " + q.question())
+                    .graphIri(graphIri + "/review").build());
+        }
         IterationResult[] result = new IterationResult[1];
         RunRecord[] updated = new RunRecord[1];
         List<NextQuestion> pending = pendingAfter(inFlight, queue);
-        kg.write(source, w -> {
-            int edges = writer.write(w, local, plan);
+        kg.writeAndGet(sources, ws -> {
+            SourceWriter w = ws.get(0);
+            int edges = writer.write(w, ws.size() > 1 ? ws.get(1) : null, local, plan, plausibility, held);
             result[0] = new IterationResult(n, q, true, Optional.of(graphIri), plan.created(), plan.reused(),
                     plan.review(), edges, w.added(), x.repairs(), x.inputTokens(), x.outputTokens(), x.cost(),
                     Duration.ofNanos(System.nanoTime() - a.startNanos), x.llmTime(), local.followUp(), List.of(),
-                    local.warnings());
+                    local.warnings(), heldBack);
             updated[0] = advance(run, n, plan.created(), pending, x.inputTokens(), x.outputTokens(), x.cost());
             ledger.putIteration(updated[0], result[0], local.reasoning());
             ledger.put(updated[0]);
+            return null;
         });
         // elapsed measured after the commit and the listeners it fires (the search index update), so it is the
         // iteration's whole cost; the structural metrics come after and are timed in the metrics history
@@ -386,7 +444,7 @@ public final class GrowthRun {
         IterationResult timed = new IterationResult(r.iteration(), r.question(), r.committed(), r.graph(),
                 r.newConcepts(), r.reused(), r.review(), r.edges(), r.statements(), r.repairs(), r.inputTokens(),
                 r.outputTokens(), r.cost(), Duration.ofNanos(System.nanoTime() - a.startNanos), r.llmTime(),
-                r.followUp(), r.problems(), r.warnings());
+                r.followUp(), r.problems(), r.warnings(), r.heldBack());
         return new Outcome(timed, updated[0]);
     }
 

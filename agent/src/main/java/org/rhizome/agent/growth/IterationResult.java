@@ -27,11 +27,12 @@ import java.util.Optional;
  * @param followUp      the model's suggested next question
  * @param problems      why the answer was refused (empty when committed)
  * @param warnings      what validation fixed
+ * @param heldBack      statements the critic found implausible, written to the review graph instead
  */
 public record IterationResult(int iteration, NextQuestion question, boolean committed, Optional<String> graph,
         int newConcepts, List<Resolved> reused, List<Resolved> review, int edges, long statements, int repairs,
         long inputTokens, long outputTokens, double cost, Duration elapsed, Duration llmTime,
-        Optional<String> followUp, List<String> problems, List<String> warnings) {
+        Optional<String> followUp, List<String> problems, List<String> warnings, List<HeldBack> heldBack) {
 
     public IterationResult {
         Objects.requireNonNull(question, "question");
@@ -39,7 +40,11 @@ public record IterationResult(int iteration, NextQuestion question, boolean comm
         review = List.copyOf(review);
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
+        heldBack = List.copyOf(heldBack);
     }
+
+    /** A statement the critic held back: its labels and plausibility. */
+    public record HeldBack(String head, String relation, String tail, double plausibility) {}
 
     /** A label of the answer and the existing concept it was resolved to, with the resolver's score. */
     public record Resolved(String label, String iri, double score) {}

@@ -68,6 +68,18 @@ public final class LocalGraphWriter {
 
     /** Writes {@code g} as {@code plan} resolved it; returns the relation statements added. */
     public int write(SourceWriter w, LocalGraph g, Plan plan) {
+        return write(w, null, g, plan, java.util.Map.of(), java.util.Set.of());
+    }
+
+    /**
+     * Writes {@code g} as {@code plan} resolved it, with the critic's verdicts: edges (by index) in
+     * {@code plausibility} carry it as their statement confidence; those in {@code heldBack} go to {@code review}
+     * instead of {@code w}.
+     *
+     * @return the relation statements added to {@code w}
+     */
+    public int write(SourceWriter w, SourceWriter review, LocalGraph g, Plan plan,
+            java.util.Map<Integer, Double> plausibility, java.util.Set<Integer> heldBack) {
         Node[] nodes = new Node[g.nodes().size()];
         for (int i = 0; i < nodes.length; i++) {
             LocalGraph.Node node = g.nodes().get(i);
@@ -84,9 +96,20 @@ public final class LocalGraphWriter {
             }
         }
         int edges = 0;
-        for (LocalGraph.Edge e : g.edges()) {
+        for (int i = 0; i < g.edges().size(); i++) {
+            LocalGraph.Edge e = g.edges().get(i);
+            if (nodes[e.source()].equals(nodes[e.target()])) {
+                continue;
+            }
+            Double p = plausibility.get(i);
+            if (heldBack.contains(i) && review != null) {
+                review.add(nodes[e.source()], review.relationType(e.relation()), nodes[e.target()], p);
+                continue;
+            }
             Node rel = w.relationType(e.relation());
-            if (!nodes[e.source()].equals(nodes[e.target()]) && w.add(nodes[e.source()], rel, nodes[e.target()])) {
+            boolean added = p == null ? w.add(nodes[e.source()], rel, nodes[e.target()])
+                    : w.add(nodes[e.source()], rel, nodes[e.target()], p);
+            if (added) {
                 edges++;
             }
         }

@@ -400,4 +400,74 @@ class GrowthRunTest {
                 .contains("Physicist and chemist.");
         assertThat(kg.concept(kg.conceptIri("Warsaw")).orElseThrow().types()).containsExactly(kg.classIri("Place"));
     }
+
+    @Test
+    void theCriticHoldsImplausibleStatementsForReviewAndScoresTheOthers() {
+        // a hand-built TransE (L1) critic whose geometry is known: Parent 3 + r lands exactly on Child 3.1 (its
+        // first choice: plausibility 1); Child 5.0 + r lands farthest from Parent 8 (its last choice: 0)
+        kg.write(org.rhizome.graph.Source.of(SourceKind.MANUAL, "families"), w -> {
+            var parentOf = w.relationType("parent of");
+            w.add(w.concept("Parent 3"), parentOf, w.concept("Child 3.0"));
+            w.concept("Child 3.1");
+            w.concept("Child 5.0");
+            w.concept("Parent 8");
+        });
+        org.rhizome.gnn.data.IdMap ents = new org.rhizome.gnn.data.IdMap();
+        for (String l : new String[] {"Parent 3", "Child 3.1", "Child 5.0", "Parent 8", "Child 3.0"}) {
+            ents.idOf(kg.conceptIri(l));
+        }
+        org.rhizome.gnn.data.IdMap rels = new org.rhizome.gnn.data.IdMap();
+        rels.idOf(kg.relationIri("parent of"));
+        float[] table = {0, 0, 1, 0, 5, 5, -5, -5, 2, 2};
+        var model = new org.rhizome.gnn.model.KgeModel(org.rhizome.gnn.model.ModelKind.TRANSE_L1, 5, 1, 2, table,
+                new float[] {1, 0});
+        EdgeCritic critic = EdgeCritic.of(new org.rhizome.gnn.io.TrainedModel(model, ents, rels, "{}"),
+                "hand-built");
+        double plausible = critic.plausibility(kg.conceptIri("Parent 3"), kg.relationIri("parent of"),
+                kg.conceptIri("Child 3.1")).orElseThrow();
+        double implausible = critic.plausibility(kg.conceptIri("Child 5.0"), kg.relationIri("parent of"),
+                kg.conceptIri("Parent 8")).orElseThrow();
+        assertThat(plausible).isEqualTo(1.0);
+        assertThat(implausible).isEqualTo(0.0);
+        assertThat(critic.plausibility(kg.conceptIri("Nobody"), kg.relationIri("parent of"),
+                kg.conceptIri("Parent 8"))).isEmpty();
+
+        server.enqueue(Reply.content("{\"nodes\": [{\"id\": \"p\", \"label\": \"Parent 3\"}, "
+                + "{\"id\": \"c\", \"label\": \"Child 3.1\"}, {\"id\": \"k\", \"label\": \"Child 5.0\"}, "
+                + "{\"id\": \"q\", \"label\": \"Parent 8\"}, {\"id\": \"n\", \"label\": \"Newcomer\"}], "
+                + "\"edges\": [{\"source\": \"p\", \"relation\": \"parent of\", \"target\": \"c\"}, "
+                + "{\"source\": \"k\", \"relation\": \"parent of\", \"target\": \"q\"}, "
+                + "{\"source\": \"q\", \"relation\": \"parent of\", \"target\": \"n\"}]}"));
+        List<IterationResult> its = new ArrayList<>();
+        RunRecord r = GrowthRun.builder(kg).llm(client()).critic(critic, 0.5)
+                .options(GrowthOptions.defaults().withMaxIterations(1).withAnalyzeEvery(0))
+                .listener(new GrowthListener() {
+                    @Override
+                    public void iterationDone(IterationResult it, RunRecord rr) {
+                        its.add(it);
+                    }
+                }).build().start("Who are the parents?", "critic");
+        assertThat(r.iterations()).isEqualTo(1);
+        assertThat(its.get(0).heldBack()).extracting(IterationResult.HeldBack::head, IterationResult.HeldBack::tail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Child 5.0", "Parent 8"));
+        Triple wrong = Triple.create(c("Child 5.0"), NodeFactory.createURI(kg.relationIri("parent of")),
+                c("Parent 8"));
+        // held back: not asserted, in the review graph with status review and its plausibility as confidence
+        assertThat(kg.find(wrong.getSubject(), wrong.getPredicate(), wrong.getObject(), 0, 10)).isEmpty();
+        var prov = kg.provenance(wrong);
+        assertThat(prov).hasSize(1);
+        assertThat(prov.get(0).status()).isEqualTo(org.rhizome.graph.Status.REVIEW);
+        assertThat(prov.get(0).graph().getURI()).isEqualTo(kg.baseNamespace() + "run/critic/iteration/1/review");
+        assertThat(prov.get(0).confidence()).isCloseTo(implausible, org.assertj.core.data.Offset.offset(1e-6));
+        // the plausible one is asserted in the iteration's graph with its plausibility as confidence
+        Triple right = Triple.create(c("Parent 3"), NodeFactory.createURI(kg.relationIri("parent of")),
+                c("Child 3.1"));
+        assertThat(kg.provenance(right)).anySatisfy(pv -> {
+            assertThat(pv.graph().getURI()).isEqualTo(kg.baseNamespace() + "run/critic/iteration/1");
+            assertThat(pv.confidence()).isCloseTo(plausible, org.assertj.core.data.Offset.offset(1e-6));
+        });
+        // a statement to a new concept cannot be judged: asserted at the source's confidence
+        assertThat(kg.find(c("Parent 8"), NodeFactory.createURI(kg.relationIri("parent of")), c("Newcomer"), 0, 10))
+                .hasSize(1);
+    }
 }
