@@ -78,24 +78,11 @@ public final class Strategies {
             public Optional<NextQuestion> next(KnowledgeGraph kg, Optional<LocalGraph> last, Set<String> asked,
                     Set<String> focused) {
                 GraphSnapshot s = GraphSnapshot.of(kg);
-                int best = -1;
-                int bestDegree = Integer.MAX_VALUE;
-                String conceptNs = kg.baseNamespace() + "concept/";
-                for (int v = 0; v < s.entityCount(); v++) {
-                    String iri = s.entityIri(v);
-                    if (iri == null || !iri.startsWith(conceptNs) || focused.contains(iri)) {
-                        continue;
-                    }
-                    int d = s.outDegree(v) + s.inDegree(v);
-                    if (d < bestDegree) {
-                        bestDegree = d;
-                        best = v;
-                    }
-                }
+                int best = leastConnected(kg, s, focused, 0);
                 if (best < 0) {
                     return Optional.empty();
                 }
-                String label = s.entityLabel(best);
+                String label = label(s, best);
                 return Optional.of(new NextQuestion("What is " + label + ", and how does it connect to other ideas: "
                         + "what does it build on, what does it make possible, and what is it often confused with?",
                         "low-degree", Optional.of(s.entityIri(best))));
@@ -146,18 +133,7 @@ public final class Strategies {
             public Optional<NextQuestion> next(KnowledgeGraph kg, Optional<LocalGraph> last, Set<String> asked,
                     Set<String> focused) {
                 GraphSnapshot s = GraphSnapshot.of(kg);
-                String conceptNs = kg.baseNamespace() + "concept/";
-                int start = -1;
-                int bestDegree = Integer.MAX_VALUE;
-                for (int v = 0; v < s.entityCount(); v++) {
-                    String iri = s.entityIri(v);
-                    int d = s.outDegree(v) + s.inDegree(v);
-                    if (iri != null && iri.startsWith(conceptNs) && !focused.contains(iri) && d > 0
-                            && d < bestDegree) {
-                        bestDegree = d;
-                        start = v;
-                    }
-                }
+                int start = leastConnected(kg, s, focused, 1);
                 if (start < 0) {
                     return Optional.empty();
                 }
@@ -203,6 +179,26 @@ public final class Strategies {
                         "hypothesis", Optional.of(s.entityIri(start))));
             }
         };
+    }
+
+    /**
+     * The concept of least degree (in + out) of at least {@code minDegree} not yet focused on, the earliest in the
+     * snapshot's order on ties; -1 if none.
+     */
+    private static int leastConnected(KnowledgeGraph kg, GraphSnapshot s, Set<String> focused, int minDegree) {
+        String conceptNs = kg.baseNamespace() + "concept/";
+        int best = -1;
+        int bestDegree = Integer.MAX_VALUE;
+        for (int v = 0; v < s.entityCount(); v++) {
+            String iri = s.entityIri(v);
+            int d = s.outDegree(v) + s.inDegree(v);
+            if (iri != null && iri.startsWith(conceptNs) && !focused.contains(iri) && d >= minDegree
+                    && d < bestDegree) {
+                bestDegree = d;
+                best = v;
+            }
+        }
+        return best;
     }
 
     private static String label(GraphSnapshot s, int v) {

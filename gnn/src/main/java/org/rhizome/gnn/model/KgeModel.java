@@ -362,96 +362,31 @@ public final class KgeModel implements LinkScorer {
 
     @Override
     public void scoreTails(int h, int r, float[] out) {
-        float[] q = new float[dim];
-        int ho = h * dim;
-        int ro = r * kind.relationWidth(dim);
-        switch (kind) {
-            case TRANSE_L1, TRANSE_L2 -> {
-                for (int k = 0; k < dim; k++) {
-                    q[k] = ent[ho + k] + rel[ro + k];
-                }
-                distanceAll(q, out, kind == ModelKind.TRANSE_L1);
-            }
-            case DISTMULT -> {
-                for (int k = 0; k < dim; k++) {
-                    q[k] = ent[ho + k] * rel[ro + k];
-                }
-                kernels.dotAll(q, ent, entityCount, dim, out);
-            }
-            case COMPLEX -> {
-                // Re(sum h r conj(t)) = <(Re(hr), Im(hr)), (tr, ti)>
-                int n = dim / 2;
-                for (int k = 0; k < n; k++) {
-                    float hr = ent[ho + k];
-                    float hi = ent[ho + n + k];
-                    float rr = rel[ro + k];
-                    float ri = rel[ro + n + k];
-                    q[k] = hr * rr - hi * ri;
-                    q[n + k] = hr * ri + hi * rr;
-                }
-                kernels.dotAll(q, ent, entityCount, dim, out);
-            }
-            case ROTATE -> {
-                int n = dim / 2;
-                for (int k = 0; k < n; k++) {
-                    float hr = ent[ho + k];
-                    float hi = ent[ho + n + k];
-                    float c = (float) Math.cos(rel[ro + k] * phaseScale);
-                    float s = (float) Math.sin(rel[ro + k] * phaseScale);
-                    q[k] = hr * c - hi * s;
-                    q[n + k] = hr * s + hi * c;
-                }
-                kernels.complexModulusDistanceAll(q, ent, entityCount, n, out);
-                negate(out);
-            }
-            default -> throw new IllegalStateException(kind.toString());
-        }
+        scoreAll(h, r, 0, false, out);
     }
 
     @Override
     public void scoreHeads(int r, int t, float[] out) {
+        scoreAll(0, r, t, true, out);
+    }
+
+    /** Every entity as the tail of {@code (h, r, ?)} (or the head of {@code (?, r, t)}): the query vector, then one kernel. */
+    private void scoreAll(int h, int r, int t, boolean head, float[] out) {
         float[] q = new float[dim];
-        int to = t * dim;
-        int ro = r * kind.relationWidth(dim);
+        float[] cos = null;
+        float[] sin = null;
+        if (kind == ModelKind.ROTATE) {
+            cos = new float[dim / 2];
+            sin = new float[dim / 2];
+            rotation(r, cos, sin);
+        }
+        query(h, r, t, head, q, cos, sin);
         switch (kind) {
-            case TRANSE_L1, TRANSE_L2 -> {
-                // ||h + r - t|| = ||h - (t - r)||
-                for (int k = 0; k < dim; k++) {
-                    q[k] = ent[to + k] - rel[ro + k];
-                }
-                distanceAll(q, out, kind == ModelKind.TRANSE_L1);
-            }
-            case DISTMULT -> {
-                for (int k = 0; k < dim; k++) {
-                    q[k] = ent[to + k] * rel[ro + k];
-                }
-                kernels.dotAll(q, ent, entityCount, dim, out);
-            }
-            case COMPLEX -> {
-                // Re(sum h r conj(t)) = <(hr, hi), (Re(r conj t), -Im(r conj t))>
-                int n = dim / 2;
-                for (int k = 0; k < n; k++) {
-                    float rr = rel[ro + k];
-                    float ri = rel[ro + n + k];
-                    float tr = ent[to + k];
-                    float ti = ent[to + n + k];
-                    q[k] = rr * tr + ri * ti;
-                    q[n + k] = rr * ti - ri * tr;
-                }
-                kernels.dotAll(q, ent, entityCount, dim, out);
-            }
+            case TRANSE_L1 -> distanceAll(q, out, true);
+            case TRANSE_L2 -> distanceAll(q, out, false);
+            case DISTMULT, COMPLEX -> kernels.dotAll(q, ent, entityCount, dim, out);
             case ROTATE -> {
-                // |h e^{i theta} - t| = |h - t e^{-i theta}|
-                int n = dim / 2;
-                for (int k = 0; k < n; k++) {
-                    float tr = ent[to + k];
-                    float ti = ent[to + n + k];
-                    float c = (float) Math.cos(rel[ro + k] * phaseScale);
-                    float s = (float) Math.sin(rel[ro + k] * phaseScale);
-                    q[k] = tr * c + ti * s;
-                    q[n + k] = -tr * s + ti * c;
-                }
-                kernels.complexModulusDistanceAll(q, ent, entityCount, n, out);
+                kernels.complexModulusDistanceAll(q, ent, entityCount, dim / 2, out);
                 negate(out);
             }
             default -> throw new IllegalStateException(kind.toString());
