@@ -76,7 +76,8 @@ final class TrainCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
-            description = "Evaluation threads (training is single-threaded). Default: ${DEFAULT-VALUE}")
+            description = "Threads for training (data-parallel over each batch) and evaluation. Default: "
+                    + "${DEFAULT-VALUE}")
     int threads;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to save the model.")

@@ -25,7 +25,7 @@ public record ExtractionRules(int maxNodes, int maxEdges, int maxLabelChars, int
         allowedRelations = allowedRelations.map(Set::copyOf);
     }
 
-    /** 100 nodes, 300 edges, labels up to 120 characters, relations up to 80, descriptions up to 2,000; any relation. */
+    /** 100 nodes, 300 edges, labels up to 120 characters, relations up to 80, descriptions up to 2,000. */
     public static ExtractionRules defaults() {
         return new ExtractionRules(100, 300, 120, 80, 2_000, Optional.empty());
     }

@@ -203,7 +203,8 @@ public final class LocalGraphParser {
             throw new ExtractionException("the answer has no nodes: \"nodes\" must be a non-empty array");
         }
         if (nodesJson.size() > rules.maxNodes()) {
-            problems.add("the answer has " + nodesJson.size() + " nodes; at most " + rules.maxNodes() + " are accepted");
+            problems.add("the answer has " + nodesJson.size() + " nodes; at most " + rules.maxNodes()
+                    + " are accepted");
         }
         List<LocalGraph.Node> nodes = new ArrayList<>();
         Map<String, Integer> byKey = new HashMap<>(); // ids and lower-cased labels -> node index

@@ -337,7 +337,7 @@ public final class GrowthRun {
 
     private record Outcome(IterationResult result, RunRecord run) {}
 
-    /** One question asked (on a branch thread: touches neither the store nor the run): the extraction or the failure. */
+    /** One question asked (on a branch thread; touches neither store nor run): the extraction or the failure. */
     private record Asked(NextQuestion question, Extraction extraction, long startNanos, LlmException failure) {}
 
     private Asked ask(NextQuestion q) {

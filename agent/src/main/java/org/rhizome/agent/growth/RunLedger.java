@@ -27,7 +27,8 @@ import org.rhizome.graph.Rz;
  * {@code rz:nextQuestion}, {@code rz:inputTokens},
  * {@code rz:outputTokens}, {@code rz:cost}, {@code rz:createdAt}, {@code rz:updatedAt} and {@code rz:stopReason}.
  * The questions waiting to be asked are {@code <run>/pending/<k>} with {@code rz:pendingQuestionOf <run>},
- * {@code rz:order}, {@code rz:question}, {@code rz:nextStrategy} and {@code rz:nextFocus}. Each iteration is {@code <run>/iteration/<n>} (the named graph of its statements when committed) with
+ * {@code rz:order}, {@code rz:question}, {@code rz:nextStrategy} and {@code rz:nextFocus}. Each iteration is
+ * {@code <run>/iteration/<n>} (the named graph of its statements when committed) with
  * {@code rz:run}, {@code rz:iteration}, {@code rz:question}, {@code rz:strategy}, {@code rz:reasoning},
  * {@code rz:committed}, {@code rz:problem}s, token counts and cost, and one {@code rz:resolved} node per label
  * resolved to an existing concept ({@code rz:mergedLabel}, {@code rz:kept}, {@code rz:score}).

@@ -33,7 +33,7 @@ import org.rhizome.graph.snapshot.GraphSnapshot;
 public final class Strategies {
     private Strategies() {}
 
-    /** The strategy called {@code name}: {@code follow-up}, {@code low-degree}, {@code bridge} or {@code hypothesis}. */
+    /** The strategy called {@code name}: follow-up, low-degree, bridge or hypothesis. */
     public static QuestionStrategy named(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "follow-up", "followup" -> followUp();

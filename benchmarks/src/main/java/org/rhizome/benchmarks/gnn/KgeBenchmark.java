@@ -58,17 +58,18 @@ public final class KgeBenchmark {
             case "transe" -> ModelKind.TRANSE_L1;
             default -> ModelKind.parse(o.get("model"));
         };
-        TrainingConfig c = new TrainingConfig(kind, Integer.parseInt(o.get("dim")), Integer.parseInt(o.get("negatives")),
+        TrainingConfig c = new TrainingConfig(kind, Integer.parseInt(o.get("dim")),
+                Integer.parseInt(o.get("negatives")),
                 Integer.parseInt(o.get("batch")), Integer.parseInt(o.get("steps")), Float.parseFloat(o.get("lr")),
                 "adam", "self-adversarial", Float.parseFloat(o.get("gamma")), Float.parseFloat(o.get("adv-temp")),
                 Float.parseFloat(o.get("reg")), true, "alternate", Long.parseLong(o.get("seed")));
         int threads = Integer.parseInt(o.get("threads"));
         int warmup = Integer.parseInt(o.get("warmup"));
         if (warmup > 0) {
-            new Trainer(c.withSteps(warmup).withSeed(c.seed() + 1)).train(ds.train(), ds.entityCount(),
-                    ds.relationCount());
+            new Trainer(c.withSteps(warmup).withSeed(c.seed() + 1)).threads(threads)
+                    .train(ds.train(), ds.entityCount(), ds.relationCount());
         }
-        TrainingResult r = new Trainer(c).train(ds.train(), ds.entityCount(), ds.relationCount());
+        TrainingResult r = new Trainer(c).threads(threads).train(ds.train(), ds.entityCount(), ds.relationCount());
         FilterIndex filter = FilterIndex.of(ds);
         RankEvaluator ev = new RankEvaluator();
         ev.evaluate(r.model(), ds.valid(), filter, threads); // warm the evaluation kernels

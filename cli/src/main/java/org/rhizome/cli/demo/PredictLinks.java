@@ -42,7 +42,8 @@ public final class PredictLinks implements DemoStep {
                 Kernels.get().name());
         KgePipeline.Result r = KgePipeline.run(ds, c, 2, TrainingListener.NONE, 100);
         RankMetrics m = r.test().metrics(Side.BOTH, TieBreak.REALISTIC);
-        out.printf(Locale.ROOT, "  trained in %.1f s (%,.0f scored triples/s); held-out test, filtered, realistic ties: "
+        out.printf(Locale.ROOT, "  trained in %.1f s (%,.0f scored triples/s); held-out test, filtered, realistic "
+                + "ties: "
                 + "MRR %.3f, Hits@10 %.3f over %d ranks%n", r.training().seconds(),
                 r.training().scoredTriplesPerSecond(), m.mrr(), m.hits10(), m.count());
         TrainedModel tm = r.model();

@@ -275,7 +275,7 @@ public final class KgeModel implements LinkScorer {
         }
     }
 
-    /** The cosines and sines of relation {@code r}'s phases (RotatE), into {@code cos[0..rank)}, {@code sin[0..rank)}. */
+    /** The cosines and sines of relation {@code r}'s phases (RotatE), into {@code cos[0..rank)} and {@code sin}. */
     public void rotation(int r, float[] cos, float[] sin) {
         int n = dim / 2;
         int ro = r * n;
@@ -370,7 +370,7 @@ public final class KgeModel implements LinkScorer {
         scoreAll(0, r, t, true, out);
     }
 
-    /** Every entity as the tail of {@code (h, r, ?)} (or the head of {@code (?, r, t)}): the query vector, then one kernel. */
+    /** Every entity as the tail of {@code (h, r, ?)} (or head of {@code (?, r, t)}): the query vector, one kernel. */
     private void scoreAll(int h, int r, int t, boolean head, float[] out) {
         float[] q = new float[dim];
         float[] cos = null;

@@ -30,7 +30,7 @@ public enum ModelKind {
         return this == TRANSE_L1 || this == TRANSE_L2 || this == ROTATE;
     }
 
-    /** Parses {@code transe}, {@code transe-l1}, {@code transe-l2}, {@code distmult}, {@code complex}, {@code rotate}. */
+    /** Parses transe (L1), transe-l1, transe-l2, distmult, complex or rotate. */
     public static ModelKind parse(String s) {
         return switch (s.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
             case "transe", "transe-l1" -> TRANSE_L1;

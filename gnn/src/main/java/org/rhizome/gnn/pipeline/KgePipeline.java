@@ -30,12 +30,12 @@ public final class KgePipeline {
      */
     public record Result(TrainedModel model, TrainingResult training, EvaluationResult test, double evalSeconds) {}
 
-    /** Trains on {@code ds.train()} and evaluates on {@code ds.test()} with {@code threads} threads. */
+    /** Trains on {@code ds.train()} and evaluates on {@code ds.test()}, both on {@code threads} threads. */
     public static Result run(KgDataset ds, TrainingConfig config, int threads, TrainingListener listener,
             int reportEvery) {
         Objects.requireNonNull(ds, "ds");
-        TrainingResult tr = new Trainer(config).listener(listener, reportEvery).train(ds.train(), ds.entityCount(),
-                ds.relationCount());
+        TrainingResult tr = new Trainer(config).threads(threads).listener(listener, reportEvery)
+                .train(ds.train(), ds.entityCount(), ds.relationCount());
         long t0 = System.nanoTime();
         EvaluationResult ev = new RankEvaluator().evaluate(tr.model(), ds.test(), FilterIndex.of(ds), threads);
         double evalSeconds = (System.nanoTime() - t0) / 1e9;

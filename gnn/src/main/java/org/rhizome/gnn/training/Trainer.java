@@ -1,6 +1,7 @@
 package org.rhizome.gnn.training;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -23,14 +24,15 @@ import org.rhizome.gnn.sampling.UniformSampler;
  * {@code p = softmax(temperature * S_neg)} held constant; the step's loss is {@code sum_i w_i L_i / (2 sum_i w_i)}.
  * So {@code dL/dS_pos = -w sigma(-S_pos) / (2W)} and {@code dL/dS_j = w p_j sigma(S_j) / (2W)}.
  *
- * <p>Single-threaded and deterministic for a seed. Not built yet (see the link-prediction issue): multi-threaded
- * training, negatives shared across a chunk, LEMON, filtering of negatives against known positives, N3/L2 on whole
- * tables, early stopping and checkpoints.
+ * <p>Data-parallel over the batch ({@link #threads}), deterministic for a seed and a thread count. Not built yet
+ * (see the link-prediction issue): Hogwild-style asynchronous updates, negatives shared across a chunk, LEMON,
+ * filtering of negatives against known positives, N3/L2 on whole tables, early stopping and checkpoints.
  */
 public final class Trainer {
     private final TrainingConfig config;
     private TrainingListener listener = TrainingListener.NONE;
     private int reportEvery = 100;
+    private int threads = 1;
 
     public Trainer(TrainingConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -40,6 +42,18 @@ public final class Trainer {
     public Trainer listener(TrainingListener l, int every) {
         this.listener = Objects.requireNonNull(l, "listener");
         this.reportEvery = Math.max(1, every);
+        return this;
+    }
+
+    /**
+     * Computes each step's scores and gradients on {@code n} threads (each a fixed contiguous part of the batch,
+     * merged in order; the optimiser step stays serial). Results depend on the seed and the thread count only.
+     */
+    public Trainer threads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + n);
+        }
+        this.threads = n;
         return this;
     }
 
@@ -69,36 +83,148 @@ public final class Trainer {
         boolean distance = config.model().isDistance();
         float shift = distance && config.loss().equals("self-adversarial") ? config.gamma() : 0f;
         int k = config.negatives();
-        int[] negs = new int[k];
-        float[] negScore = new float[k];
-        float[] negCoeff = new float[k];
+        int workers = Math.max(1, Math.min(threads, config.batch()));
+        Worker[] ws = new Worker[workers];
+        for (int j = 0; j < workers; j++) {
+            ws[j] = new Worker(model, sampler, config, shift, weights, train);
+        }
+        java.util.concurrent.ExecutorService pool = workers == 1 ? null
+                : java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+                    Thread th = new Thread(r, "rhizome-kge-train");
+                    th.setDaemon(true);
+                    return th;
+                });
         Map<Integer, float[]> entGrad = new HashMap<>();
         Map<Integer, float[]> relGrad = new HashMap<>();
-        float[] gh = new float[dim];
-        float[] gr = new float[rw];
-        float[] gt = new float[dim];
-        float[] q = new float[dim];
-        boolean rotate = config.model() == org.rhizome.gnn.model.ModelKind.ROTATE;
-        float[] cos = rotate ? new float[dim / 2] : null;
-        float[] sin = rotate ? new float[dim / 2] : null;
+        int[] idx = new int[config.batch()];
+        long[] seeds = new long[config.batch()];
         double lastLoss = Double.NaN;
         long t0 = System.nanoTime();
-        for (int step = 1; step <= config.steps(); step++) {
+        try {
+            for (int step = 1; step <= config.steps(); step++) {
+                double wSum = 0;
+                for (int b = 0; b < idx.length; b++) {
+                    idx[b] = rnd.nextInt(train.size());
+                    seeds[b] = rnd.nextLong();
+                    wSum += weights == null ? 1 : weights[idx[b]];
+                }
+                // the batch is split in fixed contiguous parts, one per worker, each with its own gradient rows;
+                // the parts are merged in worker order, so a seed and a thread count give one result
+                double norm = 2 * wSum;
+                int st = step;
+                if (pool == null) {
+                    ws[0].run(idx, seeds, 0, idx.length, st, norm);
+                } else {
+                    List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>(workers);
+                    for (int j = 0; j < workers; j++) {
+                        int from = (int) ((long) idx.length * j / workers);
+                        int to = (int) ((long) idx.length * (j + 1) / workers);
+                        Worker wk = ws[j];
+                        fs.add(pool.submit(() -> wk.run(idx, seeds, from, to, st, norm)));
+                    }
+                    for (java.util.concurrent.Future<?> f : fs) {
+                        try {
+                            f.get();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("training interrupted", e);
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            throw e.getCause() instanceof RuntimeException re ? re
+                                    : new IllegalStateException(e.getCause());
+                        }
+                    }
+                }
+                entGrad.clear();
+                relGrad.clear();
+                double loss = 0;
+                for (Worker wk : ws) {
+                    loss += wk.loss;
+                    wk.entGrad.forEach((row, g) -> add(entGrad, row, g));
+                    wk.relGrad.forEach((row, g) -> add(relGrad, row, g));
+                }
+                if (config.regularization() > 0 && !distance) {
+                    regularize(model.entities(), dim, entGrad, config.regularization() / model.entities().length);
+                    regularize(model.relations(), rw, relGrad, config.regularization() / model.relations().length);
+                }
+                for (Map.Entry<Integer, float[]> e : entGrad.entrySet()) {
+                    opt.update(model.entities(), 0, e.getKey(), dim, e.getValue(), step);
+                }
+                for (Map.Entry<Integer, float[]> e : relGrad.entrySet()) {
+                    opt.update(model.relations(), 1, e.getKey(), rw, e.getValue(), step);
+                }
+                opt.endStep(step);
+                lastLoss = loss;
+                if (step % reportEvery == 0 || step == config.steps()) {
+                    listener.progress(step, config.steps(), loss);
+                }
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double scored = (double) config.steps() * config.batch() * (k + 1);
+        return new TrainingResult(model, config, seconds, seconds > 0 ? scored / seconds : 0, lastLoss);
+    }
+
+    /** One thread's share of a step: scores, loss and gradient rows of its positives. */
+    private static final class Worker {
+        private final KgeModel model;
+        private final NegativeSampler sampler;
+        private final TrainingConfig config;
+        private final float shift;
+        private final float[] weights;
+        private final TripleSet train;
+        private final boolean rotate;
+        private final int k;
+        private final int[] negs;
+        private final float[] negScore;
+        private final float[] negCoeff;
+        private final float[] gh;
+        private final float[] gr;
+        private final float[] gt;
+        private final float[] q;
+        private final float[] cos;
+        private final float[] sin;
+        final Map<Integer, float[]> entGrad = new HashMap<>();
+        final Map<Integer, float[]> relGrad = new HashMap<>();
+        double loss;
+
+        Worker(KgeModel model, NegativeSampler sampler, TrainingConfig config, float shift, float[] weights,
+                TripleSet train) {
+            this.model = model;
+            this.sampler = sampler;
+            this.config = config;
+            this.shift = shift;
+            this.weights = weights;
+            this.train = train;
+            this.rotate = config.model() == org.rhizome.gnn.model.ModelKind.ROTATE;
+            this.k = config.negatives();
+            int dim = model.dim();
+            this.negs = new int[k];
+            this.negScore = new float[k];
+            this.negCoeff = new float[k];
+            this.gh = new float[dim];
+            this.gr = new float[model.relationWidth()];
+            this.gt = new float[dim];
+            this.q = new float[dim];
+            this.cos = rotate ? new float[dim / 2] : null;
+            this.sin = rotate ? new float[dim / 2] : null;
+        }
+
+        /** Positives {@code idx[from..to)} of step {@code step}; {@code norm} is twice the batch's weight sum. */
+        void run(int[] idx, long[] seeds, int from, int to, int step, double norm) {
             entGrad.clear();
             relGrad.clear();
-            int[] idx = new int[config.batch()];
-            double wSum = 0;
-            for (int b = 0; b < idx.length; b++) {
-                idx[b] = rnd.nextInt(train.size());
-                wSum += weights == null ? 1 : weights[idx[b]];
-            }
-            double loss = 0;
-            for (int b = 0; b < idx.length; b++) {
+            loss = 0;
+            for (int b = from; b < to; b++) {
                 int i = idx[b];
+                SplittableRandom rnd = new SplittableRandom(seeds[b]);
                 int h = train.head(i);
                 int r = train.relation(i);
                 int t = train.tail(i);
-                double w = (weights == null ? 1 : weights[i]) / (2 * wSum);
+                double w = (weights == null ? 1 : weights[i]) / norm;
                 boolean head = switch (config.sides()) {
                     case "alternate" -> step % 2 == 1; // the reference corrupts heads in its even (0-based) steps
                     default -> sampler.corruptHead(h, r, t, rnd);
@@ -161,25 +287,7 @@ public final class Trainer {
                     }
                 }
             }
-            if (config.regularization() > 0 && !distance) {
-                regularize(model.entities(), dim, entGrad, config.regularization() / model.entities().length);
-                regularize(model.relations(), rw, relGrad, config.regularization() / model.relations().length);
-            }
-            for (Map.Entry<Integer, float[]> e : entGrad.entrySet()) {
-                opt.update(model.entities(), 0, e.getKey(), dim, e.getValue(), step);
-            }
-            for (Map.Entry<Integer, float[]> e : relGrad.entrySet()) {
-                opt.update(model.relations(), 1, e.getKey(), rw, e.getValue(), step);
-            }
-            opt.endStep(step);
-            lastLoss = loss;
-            if (step % reportEvery == 0 || step == config.steps()) {
-                listener.progress(step, config.steps(), loss);
-            }
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double scored = (double) config.steps() * config.batch() * (k + 1);
-        return new TrainingResult(model, config, seconds, seconds > 0 ? scored / seconds : 0, lastLoss);
     }
 
     /** Adds {@code coeff * grad s(h, r, t)} into the step's gradient rows. */

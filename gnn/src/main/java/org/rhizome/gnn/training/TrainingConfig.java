@@ -48,7 +48,7 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         }
     }
 
-    /** The reference scheme for {@code model} at rank 50: 64 negatives, batch 256, Adam 1e-3, gamma 6, temperature 0.5. */
+    /** The reference scheme at rank 50: 64 negatives, batch 256, Adam 1e-3, gamma 6, temperature 0.5. */
     public static TrainingConfig defaults(ModelKind model) {
         return new TrainingConfig(model, 50, 64, 256, 1000, 1e-3f, "adam", "self-adversarial", 6f, 0.5f, 0f, true,
                 "alternate", 42L);

@@ -122,4 +122,23 @@ class TrainerTest {
         assertThat(w[0]).isEqualTo((float) (1 / Math.sqrt(11)));
         assertThat(w[1]).isEqualTo((float) (1 / Math.sqrt(11)));
     }
+
+    @Test
+    void dataParallelTrainingIsDeterministicPerThreadCountAndLearnsAsWell() {
+        InverseWorld w = inverseWorld();
+        TrainingConfig c = TrainingConfig.defaults(ModelKind.ROTATE).withRank(16).withBatch(64, 16).withSteps(600)
+                .withLearningRate(0.05f, "adam");
+        TrainingResult a = new Trainer(c).threads(2).train(w.train(), 40, 2);
+        TrainingResult b = new Trainer(c).threads(2).train(w.train(), 40, 2);
+        assertThat(a.model().entities()).containsExactly(b.model().entities());
+        assertThat(tailMrr(a.model(), w)).isGreaterThan(0.8);
+        // the same positives and negatives whatever the thread count: only float summation order differs
+        TrainingResult one = new Trainer(c.withSteps(1)).train(w.train(), 40, 2);
+        TrainingResult two = new Trainer(c.withSteps(1)).threads(2).train(w.train(), 40, 2);
+        float[] x = one.model().entities();
+        float[] y = two.model().entities();
+        for (int i = 0; i < x.length; i++) {
+            assertThat(y[i]).isCloseTo(x[i], org.assertj.core.api.Assertions.within(1e-5f));
+        }
+    }
 }
