@@ -47,16 +47,35 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "N", defaultValue = "10", description = "Default: ${DEFAULT-VALUE}")
     int k;
 
+    @Option(names = "--write",
+            description = "Instead of printing: for every head of an asserted RELATION statement in the store, write "
+                    + "the k best tails not asserted yet as predicted statements (status predicted, the model named, "
+                    + "plausibility as confidence) into <base>prediction/<model>/<relation>, replacing earlier "
+                    + "predictions of the same model and relation.")
+    boolean write;
+
     @Override
     public Integer call() {
-        if ((head == null) == (tail == null)) {
-            throw new CommandFailedException(ExitCodes.USAGE, "give either --head or --tail");
+        if (write ? head != null || tail != null : (head == null) == (tail == null)) {
+            throw new CommandFailedException(ExitCodes.USAGE, write ? "--write predicts for every head: leave out "
+                    + "--head and --tail" : "give either --head or --tail (or --write)");
         }
         TrainedModel m;
         try {
             m = ModelFile.read(model);
         } catch (RhizomeException e) {
             throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+        }
+        if (write) {
+            String rel = resolveRelation(m, relation);
+            try (KnowledgeGraph kg = root.openStore(false)) {
+                org.rhizome.gnn.io.PredictionWriter.Written w = org.rhizome.gnn.io.PredictionWriter.write(kg, m,
+                        model.getFileName().toString(), rel, k);
+                spec.commandLine().getOut().printf(Locale.US, "wrote %,d predicted statements for %,d heads into "
+                        + "<%s> (asserted statements untouched; rhizome export --include predicted exports them)%n",
+                        w.statements(), w.heads(), w.graph());
+            }
+            return ExitCodes.OK;
         }
         String entity = resolveEntity(m, head != null ? head : tail);
         String rel = resolveRelation(m, relation);

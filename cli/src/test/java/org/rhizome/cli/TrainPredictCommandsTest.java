@@ -52,4 +52,40 @@ class TrainPredictCommandsTest {
         Cli.Result badData = Cli.run("train", "--data", dir.resolve("missing").toString(), "--out", "x.rzkge");
         assertThat(badData.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     }
+
+    @Test
+    void aStoreModelWritesItsPredictionsBackAsPredictedStatements() throws Exception {
+        String store = dir.resolve("store").toString();
+        Path ttl = java.nio.file.Files.writeString(dir.resolve("ring.ttl"), ringTurtle());
+        assertThat(Cli.run("--store", store, "--quiet", "import", ttl.toString()).exitCode()).isZero();
+        Path model = dir.resolve("store.rzkge");
+        Cli.Result t = Cli.run("--store", store, "--quiet", "train", "--model", "rotate", "--rank", "8", "--steps",
+                "50", "--batch", "16", "--negatives", "4", "--out", model.toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        Cli.Result before = Cli.run("--store", store, "stats");
+        Cli.Result w = Cli.run("--store", store, "predict", "--model", model.toString(), "--relation", "next",
+                "--write", "--k", "2");
+        assertThat(w.exitCode()).as(w.err()).isZero();
+        assertThat(w.out())
+                .containsPattern("wrote \\d+ predicted statements for \\d+ heads into <.*prediction/store_rzkge/next>");
+        // the asserted statements are untouched
+        Cli.Result after = Cli.run("--store", store, "stats");
+        assertThat(line(after.out(), "statements")).isEqualTo(line(before.out(), "statements"));
+        Cli.Result bad = Cli.run("--store", store, "predict", "--model", model.toString(), "--relation", "next",
+                "--write", "--head", "x");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    private static String line(String out, String key) {
+        return out.lines().filter(l -> l.strip().startsWith(key + " ")).findFirst().orElseThrow();
+    }
+
+    private static String ringTurtle() {
+        StringBuilder b = new StringBuilder("@prefix ex: <https://rhizome.dev/id/concept/> .\n"
+                + "@prefix rel: <https://rhizome.dev/id/relation/> .\n");
+        for (int i = 0; i < 20; i++) {
+            b.append("ex:e").append(i).append(" rel:next ex:e").append((i + 1) % 20).append(" .\n");
+        }
+        return b.toString();
+    }
 }
