@@ -1,14 +1,11 @@
 package org.rhizome.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import org.rhizome.agent.ingest.DocumentException;
 import org.rhizome.agent.ingest.IngestReport;
@@ -79,7 +76,12 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<Path> files = expand(paths);
+        List<Path> files;
+        try {
+            files = org.rhizome.agent.ingest.DocumentLoader.expand(paths);
+        } catch (DocumentException e) {
+            throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+        }
         try (KnowledgeGraph kg = root.openStore(!remove)) {
             if (remove) {
                 Ingestor ing = Ingestor.builder(kg).llm(LlmClient.create(LlmConfig.recorded())).build();
@@ -157,23 +159,5 @@ final class IngestCommand implements Callable<Integer> {
             out.println("  refused " + p);
         }
         out.flush();
-    }
-
-    private static List<Path> expand(List<Path> paths) {
-        List<Path> out = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
-                            .matches(".*\\.(txt|text|md|markdown|html|htm|pdf)")).sorted().forEach(out::add);
-                } catch (java.io.IOException e) {
-                    throw new CommandFailedException(ExitCodes.BAD_INPUT, "cannot list " + p + ": " + e.getMessage(),
-                            e);
-                }
-            } else {
-                out.add(p);
-            }
-        }
-        return out;
     }
 }

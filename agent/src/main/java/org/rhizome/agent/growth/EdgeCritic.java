@@ -2,10 +2,8 @@ package org.rhizome.agent.growth;
 
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 
 import org.rhizome.gnn.io.TrainedModel;
-import org.rhizome.gnn.model.KgeModel;
 
 /**
  * Judges how plausible a statement proposed by the LLM is by the graph's own learned structure: the growth loop's
@@ -34,34 +32,10 @@ public interface EdgeCritic {
      */
     static EdgeCritic of(TrainedModel m, String name) {
         Objects.requireNonNull(m, "m");
-        KgeModel model = m.model();
-        int n = model.entityCount();
         return new EdgeCritic() {
             @Override
             public OptionalDouble plausibility(String headIri, String relationIri, String tailIri) {
-                OptionalInt h = m.entities().find(headIri);
-                OptionalInt r = m.relations().find(relationIri);
-                OptionalInt t = m.entities().find(tailIri);
-                if (h.isEmpty() || r.isEmpty() || t.isEmpty() || n < 2) {
-                    return OptionalDouble.empty();
-                }
-                float[] s = new float[n];
-                model.scoreTails(h.getAsInt(), r.getAsInt(), s);
-                float target = s[t.getAsInt()];
-                int greater = 0;
-                int equal = 0;
-                for (int e = 0; e < n; e++) {
-                    if (e == t.getAsInt()) {
-                        continue;
-                    }
-                    if (s[e] > target || Float.isNaN(target)) {
-                        greater++;
-                    } else if (s[e] == target) {
-                        equal++;
-                    }
-                }
-                double rank = 1 + greater + equal / 2.0;
-                return OptionalDouble.of(1 - (rank - 1) / (n - 1));
+                return m.tailPercentile(headIri, relationIri, tailIri);
             }
 
             @Override

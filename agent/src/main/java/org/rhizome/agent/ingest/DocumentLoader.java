@@ -69,6 +69,28 @@ public final class DocumentLoader {
         return new DocumentText(name, format, text, sha);
     }
 
+    /**
+     * The documents named by {@code paths}: files as given, folders walked for the supported types (sorted).
+     *
+     * @throws DocumentException if a folder cannot be listed
+     */
+    public static java.util.List<Path> expand(java.util.List<Path> paths) {
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (java.util.stream.Stream<Path> s = Files.walk(p)) {
+                    s.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
+                            .matches(".*\\.(txt|text|md|markdown|html|htm|pdf)")).sorted().forEach(out::add);
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    throw new DocumentException("cannot list " + p + ": " + e.getMessage(), e);
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     private static String utf8(Path file, byte[] bytes) {
         try {
             String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -202,20 +201,10 @@ public final class JobRunner {
     }
 
     private List<Path> documents(List<String> names) {
-        List<Path> out = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
         for (String n : names) {
-            Path p = baseDir.resolve(n);
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
-                            .matches(".*\\.(txt|text|md|markdown|html|htm|pdf)")).sorted().forEach(out::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot list " + p + ": " + e.getMessage(), e);
-                }
-            } else {
-                out.add(p);
-            }
+            paths.add(baseDir.resolve(n));
         }
-        return out;
+        return org.rhizome.agent.ingest.DocumentLoader.expand(paths);
     }
 }

@@ -18,7 +18,6 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
-import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
@@ -229,10 +228,7 @@ public final class LlmClient {
         if (io || e instanceof RetriableException) {
             return new Failure(true, 0, Optional.empty(), rootMessage(e));
         }
-        if (e instanceof NonRetriableException) {
-            return new Failure(false, 0, Optional.empty(), rootMessage(e));
-        }
-        return new Failure(false, 0, Optional.empty(), rootMessage(e));
+        return new Failure(false, 0, Optional.empty(), rootMessage(e)); // NonRetriableException and the rest
     }
 
     private static String reason(String body) {

@@ -78,7 +78,7 @@ public final class PredictionWriter {
                     continue;
                 }
                 out.add(Triple.create(NodeFactory.createURI(e.getKey()), rel, NodeFactory.createURI(tail)));
-                conf.add(percentile(s, order[i]));
+                conf.add(TrainedModel.percentile(s, order[i]));
                 taken++;
             }
         }
@@ -94,20 +94,5 @@ public final class PredictionWriter {
             }
         });
         return new Written(graph, heads, out.size());
-    }
-
-    private static double percentile(float[] s, int target) {
-        int greater = 0;
-        int equal = 0;
-        for (int e = 0; e < s.length; e++) {
-            if (e != target) {
-                if (s[e] > s[target]) {
-                    greater++;
-                } else if (s[e] == s[target]) {
-                    equal++;
-                }
-            }
-        }
-        return s.length < 2 ? 1 : 1 - (greater + equal / 2.0) / (s.length - 1);
     }
 }

@@ -55,6 +55,41 @@ public record TrainedModel(KgeModel model, IdMap entities, IdMap relations, Stri
         return top(s, k, t.getAsInt());
     }
 
+    /**
+     * The percentile of entity {@code tail} among all entities as the tail of {@code (head, relation, ?)}:
+     * {@code 1 - (rank - 1) / (n - 1)} with the realistic rank (ties counted half), raw (known tails compete); 1 is
+     * the model's first choice, 0 its last. Empty if a name is unknown.
+     */
+    public java.util.OptionalDouble tailPercentile(String head, String relation, String tail) {
+        OptionalInt h = entities.find(head);
+        OptionalInt r = relations.find(relation);
+        OptionalInt t = entities.find(tail);
+        if (h.isEmpty() || r.isEmpty() || t.isEmpty() || model.entityCount() < 2) {
+            return java.util.OptionalDouble.empty();
+        }
+        float[] s = new float[model.entityCount()];
+        model.scoreTails(h.getAsInt(), r.getAsInt(), s);
+        return java.util.OptionalDouble.of(percentile(s, t.getAsInt()));
+    }
+
+    /** The realistic-rank percentile of {@code target} in {@code scores} (NaN scores rank last). */
+    public static double percentile(float[] scores, int target) {
+        int greater = 0;
+        int equal = 0;
+        float ts = scores[target];
+        for (int e = 0; e < scores.length; e++) {
+            if (e == target) {
+                continue;
+            }
+            if (scores[e] > ts || Float.isNaN(ts)) {
+                greater++;
+            } else if (scores[e] == ts) {
+                equal++;
+            }
+        }
+        return scores.length < 2 ? 1 : 1 - (greater + equal / 2.0) / (scores.length - 1);
+    }
+
     private List<Prediction> top(float[] s, int k, int exclude) {
         List<Integer> ids = new ArrayList<>();
         for (int e = 0; e < s.length; e++) {

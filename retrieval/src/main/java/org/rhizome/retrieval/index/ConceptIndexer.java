@@ -380,8 +380,7 @@ public final class ConceptIndexer implements AutoCloseable {
             // most of its 413 ms). Not counted in the texts embedded for the index.
             List<String> labels = new ArrayList<>(batch.size());
             for (IndexedConcept c : batch) {
-                labels.add(org.rhizome.embeddings.ConceptText.of(
-                        org.rhizome.retrieval.resolution.LabelNormalizer.base(c.label())));
+                labels.add(ConceptText.of(org.rhizome.retrieval.resolution.LabelNormalizer.base(c.label())));
             }
             ce.embedAll(labels);
         }
