@@ -1,0 +1,231 @@
+package org.rhizome.gnn.tensor;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+import org.rhizome.gnn.kernel.Kernels;
+
+/**
+ * Matrix products on the project's vector kernels: {@link #matmul} ({@code [..., k] x [k, n]}), {@link #bmm}
+ * (batched), {@link #outer} (batched outer product) and {@link #bilinear}, the contraction
+ * {@code out[b, c] = sum_ij x[b, i] y[b, j] w[i, j, c]} that EpiGNN's composition is made of.
+ *
+ * <p>Products are computed row by row with {@link Kernels#axpy} and {@link Kernels#dot}, and split over the common
+ * fork-join pool by rows when the work passes {@value #PARALLEL_FLOPS} multiply-adds.
+ */
+public final class LinAlg {
+    /** Multiply-adds above which a product is split across threads. */
+    static final long PARALLEL_FLOPS = 1L << 18;
+
+    private static final Kernels K = Kernels.get();
+
+    private LinAlg() {}
+
+    /**
+     * {@code a x b}: {@code a} of shape {@code [..., k]} (leading dimensions flattened into rows), {@code b} of shape
+     * {@code [k, n]}; the result has shape {@code [..., n]}.
+     */
+    public static Tensor matmul(Tensor a, Tensor b) {
+        if (b.shape.length != 2 || a.shape.length < 1 || a.shape[a.shape.length - 1] != b.shape[0]) {
+            throw new IllegalArgumentException(
+                    "matmul of shapes " + Arrays.toString(a.shape) + " and " + Arrays.toString(b.shape));
+        }
+        int k = b.shape[0];
+        int n = b.shape[1];
+        int m = k == 0 ? 0 : a.data.length / k;
+        int[] shape = a.shape.clone();
+        shape[shape.length - 1] = n;
+        float[] out = new float[m * n];
+        gemm(a.data, 0, b.data, 0, out, 0, m, k, n);
+        return Tensor.result(out, shape, t -> {
+            if (Tensor.wants(a)) {
+                gemmNT(t.grad, 0, b.data, 0, Tensor.gradOf(a), 0, m, n, k);
+            }
+            if (Tensor.wants(b)) {
+                gemmTN(a.data, 0, t.grad, 0, Tensor.gradOf(b), 0, m, k, n);
+            }
+        }, a, b);
+    }
+
+    /** Batched product: {@code a [B, m, k] x b [B, k, n] -> [B, m, n]}. */
+    public static Tensor bmm(Tensor a, Tensor b) {
+        if (a.shape.length != 3 || b.shape.length != 3 || a.shape[0] != b.shape[0] || a.shape[2] != b.shape[1]) {
+            throw new IllegalArgumentException(
+                    "bmm of shapes " + Arrays.toString(a.shape) + " and " + Arrays.toString(b.shape));
+        }
+        int batch = a.shape[0];
+        int m = a.shape[1];
+        int k = a.shape[2];
+        int n = b.shape[2];
+        float[] out = new float[batch * m * n];
+        forEach(batch, (long) m * k * n, i -> gemmSerial(a.data, i * m * k, b.data, i * k * n, out, i * m * n, 0, m, k,
+                n));
+        return Tensor.result(out, new int[] {batch, m, n}, t -> {
+            if (Tensor.wants(a)) {
+                float[] ga = Tensor.gradOf(a);
+                forEach(batch, (long) m * k * n, i -> gemmNTSerial(t.grad, i * m * n, b.data, i * k * n, ga, i * m * k,
+                        0, m, n, k));
+            }
+            if (Tensor.wants(b)) {
+                float[] gb = Tensor.gradOf(b);
+                forEach(batch, (long) m * k * n, i -> gemmTNSerial(a.data, i * m * k, t.grad, i * m * n, gb, i * k * n,
+                        0, k, m, k, n));
+            }
+        }, a, b);
+    }
+
+    /**
+     * Batched outer product: {@code x [..., p]} and {@code y [..., q]} with equal leading dimensions give
+     * {@code [..., p * q]} with {@code out[b, i * q + j] = x[b, i] * y[b, j]}.
+     */
+    public static Tensor outer(Tensor x, Tensor y) {
+        int p = x.shape[x.shape.length - 1];
+        int q = y.shape[y.shape.length - 1];
+        if (!Arrays.equals(Arrays.copyOf(x.shape, x.shape.length - 1), Arrays.copyOf(y.shape, y.shape.length - 1))) {
+            throw new IllegalArgumentException(
+                    "outer of shapes " + Arrays.toString(x.shape) + " and " + Arrays.toString(y.shape));
+        }
+        int rows = p == 0 ? 0 : x.data.length / p;
+        int[] shape = x.shape.clone();
+        shape[shape.length - 1] = p * q;
+        float[] out = new float[rows * p * q];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < p; i++) {
+                K.axpy(x.data[r * p + i], y.data, r * q, out, (r * p + i) * q, q);
+            }
+        }
+        return Tensor.result(out, shape, t -> {
+            float[] g = t.grad;
+            if (Tensor.wants(x)) {
+                float[] gx = Tensor.gradOf(x);
+                for (int r = 0; r < rows; r++) {
+                    for (int i = 0; i < p; i++) {
+                        gx[r * p + i] += K.dot(g, (r * p + i) * q, y.data, r * q, q);
+                    }
+                }
+            }
+            if (Tensor.wants(y)) {
+                float[] gy = Tensor.gradOf(y);
+                for (int r = 0; r < rows; r++) {
+                    for (int i = 0; i < p; i++) {
+                        K.axpy(x.data[r * p + i], g, (r * p + i) * q, gy, r * q, q);
+                    }
+                }
+            }
+        }, x, y);
+    }
+
+    /**
+     * The bilinear contraction {@code out[b, c] = sum_ij x[b, i] y[b, j] w[i, j, c]} (einsum {@code bi,bj,ijc->bc}):
+     * {@code x [..., p]}, {@code y [..., q]}, {@code w [p, q, r]}, result {@code [..., r]}. Computed as
+     * {@code outer(x, y) x w.reshape(p * q, r)}.
+     */
+    public static Tensor bilinear(Tensor x, Tensor y, Tensor w) {
+        if (w.shape.length != 3 || w.shape[0] != x.shape[x.shape.length - 1]
+                || w.shape[1] != y.shape[y.shape.length - 1]) {
+            throw new IllegalArgumentException("bilinear of shapes " + Arrays.toString(x.shape) + ", "
+                    + Arrays.toString(y.shape) + " and " + Arrays.toString(w.shape));
+        }
+        return matmul(outer(x, y), w.reshape(w.shape[0] * w.shape[1], w.shape[2]));
+    }
+
+    /** The transpose of a matrix {@code [m, n] -> [n, m]}. */
+    public static Tensor transpose(Tensor a) {
+        if (a.shape.length != 2) {
+            throw new IllegalArgumentException("transpose of shape " + Arrays.toString(a.shape));
+        }
+        int m = a.shape[0];
+        int n = a.shape[1];
+        float[] out = new float[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                out[j * m + i] = a.data[i * n + j];
+            }
+        }
+        return Tensor.result(out, new int[] {n, m}, t -> {
+            float[] ga = Tensor.gradOf(a);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    ga[i * n + j] += t.grad[j * m + i];
+                }
+            }
+        }, a);
+    }
+
+    // ---------------------------------------------------------------------------------------------- raw products
+
+    /** {@code c[m, n] += a[m, k] b[k, n]}, rows split across threads when large. */
+    static void gemm(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
+        forRows(m, (long) m * k * n, (from, to) -> gemmSerial(a, aOff, b, bOff, c, cOff, from, to, k, n));
+    }
+
+    private static void gemmSerial(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int from, int to,
+            int k, int n) {
+        for (int i = from; i < to; i++) {
+            for (int p = 0; p < k; p++) {
+                float v = a[aOff + i * k + p];
+                if (v != 0f) {
+                    K.axpy(v, b, bOff + p * n, c, cOff + i * n, n);
+                }
+            }
+        }
+    }
+
+    /** {@code c[m, k] += g[m, n] b[k, n]^T}. */
+    static void gemmNT(float[] g, int gOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
+        forRows(m, (long) m * k * n, (from, to) -> gemmNTSerial(g, gOff, b, bOff, c, cOff, from, to, n, k));
+    }
+
+    private static void gemmNTSerial(float[] g, int gOff, float[] b, int bOff, float[] c, int cOff, int from, int to,
+            int n, int k) {
+        for (int i = from; i < to; i++) {
+            for (int p = 0; p < k; p++) {
+                c[cOff + i * k + p] += K.dot(g, gOff + i * n, b, bOff + p * n, n);
+            }
+        }
+    }
+
+    /** {@code c[k, n] += a[m, k]^T g[m, n]}, split over the rows of {@code c}. */
+    static void gemmTN(float[] a, int aOff, float[] g, int gOff, float[] c, int cOff, int m, int k, int n) {
+        forRows(k, (long) m * k * n, (from, to) -> gemmTNSerial(a, aOff, g, gOff, c, cOff, from, to, m, k, n));
+    }
+
+    /** Rows {@code [from, to)} of {@code c[k, n] += a[m, k]^T g[m, n]}. */
+    private static void gemmTNSerial(float[] a, int aOff, float[] g, int gOff, float[] c, int cOff, int from, int to,
+            int m, int k, int n) {
+        for (int p = from; p < to; p++) {
+            for (int i = 0; i < m; i++) {
+                float v = a[aOff + i * k + p];
+                if (v != 0f) {
+                    K.axpy(v, g, gOff + i * n, c, cOff + p * n, n);
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowRange {
+        void run(int from, int to);
+    }
+
+    private static void forRows(int rows, long flops, RowRange body) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        if (flops < PARALLEL_FLOPS || rows < 2 || threads < 2) {
+            body.run(0, rows);
+            return;
+        }
+        int chunks = Math.min(rows, threads * 4);
+        IntStream.range(0, chunks).parallel().forEach(ch -> body.run(
+                (int) ((long) rows * ch / chunks), (int) ((long) rows * (ch + 1) / chunks)));
+    }
+
+    private static void forEach(int count, long flopsEach, java.util.function.IntConsumer body) {
+        if (flopsEach * count < PARALLEL_FLOPS || count < 2) {
+            for (int i = 0; i < count; i++) {
+                body.accept(i);
+            }
+        } else {
+            IntStream.range(0, count).parallel().forEach(body);
+        }
+    }
+}

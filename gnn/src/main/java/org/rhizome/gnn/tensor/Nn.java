@@ -1,0 +1,250 @@
+package org.rhizome.gnn.tensor;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Neural-network functions with fused, hand-derived backward passes: softmax and log-softmax over the last dimension,
+ * layer normalisation, dropout, cross-entropy (with label smoothing) and the margin ranking loss.
+ */
+public final class Nn {
+    private Nn() {}
+
+    /** Softmax over the last dimension, computed stably (max subtracted). */
+    public static Tensor softmax(Tensor x) {
+        int len = x.shape[x.shape.length - 1];
+        int rows = len == 0 ? 0 : x.data.length / len;
+        float[] out = new float[x.data.length];
+        for (int r = 0; r < rows; r++) {
+            int o = r * len;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < len; j++) {
+                max = Math.max(max, x.data[o + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < len; j++) {
+                float e = (float) Math.exp(x.data[o + j] - max);
+                out[o + j] = e;
+                sum += e;
+            }
+            float inv = (float) (1.0 / sum);
+            for (int j = 0; j < len; j++) {
+                out[o + j] *= inv;
+            }
+        }
+        return Tensor.result(out, x.shape.clone(), t -> {
+            // dx_j = y_j (g_j - sum_k g_k y_k)
+            float[] gx = Tensor.gradOf(x);
+            for (int r = 0; r < rows; r++) {
+                int o = r * len;
+                double dot = 0;
+                for (int j = 0; j < len; j++) {
+                    dot += t.grad[o + j] * out[o + j];
+                }
+                for (int j = 0; j < len; j++) {
+                    gx[o + j] += out[o + j] * (float) (t.grad[o + j] - dot);
+                }
+            }
+        }, x);
+    }
+
+    /** Log-softmax over the last dimension, computed stably. */
+    public static Tensor logSoftmax(Tensor x) {
+        int len = x.shape[x.shape.length - 1];
+        int rows = len == 0 ? 0 : x.data.length / len;
+        float[] out = new float[x.data.length];
+        for (int r = 0; r < rows; r++) {
+            int o = r * len;
+            float lse = logSumExp(x.data, o, len);
+            for (int j = 0; j < len; j++) {
+                out[o + j] = x.data[o + j] - lse;
+            }
+        }
+        return Tensor.result(out, x.shape.clone(), t -> {
+            // dx_j = g_j - softmax_j * sum_k g_k
+            float[] gx = Tensor.gradOf(x);
+            for (int r = 0; r < rows; r++) {
+                int o = r * len;
+                double sum = 0;
+                for (int j = 0; j < len; j++) {
+                    sum += t.grad[o + j];
+                }
+                for (int j = 0; j < len; j++) {
+                    gx[o + j] += t.grad[o + j] - (float) (Math.exp(out[o + j]) * sum);
+                }
+            }
+        }, x);
+    }
+
+    static float logSumExp(float[] v, int off, int len) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < len; j++) {
+            max = Math.max(max, v[off + j]);
+        }
+        if (max == Float.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double sum = 0;
+        for (int j = 0; j < len; j++) {
+            sum += Math.exp(v[off + j] - max);
+        }
+        return (float) (max + Math.log(sum));
+    }
+
+    /**
+     * Layer normalisation over the last dimension: {@code (x - mean) / sqrt(var + eps) * gamma + beta}, the variance
+     * biased (divided by the length), as PyTorch's {@code LayerNorm}. {@code gamma} and {@code beta} have the length
+     * of the last dimension.
+     */
+    public static Tensor layerNorm(Tensor x, Tensor gamma, Tensor beta, float eps) {
+        int len = x.shape[x.shape.length - 1];
+        if (gamma.data.length != len || beta.data.length != len) {
+            throw new IllegalArgumentException("layerNorm over " + len + " features with gamma "
+                    + Arrays.toString(gamma.shape) + " and beta " + Arrays.toString(beta.shape));
+        }
+        int rows = len == 0 ? 0 : x.data.length / len;
+        float[] xhat = new float[x.data.length];
+        float[] invStd = new float[rows];
+        float[] out = new float[x.data.length];
+        for (int r = 0; r < rows; r++) {
+            int o = r * len;
+            double mean = 0;
+            for (int j = 0; j < len; j++) {
+                mean += x.data[o + j];
+            }
+            mean /= len;
+            double var = 0;
+            for (int j = 0; j < len; j++) {
+                double d = x.data[o + j] - mean;
+                var += d * d;
+            }
+            var /= len;
+            invStd[r] = (float) (1.0 / Math.sqrt(var + eps));
+            for (int j = 0; j < len; j++) {
+                xhat[o + j] = (float) ((x.data[o + j] - mean) * invStd[r]);
+                out[o + j] = xhat[o + j] * gamma.data[j] + beta.data[j];
+            }
+        }
+        return Tensor.result(out, x.shape.clone(), t -> {
+            float[] g = t.grad;
+            if (Tensor.wants(gamma)) {
+                float[] gg = Tensor.gradOf(gamma);
+                for (int i = 0; i < g.length; i++) {
+                    gg[i % len] += g[i] * xhat[i];
+                }
+            }
+            if (Tensor.wants(beta)) {
+                float[] gb = Tensor.gradOf(beta);
+                for (int i = 0; i < g.length; i++) {
+                    gb[i % len] += g[i];
+                }
+            }
+            if (Tensor.wants(x)) {
+                // dx = invStd * (dxhat - mean(dxhat) - xhat * mean(dxhat * xhat)), dxhat = g * gamma
+                float[] gx = Tensor.gradOf(x);
+                for (int r = 0; r < rows; r++) {
+                    int o = r * len;
+                    double m1 = 0;
+                    double m2 = 0;
+                    for (int j = 0; j < len; j++) {
+                        double dh = g[o + j] * gamma.data[j];
+                        m1 += dh;
+                        m2 += dh * xhat[o + j];
+                    }
+                    m1 /= len;
+                    m2 /= len;
+                    for (int j = 0; j < len; j++) {
+                        double dh = g[o + j] * gamma.data[j];
+                        gx[o + j] += (float) (invStd[r] * (dh - m1 - xhat[o + j] * m2));
+                    }
+                }
+            }
+        }, x, gamma, beta);
+    }
+
+    /**
+     * Inverted dropout: while {@code training}, each element is zeroed with probability {@code p} and the rest scaled
+     * by {@code 1 / (1 - p)}; otherwise {@code x} itself.
+     */
+    public static Tensor dropout(Tensor x, float p, boolean training, Random random) {
+        if (!training || p == 0f) {
+            return x;
+        }
+        if (p < 0f || p >= 1f) {
+            throw new IllegalArgumentException("dropout probability " + p + " outside [0, 1)");
+        }
+        float keep = 1f / (1f - p);
+        float[] mask = new float[x.data.length];
+        float[] out = new float[x.data.length];
+        for (int i = 0; i < out.length; i++) {
+            mask[i] = random.nextFloat() < p ? 0f : keep;
+            out[i] = x.data[i] * mask[i];
+        }
+        return Tensor.result(out, x.shape.clone(), t -> {
+            float[] gx = Tensor.gradOf(x);
+            for (int i = 0; i < mask.length; i++) {
+                gx[i] += t.grad[i] * mask[i];
+            }
+        }, x);
+    }
+
+    /**
+     * Mean cross-entropy of {@code logits [B, C]} against class indices {@code targets[B]}, with label smoothing
+     * {@code eps} (the target distribution puts {@code 1 - eps + eps / C} on the target and {@code eps / C}
+     * elsewhere, as PyTorch's {@code label_smoothing}).
+     */
+    public static Tensor crossEntropy(Tensor logits, int[] targets, float eps) {
+        if (logits.shape.length != 2 || logits.shape[0] != targets.length) {
+            throw new IllegalArgumentException("crossEntropy of logits " + Arrays.toString(logits.shape) + " and "
+                    + targets.length + " targets");
+        }
+        int batch = targets.length;
+        int classes = logits.shape[1];
+        float[] logProb = new float[logits.data.length];
+        double loss = 0;
+        for (int b = 0; b < batch; b++) {
+            if (targets[b] < 0 || targets[b] >= classes) {
+                throw new IndexOutOfBoundsException(
+                        "crossEntropy: target[" + b + "] = " + targets[b] + " outside [0, " + classes + ")");
+            }
+            int o = b * classes;
+            float lse = logSumExp(logits.data, o, classes);
+            double row = 0;
+            for (int c = 0; c < classes; c++) {
+                logProb[o + c] = logits.data[o + c] - lse;
+                row -= smoothed(c, targets[b], classes, eps) * logProb[o + c];
+            }
+            loss += row;
+        }
+        return Tensor.result(new float[] {(float) (loss / batch)}, new int[0], t -> {
+            float[] gl = Tensor.gradOf(logits);
+            float g = t.grad[0] / batch;
+            for (int b = 0; b < batch; b++) {
+                int o = b * classes;
+                for (int c = 0; c < classes; c++) {
+                    gl[o + c] += g * (float) (Math.exp(logProb[o + c]) - smoothed(c, targets[b], classes, eps));
+                }
+            }
+        }, logits);
+    }
+
+    private static double smoothed(int c, int target, int classes, float eps) {
+        return (c == target ? 1.0 - eps : 0.0) + (double) eps / classes;
+    }
+
+    /**
+     * Mean margin ranking loss {@code max(0, margin - positive + negative)} over paired scores of equal shape: a
+     * positive should score at least {@code margin} above its negative.
+     */
+    public static Tensor marginLoss(Tensor positive, Tensor negative, float margin) {
+        return Ops.mean(Ops.relu(Ops.addScalar(Ops.sub(negative, positive), margin)));
+    }
+
+    /** Cosine similarity of the vectors along the last dimension, {@code [..., d] -> [...]}; {@code eps} guards 0. */
+    public static Tensor cosine(Tensor a, Tensor b, float eps) {
+        Tensor dot = Ops.sum(Ops.mul(a, b), -1, false);
+        Tensor na = Ops.sqrt(Ops.addScalar(Ops.sum(Ops.mul(a, a), -1, false), eps));
+        Tensor nb = Ops.sqrt(Ops.addScalar(Ops.sum(Ops.mul(b, b), -1, false), eps));
+        return Ops.div(dot, Ops.mul(na, nb));
+    }
+}
