@@ -1,0 +1,87 @@
+package org.rhizome.benchmarks.gnn;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.rhizome.gnn.epignn.EpiGnnConfig;
+import org.rhizome.gnn.epignn.EpiGnnTrainer;
+import org.rhizome.gnn.reasoning.ReasoningCsv;
+import org.rhizome.gnn.reasoning.ReasoningExample;
+import org.rhizome.gnn.reasoning.Vocabulary;
+
+/**
+ * EpiGNN on CLUTRR (graph form): trains on the split's training file with the reference settings
+ * ({@link EpiGnnConfig#clutrr()}, epochs and seed overridable) and prints one JSON line per seed with the test
+ * accuracy of each chain length k and the seconds per epoch.
+ *
+ * <pre>java ... EpiGnnBenchmark data=../shared/datasets/clutrr/data_db9b8f04 epochs=100 seeds=42,43,44</pre>
+ */
+public final class EpiGnnBenchmark {
+    private EpiGnnBenchmark() {}
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> o = new LinkedHashMap<>();
+        String[] defaults = {"data", "", "epochs", "100", "seeds", "42", "batch", "128", "lr", "0.01", "wd", "0.01"};
+        for (int i = 0; i < defaults.length; i += 2) {
+            o.put(defaults[i], defaults[i + 1]);
+        }
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (eq < 0 || !o.containsKey(a.substring(0, eq))) {
+                throw new IllegalArgumentException("expected key=value with a key among " + o.keySet() + ", got " + a);
+            }
+            o.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        Path dir = Path.of(o.get("data"));
+        if (!Files.isDirectory(dir)) {
+            System.out.println("{\"skipped\": \"no dataset at " + dir + "\"}");
+            return;
+        }
+        Path trainFile;
+        List<Path> testFiles = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> all = files.sorted().toList();
+            trainFile = all.stream().filter(p -> p.getFileName().toString().endsWith("_train.csv")).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no *_train.csv in " + dir));
+            all.stream().filter(p -> p.getFileName().toString().endsWith("_test.csv")).forEach(testFiles::add);
+        }
+        Vocabulary vocab = new Vocabulary();
+        List<ReasoningExample> train = ReasoningCsv.readClutrr(trainFile, vocab);
+        vocab.freeze();
+        List<ReasoningExample> test = new ArrayList<>();
+        for (Path p : testFiles) {
+            test.addAll(ReasoningCsv.readClutrr(p, vocab));
+        }
+        for (String seedText : o.get("seeds").split(",")) {
+            long seed = Long.parseLong(seedText.strip());
+            EpiGnnConfig c = EpiGnnConfig.clutrr();
+            c = new EpiGnnConfig(c.facets(), c.facetSize(), c.layers(), c.aggregation(), c.objective(), c.margin(),
+                    Float.parseFloat(o.get("lr")), Float.parseFloat(o.get("wd")), Integer.parseInt(o.get("batch")),
+                    Integer.parseInt(o.get("epochs")), c.validFraction(), seed);
+            long start = System.nanoTime();
+            EpiGnnTrainer.Result r = EpiGnnTrainer.train(train, vocab.size(), c, e -> System.err.printf(Locale.ROOT,
+                    "epoch %d loss %.4f valid %.4f %d ms%n", e.epoch(), e.meanLoss(), e.validAccuracy(), e.millis()));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<Integer, Double> byK = EpiGnnTrainer.accuracyByHops(r.model(), test, 256);
+            StringBuilder json = new StringBuilder();
+            json.append(String.format(Locale.ROOT,
+                    "{\"dataset\": \"%s\", \"seed\": %d, \"epochs\": %d, \"best_epoch\": %d, \"valid\": %.4f, "
+                            + "\"seconds_per_epoch\": %.2f, \"test\": {",
+                    dir.getFileName(), seed, c.epochs(), r.bestEpoch(), r.bestValidAccuracy(),
+                    seconds / Math.max(1, c.epochs())));
+            String sep = "";
+            for (Map.Entry<Integer, Double> e : byK.entrySet()) {
+                json.append(String.format(Locale.ROOT, "%s\"k%d\": %.4f", sep, e.getKey(), e.getValue()));
+                sep = ", ";
+            }
+            System.out.println(json.append("}}"));
+        }
+    }
+}

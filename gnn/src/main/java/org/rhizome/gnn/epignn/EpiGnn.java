@@ -1,0 +1,253 @@
+package org.rhizome.gnn.epignn;
+
+import java.util.List;
+import java.util.Random;
+
+import org.rhizome.gnn.reasoning.ReasoningExample;
+import org.rhizome.gnn.tensor.FacetCompose;
+import org.rhizome.gnn.tensor.Index;
+import org.rhizome.gnn.tensor.LinAlg;
+import org.rhizome.gnn.tensor.Nn;
+import org.rhizome.gnn.tensor.Ops;
+import org.rhizome.gnn.tensor.Parameters;
+import org.rhizome.gnn.tensor.Tensor;
+
+/**
+ * EpiGNN (Khalid &amp; Schockaert, "Systematic Relational Reasoning With Epistemic Graph Neural Networks", ICLR
+ * 2025), written from the paper and the reference code's model ({@code src/model_nbf_fb.py} of {@code erg0dic/gnn-sg},
+ * read as a specification).
+ *
+ * <p><b>States.</b> A node's state is {@code m} facets, each a probability vector of length {@code n} whose
+ * coordinate 0 stands for the identity relation. A relation {@code r} is the state {@code softmax(W[r, f, :])} per
+ * facet ({@code W [R, m, n]}, learned). Composition {@code phi(x, y)} is bilinear per facet with a tensor whose
+ * identity row and column are fixed and whose learned block is {@code softmax} over the right argument and then
+ * L1-normalised over the output ({@link FacetCompose}); so composing probability vectors gives a probability vector,
+ * and composing with the identity returns the other argument exactly.
+ *
+ * <p><b>Message passing.</b> Two passes over the same directed edges, {@code L} rounds each, one shared layer:
+ * <ul>
+ *   <li>forward: every node starts uniform except the query source, the identity one-hot; the message along
+ *       {@code u -r-> v} is {@code phi(h(u), rel(r))}, aggregated at {@code v};</li>
+ *   <li>backward: the query target starts (and stays) the identity; the message along {@code u -r-> v} is
+ *       {@code phi(rel(r), h(v))}, aggregated at {@code u}. The same relation state is used with the arguments
+ *       swapped; there is no separate inverse relation.</li>
+ * </ul>
+ * Aggregation is the component-wise product or minimum of the incoming messages only (the node's own previous state
+ * is not a message, as in the reference code), plus {@code 1e-18}, L1-normalised per facet; a node with no incoming
+ * message becomes uniform. The boundary node is clamped back to the identity after every round.
+ *
+ * <p><b>Readout.</b> Along one shortest path between the query nodes ({@link GraphBatch}), each node's forward
+ * state is composed with its backward state, {@code phi(h_fw(v), h_bw(v))}, and the results are aggregated like
+ * messages into the query's state {@code o}. Class scores compare {@code o} with every relation's state
+ * ({@link Objective}).
+ *
+ * <p>Choices the paper leaves open, taken from the reference code: AdamW with weight decay 0.01 (the paper reports
+ * Adam without decay), facets 8 for RCC-8 (the paper's table reportedly 4), the first-found shortest path (the paper:
+ * a random one), Xavier-uniform initialisation of {@code W} and of the composition logits.
+ */
+public final class EpiGnn {
+    private static final float AGG_EPS = 1e-18f;
+
+    private final EpiGnnConfig config;
+    private final int relations;
+    private final Parameters parameters = new Parameters();
+    private final Tensor relationLogits;
+    private final Tensor compositionLogits;
+
+    /** A freshly initialised model for {@code relations} relation labels. */
+    public EpiGnn(EpiGnnConfig config, int relations) {
+        if (relations < 2) {
+            throw new IllegalArgumentException("EpiGNN needs at least 2 relation labels, got " + relations);
+        }
+        this.config = config;
+        this.relations = relations;
+        int m = config.facets();
+        int n = config.facetSize();
+        Random random = new Random(config.seed());
+        float relBound = (float) Math.sqrt(6.0 / (m * n + relations * n));
+        relationLogits = parameters.add("relations", Tensor.uniform(random, relBound, relations, m, n));
+        float compBound = (float) Math.sqrt(6.0 / (n * (n - 1) * (n - 1) + m * (n - 1) * (n - 1)));
+        compositionLogits = parameters.add("composition", Tensor.uniform(random, compBound, m, n, n - 1, n - 1));
+    }
+
+    public EpiGnnConfig config() {
+        return config;
+    }
+
+    /** The number of relation labels (classes). */
+    public int relations() {
+        return relations;
+    }
+
+    /** The trainable tensors: {@code relations [R, m, n]} and {@code composition [m, n, n-1, n-1]}. */
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    /** Every relation's epistemic state, {@code [R, m, n]}. */
+    public Tensor relationStates() {
+        return Nn.softmax(relationLogits);
+    }
+
+    /**
+     * The learned block of the composition tensor, {@code [m, n, n-1, n-1]} indexed (facet, output, left-1,
+     * right-1): softmax over the right argument, then divided by its sum over the output.
+     */
+    public Tensor compositionBlock() {
+        Tensor s = Nn.softmax(compositionLogits);
+        return Ops.div(s, Ops.sum(s, 1, true));
+    }
+
+    /** {@code phi(x, y)} for states {@code [E, m, n]}. */
+    public Tensor compose(Tensor x, Tensor y) {
+        return FacetCompose.apply(x, y, compositionBlock());
+    }
+
+    /** The forward and backward node states of a batch after {@code L} rounds, each {@code [N, m, n]}. */
+    Tensor[] nodeStates(GraphBatch b, Tensor rel, Tensor block) {
+        Tensor relE = Index.gather(rel, b.relation);
+        Tensor fw = boundaryStates(b.nodes, b.sources);
+        Tensor bw = boundaryStates(b.nodes, b.targets);
+        Tensor[] clampF = clamp(b.nodes, b.sources);
+        Tensor[] clampB = clamp(b.nodes, b.targets);
+        for (int l = 0; l < config.layers(); l++) {
+            Tensor msgF = FacetCompose.apply(Index.gather(fw, b.src), relE, block);
+            fw = reclamp(normalise(aggregate(msgF, b.dst, b.nodes)), clampF);
+            Tensor msgB = FacetCompose.apply(relE, Index.gather(bw, b.dst), block);
+            bw = reclamp(normalise(aggregate(msgB, b.src, b.nodes)), clampB);
+        }
+        return new Tensor[] {fw, bw};
+    }
+
+    /** The readout state of each query, {@code [B, m, n]}. */
+    Tensor readout(GraphBatch b) {
+        Tensor rel = relationStates();
+        Tensor block = compositionBlock();
+        Tensor[] h = nodeStates(b, rel, block);
+        Tensor along = FacetCompose.apply(Index.gather(h[0], b.pathNodes), Index.gather(h[1], b.pathNodes), block);
+        return normalise(aggregate(along, b.pathQuery, b.size()));
+    }
+
+    /**
+     * Class scores {@code [B, R]} of a readout (higher is more likely): log-cosine for
+     * {@link Objective#COSINE_CROSS_ENTROPY}, minus the facet-mean cross-entropy for {@link Objective#MARGIN}.
+     */
+    Tensor scores(Tensor readout) {
+        int batch = readout.dim(0);
+        int width = config.facets() * config.facetSize();
+        Tensor o = readout.reshape(batch, width);
+        Tensor rs = relationStates().reshape(relations, width);
+        if (config.objective() == Objective.COSINE_CROSS_ENTROPY) {
+            Tensor cos = LinAlg.matmul(l2Normalise(o), LinAlg.transpose(l2Normalise(rs)));
+            return Ops.log(Ops.addScalar(cos, 1e-16f));
+        }
+        Tensor logO = Ops.log(Ops.addScalar(o, 1e-12f));
+        return Ops.scale(LinAlg.matmul(logO, LinAlg.transpose(rs)), 1f / config.facets());
+    }
+
+    /** The training loss of a batch (mean over its queries); {@code random} draws the margin loss's negatives. */
+    Tensor loss(GraphBatch b, Random random) {
+        Tensor s = scores(readout(b));
+        if (config.objective() == Objective.COSINE_CROSS_ENTROPY) {
+            return Nn.crossEntropy(s, b.labels, 0f);
+        }
+        int batch = b.size();
+        int[] pos = new int[batch];
+        int[] neg = new int[batch];
+        for (int q = 0; q < batch; q++) {
+            int other = random.nextInt(relations - 1);
+            neg[q] = q * relations + (other >= b.labels[q] ? other + 1 : other);
+            pos[q] = q * relations + b.labels[q];
+        }
+        Tensor flat = s.reshape(batch * relations, 1);
+        return Nn.marginLoss(Index.gather(flat, pos), Index.gather(flat, neg), config.margin());
+    }
+
+    /** Class scores {@code [B, R]} for {@code examples}, without recording gradients. */
+    public Tensor score(List<ReasoningExample> examples) {
+        check(examples);
+        return Tensor.noGrad(() -> scores(readout(new GraphBatch(examples))));
+    }
+
+    /** The most likely relation label id of each example. */
+    public int[] predict(List<ReasoningExample> examples) {
+        Tensor s = score(examples);
+        int[] out = new int[examples.size()];
+        for (int q = 0; q < out.length; q++) {
+            int best = 0;
+            for (int r = 1; r < relations; r++) {
+                if (s.get(q, r) > s.get(q, best)) {
+                    best = r;
+                }
+            }
+            out[q] = best;
+        }
+        return out;
+    }
+
+    void check(List<ReasoningExample> examples) {
+        for (ReasoningExample x : examples) {
+            for (int r : x.relation()) {
+                if (r >= relations) {
+                    throw new IllegalArgumentException(x.origin() + ": relation id " + r + " but the model knows "
+                            + relations);
+                }
+            }
+            if (x.label() >= relations) {
+                throw new IllegalArgumentException(x.origin() + ": label id " + x.label() + " but the model knows "
+                        + relations);
+            }
+        }
+    }
+
+    private Tensor aggregate(Tensor messages, int[] index, int n) {
+        return config.aggregation() == Aggregation.PRODUCT ? Index.scatterMul(messages, index, n)
+                : Index.scatterMin(messages, index, n, 0f);
+    }
+
+    private static Tensor normalise(Tensor agg) {
+        Tensor a = Ops.addScalar(agg, AGG_EPS);
+        return Ops.div(a, Ops.sum(a, -1, true));
+    }
+
+    private static Tensor l2Normalise(Tensor x) {
+        Tensor norm = Ops.clampMin(Ops.sqrt(Ops.sum(Ops.mul(x, x), -1, true)), 1e-12f);
+        return Ops.div(x, norm);
+    }
+
+    /** Uniform states with the identity one-hot at the boundary nodes, {@code [N, m, n]}. */
+    private Tensor boundaryStates(int nodes, int[] boundary) {
+        int m = config.facets();
+        int n = config.facetSize();
+        Tensor t = Tensor.full(1f / n, nodes, m, n);
+        float[] d = t.data();
+        for (int v : boundary) {
+            for (int f = 0; f < m; f++) {
+                int o = (v * m + f) * n;
+                for (int i = 0; i < n; i++) {
+                    d[o + i] = i == 0 ? 1f : 0f;
+                }
+            }
+        }
+        return t;
+    }
+
+    /** {@code keep [N, 1, 1]} (0 at the boundary) and {@code fixed [N, m, n]} (the identity there, else 0). */
+    private Tensor[] clamp(int nodes, int[] boundary) {
+        int m = config.facets();
+        int n = config.facetSize();
+        Tensor keep = Tensor.full(1f, nodes, 1, 1);
+        Tensor fixed = Tensor.zeros(nodes, m, n);
+        for (int v : boundary) {
+            keep.data()[v] = 0f;
+            for (int f = 0; f < m; f++) {
+                fixed.data()[(v * m + f) * n] = 1f;
+            }
+        }
+        return new Tensor[] {keep, fixed};
+    }
+
+    private static Tensor reclamp(Tensor h, Tensor[] clamp) {
+        return Ops.add(Ops.mul(h, clamp[0]), clamp[1]);
+    }
+}

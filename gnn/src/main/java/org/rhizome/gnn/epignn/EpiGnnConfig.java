@@ -1,0 +1,68 @@
+package org.rhizome.gnn.epignn;
+
+/**
+ * EpiGNN's hyper-parameters.
+ *
+ * @param facets m, the number of facets of each epistemic state
+ * @param facetSize n, the length of each facet (coordinate 0 is the identity relation)
+ * @param layers L, the message-passing rounds, all with the same weights
+ * @param aggregation product or minimum
+ * @param objective the loss and class scores
+ * @param margin the margin of {@link Objective#MARGIN}
+ * @param learningRate AdamW's learning rate
+ * @param weightDecay AdamW's decoupled weight decay
+ * @param batchSize graphs per step
+ * @param epochs passes over the training graphs
+ * @param validFraction the share of the training file held out to choose the best epoch (0 keeps the last epoch)
+ * @param seed initialisation, split, shuffling and negative draws
+ */
+public record EpiGnnConfig(int facets, int facetSize, int layers, Aggregation aggregation, Objective objective,
+        float margin, float learningRate, float weightDecay, int batchSize, int epochs, double validFraction,
+        long seed) {
+
+    public EpiGnnConfig {
+        if (facets < 1 || facetSize < 2 || layers < 1) {
+            throw new IllegalArgumentException("EpiGNN needs facets >= 1, facet size >= 2 and layers >= 1, got "
+                    + facets + ", " + facetSize + ", " + layers);
+        }
+        if (batchSize < 1 || epochs < 0 || validFraction < 0 || validFraction >= 1 || learningRate <= 0) {
+            throw new IllegalArgumentException("bad training settings: batch " + batchSize + ", epochs " + epochs
+                    + ", valid fraction " + validFraction + ", learning rate " + learningRate);
+        }
+    }
+
+    /**
+     * The reference code's CLUTRR settings ({@code configs/experiments/fb_model.yaml} of {@code erg0dic/gnn-sg}):
+     * 8 facets of 8, 9 shared rounds, product aggregation, log-cosine cross-entropy, AdamW at 0.01 with PyTorch's
+     * default weight decay 0.01, batch 128, 100 epochs, 20% held out, seed 42.
+     */
+    public static EpiGnnConfig clutrr() {
+        return new EpiGnnConfig(8, 8, 9, Aggregation.PRODUCT, Objective.COSINE_CROSS_ENTROPY, 1f, 0.01f, 0.01f, 128,
+                100, 0.2, 42);
+    }
+
+    /**
+     * The reference code's RCC-8 settings ({@code fb_model_rcc8.yaml}): 8 facets of 4, 9 rounds, minimum
+     * aggregation, margin loss with margin 1 and one negative, AdamW at 0.01, batch 128, 40 epochs.
+     */
+    public static EpiGnnConfig rcc8() {
+        return new EpiGnnConfig(8, 4, 9, Aggregation.MIN, Objective.MARGIN, 1f, 0.01f, 0.01f, 128, 40, 0.2, 42);
+    }
+
+    /** The interval-algebra settings ({@code fb_model_interval.yaml}): as RCC-8 with 8 facets of 8. */
+    public static EpiGnnConfig intervalAlgebra() {
+        return new EpiGnnConfig(8, 8, 9, Aggregation.MIN, Objective.MARGIN, 1f, 0.01f, 0.01f, 128, 40, 0.2, 42);
+    }
+
+    /** A copy with another number of epochs. */
+    public EpiGnnConfig withEpochs(int e) {
+        return new EpiGnnConfig(facets, facetSize, layers, aggregation, objective, margin, learningRate, weightDecay,
+                batchSize, e, validFraction, seed);
+    }
+
+    /** A copy with another seed. */
+    public EpiGnnConfig withSeed(long s) {
+        return new EpiGnnConfig(facets, facetSize, layers, aggregation, objective, margin, learningRate, weightDecay,
+                batchSize, epochs, validFraction, s);
+    }
+}

@@ -1,0 +1,131 @@
+package org.rhizome.gnn.epignn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import org.rhizome.gnn.reasoning.ReasoningExample;
+import org.rhizome.gnn.tensor.Adam;
+import org.rhizome.gnn.tensor.Tensor;
+
+/**
+ * Trains an {@link EpiGnn} as the reference code does: a seeded random hold-out of the training examples
+ * ({@link EpiGnnConfig#validFraction()}), shuffled mini-batches, AdamW, and at the end the parameters of the epoch with
+ * the best hold-out accuracy (the earliest on ties). Each batch is one disjoint graph ({@link GraphBatch}); its loss
+ * is the mean over its queries.
+ */
+public final class EpiGnnTrainer {
+
+    /** What happened in one epoch. */
+    public record Epoch(int epoch, double meanLoss, double validAccuracy, long millis) {}
+
+    /** The trained model and its history. */
+    public record Result(EpiGnn model, List<Epoch> epochs, int bestEpoch, double bestValidAccuracy, int trainSize,
+            int validSize) {}
+
+    private EpiGnnTrainer() {}
+
+    /**
+     * Trains a model for {@code relations} labels on {@code examples}; {@code progress} hears each epoch (may be
+     * {@code null}).
+     */
+    public static Result train(List<ReasoningExample> examples, int relations, EpiGnnConfig config,
+            Consumer<Epoch> progress) {
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException("no training examples");
+        }
+        EpiGnn model = new EpiGnn(config, relations);
+        model.check(examples);
+        Random random = new Random(config.seed());
+        List<ReasoningExample> shuffled = new ArrayList<>(examples);
+        Collections.shuffle(shuffled, random);
+        int valid = (int) Math.round(shuffled.size() * config.validFraction());
+        List<ReasoningExample> validSet = shuffled.subList(0, valid);
+        List<ReasoningExample> trainSet = new ArrayList<>(shuffled.subList(valid, shuffled.size()));
+        Adam adam = new Adam(model.parameters(), config.learningRate(), config.weightDecay(), true);
+        List<Epoch> history = new ArrayList<>();
+        float[][] best = null;
+        double bestAcc = -1;
+        int bestEpoch = 0;
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            long start = System.nanoTime();
+            Collections.shuffle(trainSet, random);
+            double lossSum = 0;
+            int batches = 0;
+            for (int from = 0; from < trainSet.size(); from += config.batchSize()) {
+                GraphBatch batch = new GraphBatch(
+                        trainSet.subList(from, Math.min(trainSet.size(), from + config.batchSize())));
+                model.parameters().zeroGrad();
+                Tensor loss = model.loss(batch, random);
+                loss.backward();
+                adam.step();
+                lossSum += loss.item();
+                batches++;
+            }
+            double acc = validSet.isEmpty() ? Double.NaN : accuracy(model, validSet, 512);
+            Epoch e = new Epoch(epoch, lossSum / Math.max(1, batches), acc, (System.nanoTime() - start) / 1_000_000);
+            history.add(e);
+            if (progress != null) {
+                progress.accept(e);
+            }
+            if (!validSet.isEmpty() && acc > bestAcc) {
+                bestAcc = acc;
+                bestEpoch = epoch;
+                best = snapshot(model);
+            }
+        }
+        if (best != null) {
+            restore(model, best);
+        } else {
+            bestEpoch = config.epochs();
+        }
+        return new Result(model, history, bestEpoch, bestAcc, trainSet.size(), validSet.size());
+    }
+
+    /** The share of {@code examples} whose label is the model's top class, scored {@code batch} graphs at a time. */
+    public static double accuracy(EpiGnn model, List<ReasoningExample> examples, int batch) {
+        if (examples.isEmpty()) {
+            return Double.NaN;
+        }
+        int right = 0;
+        for (int from = 0; from < examples.size(); from += batch) {
+            List<ReasoningExample> part = examples.subList(from, Math.min(examples.size(), from + batch));
+            int[] predicted = model.predict(part);
+            for (int q = 0; q < predicted.length; q++) {
+                right += predicted[q] == part.get(q).label() ? 1 : 0;
+            }
+        }
+        return (double) right / examples.size();
+    }
+
+    /** Accuracy for each chain length ({@link ReasoningExample#hops()}), in increasing order. */
+    public static Map<Integer, Double> accuracyByHops(EpiGnn model, List<ReasoningExample> examples, int batch) {
+        Map<Integer, List<ReasoningExample>> byHops = new TreeMap<>();
+        for (ReasoningExample x : examples) {
+            byHops.computeIfAbsent(x.hops(), k -> new ArrayList<>()).add(x);
+        }
+        Map<Integer, Double> out = new TreeMap<>();
+        byHops.forEach((k, list) -> out.put(k, accuracy(model, list, batch)));
+        return out;
+    }
+
+    private static float[][] snapshot(EpiGnn model) {
+        List<Tensor> ps = model.parameters().all();
+        float[][] copy = new float[ps.size()][];
+        for (int i = 0; i < ps.size(); i++) {
+            copy[i] = ps.get(i).data().clone();
+        }
+        return copy;
+    }
+
+    private static void restore(EpiGnn model, float[][] values) {
+        List<Tensor> ps = model.parameters().all();
+        for (int i = 0; i < ps.size(); i++) {
+            System.arraycopy(values[i], 0, ps.get(i).data(), 0, values[i].length);
+        }
+    }
+}
