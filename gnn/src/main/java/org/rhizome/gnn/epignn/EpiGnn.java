@@ -53,6 +53,8 @@ public final class EpiGnn {
     private final Parameters parameters = new Parameters();
     private final Tensor relationLogits;
     private final Tensor compositionLogits;
+    /** The identity state: the one-hot of coordinate 0 in every facet, {@code [m * n]}. */
+    private final float[] identityRow;
 
     /** A freshly initialised model for {@code relations} relation labels. */
     public EpiGnn(EpiGnnConfig config, int relations) {
@@ -68,6 +70,10 @@ public final class EpiGnn {
         relationLogits = parameters.add("relations", Tensor.uniform(random, relBound, relations, m, n));
         float compBound = (float) Math.sqrt(6.0 / (n * (n - 1) * (n - 1) + m * (n - 1) * (n - 1)));
         compositionLogits = parameters.add("composition", Tensor.uniform(random, compBound, m, n, n - 1, n - 1));
+        identityRow = new float[m * n];
+        for (int f = 0; f < m; f++) {
+            identityRow[f * n] = 1f;
+        }
     }
 
     public EpiGnnConfig config() {
@@ -108,13 +114,11 @@ public final class EpiGnn {
         Tensor relE = Index.gather(rel, b.relation);
         Tensor fw = boundaryStates(b.nodes, b.sources);
         Tensor bw = boundaryStates(b.nodes, b.targets);
-        Tensor[] clampF = clamp(b.nodes, b.sources);
-        Tensor[] clampB = clamp(b.nodes, b.targets);
         for (int l = 0; l < config.layers(); l++) {
             Tensor msgF = FacetCompose.apply(Index.gather(fw, b.src), relE, block);
-            fw = reclamp(normalise(aggregate(msgF, b.dst, b.nodes)), clampF);
+            fw = reclamp(normalise(aggregate(msgF, b.dst, b.nodes)), b.sources);
             Tensor msgB = FacetCompose.apply(relE, Index.gather(bw, b.dst), block);
-            bw = reclamp(normalise(aggregate(msgB, b.src, b.nodes)), clampB);
+            bw = reclamp(normalise(aggregate(msgB, b.src, b.nodes)), b.targets);
         }
         return new Tensor[] {fw, bw};
     }
@@ -206,8 +210,7 @@ public final class EpiGnn {
     }
 
     private static Tensor normalise(Tensor agg) {
-        Tensor a = Ops.addScalar(agg, AGG_EPS);
-        return Ops.div(a, Ops.sum(a, -1, true));
+        return Ops.normalizeSum(agg, AGG_EPS);
     }
 
     private static Tensor l2Normalise(Tensor x) {
@@ -232,22 +235,8 @@ public final class EpiGnn {
         return t;
     }
 
-    /** {@code keep [N, 1, 1]} (0 at the boundary) and {@code fixed [N, m, n]} (the identity there, else 0). */
-    private Tensor[] clamp(int nodes, int[] boundary) {
-        int m = config.facets();
-        int n = config.facetSize();
-        Tensor keep = Tensor.full(1f, nodes, 1, 1);
-        Tensor fixed = Tensor.zeros(nodes, m, n);
-        for (int v : boundary) {
-            keep.data()[v] = 0f;
-            for (int f = 0; f < m; f++) {
-                fixed.data()[(v * m + f) * n] = 1f;
-            }
-        }
-        return new Tensor[] {keep, fixed};
-    }
-
-    private static Tensor reclamp(Tensor h, Tensor[] clamp) {
-        return Ops.add(Ops.mul(h, clamp[0]), clamp[1]);
+    /** Every node's state with the boundary nodes set back to the identity one-hot. */
+    private Tensor reclamp(Tensor h, int[] boundary) {
+        return Index.overwriteRows(h, boundary, identityRow);
     }
 }

@@ -1,7 +1,10 @@
 package org.rhizome.gnn.tensor;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
+
+import org.rhizome.gnn.kernel.Kernels;
 
 
 /**
@@ -19,11 +22,12 @@ import java.util.stream.IntStream;
  * are exact in float). Facet {@code f} of {@code x} only meets facet {@code f} of {@code y}, each facet with its own
  * tensor, as in the reference code's {@code einsum("nfi,fpij,nfj->nfp")}.
  *
- * <p>The backward pass is hand-derived; rows are split across threads when the batch is large, with a private
- * gradient buffer for the block per thread.
+ * <p>The backward pass is hand-derived. Each facet is computed over the whole batch at once, transposed so the
+ * inner loops run over rows on the vector kernels; facets run in parallel when the batch is large.
  */
 public final class FacetCompose {
-    private static final int PARALLEL_ROWS = 512;
+    private static final int PARALLEL_ROWS = 256;
+    private static final Kernels K = Kernels.get();
 
     private FacetCompose() {}
 
@@ -50,175 +54,173 @@ public final class FacetCompose {
         float[] yd = y.data;
         float[] bd = block.data;
         float[] out = new float[xd.length];
-        split(rows, (from, to) -> {
-            for (int e = from; e < to; e++) {
-                for (int f = 0; f < m; f++) {
-                    int o = (e * m + f) * n;
-                    forward(xd, yd, bd, out, o, f * n * (n - 1) * (n - 1), n);
-                }
-            }
+        forFacets(m, rows, f -> {
+            Facet fc = new Facet(xd, yd, rows, m, n, f);
+            fc.forward(bd, out);
         });
         return Tensor.result(out, s.clone(), t -> {
             float[] g = t.grad;
-            boolean wantX = x.requiresGrad();
-            boolean wantY = y.requiresGrad();
-            boolean wantB = block.requiresGrad();
-            float[] gx = wantX ? Tensor.gradOf(x) : null;
-            float[] gy = wantY ? Tensor.gradOf(y) : null;
-            float[] gb = wantB ? Tensor.gradOf(block) : null;
-            int chunks = chunks(rows);
-            float[][] gbParts = new float[chunks][];
-            IntStream range = IntStream.range(0, chunks);
-            (chunks > 1 ? range.parallel() : range).forEach(ch -> {
-                int from = (int) ((long) rows * ch / chunks);
-                int to = (int) ((long) rows * (ch + 1) / chunks);
-                float[] gbLocal = wantB ? (chunks == 1 ? gb : new float[gb.length]) : null;
-                float[] d = new float[(n - 1) * (n - 1)];
-                for (int e = from; e < to; e++) {
-                    for (int f = 0; f < m; f++) {
-                        int o = (e * m + f) * n;
-                        backward(xd, yd, bd, g, gx, gy, gbLocal, d, o, f * n * (n - 1) * (n - 1), n);
-                    }
-                }
-                gbParts[ch] = gbLocal;
+            float[] gx = x.requiresGrad() ? Tensor.gradOf(x) : null;
+            float[] gy = y.requiresGrad() ? Tensor.gradOf(y) : null;
+            float[] gb = block.requiresGrad() ? Tensor.gradOf(block) : null;
+            forFacets(m, rows, f -> {
+                Facet fc = new Facet(xd, yd, rows, m, n, f);
+                fc.backward(bd, g, gx, gy, gb);
             });
-            if (wantB && chunks > 1) {
-                for (float[] part : gbParts) {
-                    for (int i = 0; i < gb.length; i++) {
-                        gb[i] += part[i];
-                    }
-                }
-            }
         }, x, y, block);
     }
 
-    /** One facet: {@code out[o .. o+n)} from {@code x, y} at the same offset and the facet's block at {@code b}. */
-    private static void forward(float[] x, float[] y, float[] block, float[] out, int o, int b, int n) {
-        float x0 = x[o];
-        float y0 = y[o];
-        out[o] = x0 * y0;
-        for (int p = 1; p < n; p++) {
-            double s = (double) x0 * y[o + p] + (double) x[o + p] * y0;
-            int bp = b + p * (n - 1) * (n - 1);
-            for (int i = 1; i < n; i++) {
-                float xi = x[o + i];
-                if (xi == 0f) {
-                    continue;
-                }
-                int bi = bp + (i - 1) * (n - 1) - 1;
-                double inner = 0;
-                for (int j = 1; j < n; j++) {
-                    inner += block[bi + j] * y[o + j];
-                }
-                s += xi * inner;
-            }
-            out[o + p] = (float) s;
-        }
-        // p = 0 also receives the learned block's mass: A[f, 0, i, j] for i, j >= 1
-        double s0 = 0;
-        for (int i = 1; i < n; i++) {
-            float xi = x[o + i];
-            if (xi == 0f) {
-                continue;
-            }
-            int bi = b + (i - 1) * (n - 1) - 1;
-            double inner = 0;
-            for (int j = 1; j < n; j++) {
-                inner += block[bi + j] * y[o + j];
-            }
-            s0 += xi * inner;
-        }
-        out[o] += (float) s0;
-    }
-
     /**
-     * Gradients of one facet. {@code d[i-1, j-1] = sum_p g[p] block[p, i-1, j-1]} is formed first; then
-     * {@code gx[i] = sum_j d[i, j] y[j]}, {@code gy[j] = sum_i x[i] d[i, j]} plus the identity terms, and
-     * {@code gblock[p, i, j] += g[p] x[i] y[j]}.
+     * One facet of a whole batch, transposed so that every inner loop runs over the rows: {@code xT[i][e]},
+     * {@code yT[j][e]} and the products {@code z[(i-1)(n-1) + j-1][e] = xT[i][e] yT[j][e]}. The contraction with the
+     * block is then {@code n (n-1)^2} long vector updates ({@link Kernels#axpy}) instead of a short dependent sum per
+     * row, and the block's gradient {@code n (n-1)^2} long dot products.
      */
-    private static void backward(float[] x, float[] y, float[] block, float[] g, float[] gx, float[] gy, float[] gb,
-            float[] d, int o, int b, int n) {
-        int k = n - 1;
-        Arrays.fill(d, 0f);
-        for (int p = 0; p < n; p++) {
-            float gp = g[o + p];
-            if (gp == 0f) {
-                continue;
-            }
-            int bp = b + p * k * k;
-            for (int q = 0; q < k * k; q++) {
-                d[q] += gp * block[bp + q];
-            }
-        }
-        float x0 = x[o];
-        float y0 = y[o];
-        if (gx != null) {
-            // identity terms: d out[p] / d x[0] = y[p] (all p, p = 0 included via x0 * y0); d out[p] / d x[p] = y0
-            double g0 = 0;
-            for (int p = 0; p < n; p++) {
-                g0 += g[o + p] * y[o + p];
-            }
-            gx[o] += (float) g0;
+    private static final class Facet {
+        final int rows;
+        final int m;
+        final int n;
+        final int f;
+        final float[][] xT;
+        final float[][] yT;
+        final float[][] z;
+
+        Facet(float[] x, float[] y, int rows, int m, int n, int f) {
+            this.rows = rows;
+            this.m = m;
+            this.n = n;
+            this.f = f;
+            xT = transpose(x, rows, m, n, f);
+            yT = transpose(y, rows, m, n, f);
+            int k = n - 1;
+            z = new float[k * k][];
             for (int i = 1; i < n; i++) {
-                double s = g[o + i] * y0;
                 for (int j = 1; j < n; j++) {
-                    s += d[(i - 1) * k + j - 1] * y[o + j];
+                    z[(i - 1) * k + j - 1] = product(xT[i], yT[j]);
                 }
-                gx[o + i] += (float) s;
             }
         }
-        if (gy != null) {
-            double g0 = 0;
-            for (int p = 0; p < n; p++) {
-                g0 += g[o + p] * (p == 0 ? 0f : x[o + p]);
+
+        void forward(float[] block, float[] out) {
+            int k = n - 1;
+            float[][] outT = new float[n][];
+            outT[0] = product(xT[0], yT[0]);
+            for (int p = 1; p < n; p++) {
+                float[] o = product(xT[0], yT[p]);
+                addProduct(xT[p], yT[0], o);
+                outT[p] = o;
             }
-            gy[o] += (float) (g0 + g[o] * x0);
-            for (int j = 1; j < n; j++) {
-                double s = g[o + j] * x0;
-                for (int i = 1; i < n; i++) {
-                    s += x[o + i] * d[(i - 1) * k + j - 1];
-                }
-                gy[o + j] += (float) s;
-            }
-        }
-        if (gb != null) {
             for (int p = 0; p < n; p++) {
-                float gp = g[o + p];
-                if (gp == 0f) {
-                    continue;
-                }
-                int bp = b + p * k * k;
-                for (int i = 1; i < n; i++) {
-                    float c = gp * x[o + i];
-                    if (c == 0f) {
-                        continue;
+                int bp = (f * n + p) * k * k;
+                for (int q = 0; q < k * k; q++) {
+                    float w = block[bp + q];
+                    if (w != 0f) {
+                        K.axpy(w, z[q], 0, outT[p], 0, rows);
                     }
-                    int bi = bp + (i - 1) * k - 1;
+                }
+            }
+            scatter(outT, out);
+        }
+
+        void backward(float[] block, float[] g, float[] gx, float[] gy, float[] gb) {
+            int k = n - 1;
+            float[][] gT = transpose(g, rows, m, n, f);
+            // d[q][e] = sum_p block[p, q] g[p][e]
+            float[][] d = new float[k * k][rows];
+            for (int p = 0; p < n; p++) {
+                int bp = (f * n + p) * k * k;
+                for (int q = 0; q < k * k; q++) {
+                    K.axpy(block[bp + q], gT[p], 0, d[q], 0, rows);
+                }
+            }
+            if (gx != null) {
+                float[][] gxT = new float[n][rows];
+                for (int p = 0; p < n; p++) {
+                    addProduct(gT[p], yT[p], gxT[0]);
+                }
+                for (int i = 1; i < n; i++) {
+                    addProduct(gT[i], yT[0], gxT[i]);
                     for (int j = 1; j < n; j++) {
-                        gb[bi + j] += c * y[o + j];
+                        addProduct(d[(i - 1) * k + j - 1], yT[j], gxT[i]);
                     }
+                }
+                accumulate(gxT, gx);
+            }
+            if (gy != null) {
+                float[][] gyT = new float[n][rows];
+                addProduct(gT[0], xT[0], gyT[0]);
+                for (int p = 1; p < n; p++) {
+                    addProduct(gT[p], xT[p], gyT[0]);
+                }
+                for (int j = 1; j < n; j++) {
+                    addProduct(gT[j], xT[0], gyT[j]);
+                    for (int i = 1; i < n; i++) {
+                        addProduct(d[(i - 1) * k + j - 1], xT[i], gyT[j]);
+                    }
+                }
+                accumulate(gyT, gy);
+            }
+            if (gb != null) {
+                for (int p = 0; p < n; p++) {
+                    int bp = (f * n + p) * k * k;
+                    for (int q = 0; q < k * k; q++) {
+                        gb[bp + q] += K.dot(gT[p], 0, z[q], 0, rows);
+                    }
+                }
+            }
+        }
+
+        private void scatter(float[][] vT, float[] dst) {
+            for (int p = 0; p < n; p++) {
+                float[] v = vT[p];
+                for (int e = 0; e < rows; e++) {
+                    dst[(e * m + f) * n + p] = v[e];
+                }
+            }
+        }
+
+        private void accumulate(float[][] vT, float[] dst) {
+            for (int p = 0; p < n; p++) {
+                float[] v = vT[p];
+                for (int e = 0; e < rows; e++) {
+                    dst[(e * m + f) * n + p] += v[e];
                 }
             }
         }
     }
 
-    @FunctionalInterface
-    private interface Range {
-        void run(int from, int to);
-    }
-
-    private static int chunks(int rows) {
-        int threads = Runtime.getRuntime().availableProcessors();
-        return rows < PARALLEL_ROWS || threads < 2 ? 1 : Math.min(threads, rows / (PARALLEL_ROWS / 2));
-    }
-
-    private static void split(int rows, Range body) {
-        int chunks = chunks(rows);
-        if (chunks == 1) {
-            body.run(0, rows);
-            return;
+    private static float[][] transpose(float[] a, int rows, int m, int n, int f) {
+        float[][] t = new float[n][rows];
+        for (int e = 0; e < rows; e++) {
+            int o = (e * m + f) * n;
+            for (int p = 0; p < n; p++) {
+                t[p][e] = a[o + p];
+            }
         }
-        IntStream.range(0, chunks).parallel().forEach(ch -> body.run(
-                (int) ((long) rows * ch / chunks), (int) ((long) rows * (ch + 1) / chunks)));
+        return t;
+    }
+
+    private static float[] product(float[] a, float[] b) {
+        float[] c = new float[a.length];
+        for (int e = 0; e < c.length; e++) {
+            c[e] = a[e] * b[e];
+        }
+        return c;
+    }
+
+    private static void addProduct(float[] a, float[] b, float[] c) {
+        for (int e = 0; e < c.length; e++) {
+            c[e] += a[e] * b[e];
+        }
+    }
+
+    /** Runs {@code body} for each facet, in parallel when the batch is large (facets write disjoint elements). */
+    private static void forFacets(int m, int rows, IntConsumer body) {
+        IntStream facets = IntStream.range(0, m);
+        if (rows >= PARALLEL_ROWS && m > 1) {
+            facets.parallel().forEach(body);
+        } else {
+            facets.forEach(body);
+        }
     }
 }

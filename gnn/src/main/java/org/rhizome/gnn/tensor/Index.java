@@ -144,6 +144,35 @@ public final class Index {
         }, src);
     }
 
+    /**
+     * {@code x} with the rows {@code rows} replaced by the constant {@code value} (one row, {@code x}'s shape without
+     * its first dimension): a boundary condition. No gradient flows into the replaced rows.
+     */
+    public static Tensor overwriteRows(Tensor x, int[] rows, float[] value) {
+        int n = x.shape[0];
+        int row = rowLength(x);
+        if (value.length != row) {
+            throw new IllegalArgumentException("overwriteRows: a value of " + value.length + " for rows of " + row);
+        }
+        check(rows, n, "overwriteRows");
+        float[] out = x.data.clone();
+        boolean[] replaced = new boolean[n];
+        for (int r : rows) {
+            System.arraycopy(value, 0, out, r * row, row);
+            replaced[r] = true;
+        }
+        return Tensor.result(out, x.shape.clone(), t -> {
+            float[] gx = Tensor.gradOf(x);
+            for (int r = 0; r < n; r++) {
+                if (!replaced[r]) {
+                    for (int j = r * row; j < (r + 1) * row; j++) {
+                        gx[j] += t.grad[j];
+                    }
+                }
+            }
+        }, x);
+    }
+
     private static int rowLength(Tensor t) {
         if (t.shape.length == 0) {
             throw new IllegalArgumentException("an indexed tensor needs at least one dimension");

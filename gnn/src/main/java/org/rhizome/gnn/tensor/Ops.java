@@ -373,6 +373,41 @@ public final class Ops {
         return div(a, addScalar(sum(abs(a), -1, true), eps));
     }
 
+    /**
+     * {@code (x + eps) / sum(x + eps)} along the last dimension, fused: turns non-negative vectors into probability
+     * vectors (an all-zero vector becomes uniform). The gradient is {@code (g_i - sum_k g_k y_k) / s}.
+     */
+    public static Tensor normalizeSum(Tensor x, float eps) {
+        int len = x.shape[x.shape.length - 1];
+        int rows = len == 0 ? 0 : x.data.length / len;
+        float[] out = new float[x.data.length];
+        float[] inv = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            int o = r * len;
+            double s = 0;
+            for (int j = 0; j < len; j++) {
+                s += x.data[o + j] + eps;
+            }
+            inv[r] = (float) (1.0 / s);
+            for (int j = 0; j < len; j++) {
+                out[o + j] = (x.data[o + j] + eps) * inv[r];
+            }
+        }
+        return Tensor.result(out, x.shape.clone(), t -> {
+            float[] gx = Tensor.gradOf(x);
+            for (int r = 0; r < rows; r++) {
+                int o = r * len;
+                double dot = 0;
+                for (int j = 0; j < len; j++) {
+                    dot += t.grad[o + j] * out[o + j];
+                }
+                for (int j = 0; j < len; j++) {
+                    gx[o + j] += (float) ((t.grad[o + j] - dot) * inv[r]);
+                }
+            }
+        }, x);
+    }
+
     /** The concatenation of {@code parts} along dimension 0 (all other dimensions equal). */
     public static Tensor concat(Tensor... parts) {
         int[] shape = parts[0].shape.clone();

@@ -79,6 +79,10 @@ class OpsGradientTest {
         check(() -> Ops.concat(x, y), x, y);
         Tensor p = param("p", 11, 0.1f, 1, 3, 5);
         check(() -> Ops.normalizeL1(p, 1e-6f), p);
+        check(() -> Ops.normalizeSum(p, 1e-3f), p);
+        assertThat(Ops.normalizeSum(Tensor.of(new float[] {1, 3, 0, 0}, 2, 2), 0f).data())
+                .containsExactly(0.25f, 0.75f, Float.NaN, Float.NaN);
+        assertThat(Ops.normalizeSum(Tensor.of(new float[] {0, 0}, 1, 2), 1e-18f).data()).containsExactly(0.5f, 0.5f);
         Tensor s = Ops.sum(Tensor.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3), 0, false);
         assertThat(s.data()).containsExactly(5, 7, 9);
         assertThat(s.shape()).containsExactly(3);
@@ -182,6 +186,11 @@ class OpsGradientTest {
         check(() -> Index.scatterAdd(src, to, 4), src);
         check(() -> Index.scatterMul(src, to, 4), src);
         check(() -> Index.scatterMin(src, to, 4, 0f), src);
+        check(() -> Index.overwriteRows(x, new int[] {1, 3}, new float[] {9, 8, 7}), x);
+        Tensor over = Index.overwriteRows(Tensor.parameter("o", Tensor.of(new float[] {1, 2, 3, 4}, 2, 2)),
+                new int[] {0}, new float[] {5, 6});
+        assertThat(over.data()).containsExactly(5, 6, 3, 4);
+        Ops.sum(over).backward();
         Tensor s = Index.scatterMul(Tensor.of(new float[] {2, 3, 4}, 3), new int[] {0, 0, 1}, 3);
         assertThat(s.data()).containsExactly(6, 4, 1);
         Tensor mn = Index.scatterMin(Tensor.of(new float[] {2, 3, 1}, 3), new int[] {1, 1, 0}, 3, -1f);
