@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * The {@code rhizome} command: global options and the subcommands {@code import}, {@code export}, {@code stats},
  * {@code query}, {@code analyze}, {@code index}, {@code search}, {@code resolve}, {@code paths},
  * {@code neighbourhood}, {@code serve}, {@code grow}, {@code resume}, {@code runs}, {@code ingest},
- * {@code job}, {@code train}, {@code predict} and {@code demo}.
+ * {@code job}, {@code train}, {@code predict}, {@code diagnose} and {@code demo}.
  *
  * <p>{@link #main(String...)} exits the JVM with the command's exit code ({@link ExitCodes}); {@link #run} returns
  * it instead, writing to the given writers, so tests can call the CLI in-process. Failures print one line,
@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
             AnalyzeCommand.class, IndexCommand.class, SearchCommand.class, ResolveCommand.class, PathsCommand.class,
             NeighbourhoodCommand.class, ServeCommand.class, GrowCommand.class, ResumeCommand.class, RunsCommand.class,
             IngestCommand.class, JobCommand.class, TrainCommand.class, PredictCommand.class,
-            DemoCommand.class, CommandLine.HelpCommand.class},
+            DiagnoseCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  " + ExitCodes.OK + "  success",
@@ -125,7 +125,7 @@ public final class Rhizome implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(),
                 "missing command: give one of import, export, stats, query, analyze, index, search, resolve, paths, "
-                        + "neighbourhood, serve, grow, resume, runs, ingest, job, train, predict, demo");
+                        + "neighbourhood, serve, grow, resume, runs, ingest, job, train, predict, diagnose, demo");
     }
 
     /** The store directory, absolute. */

@@ -63,6 +63,18 @@ public final class RankEvaluator {
      */
     public EvaluationResult evaluate(LinkScorer scorer, TripleSet queries, FilterIndex filter, int threads,
             LongConsumer progress) {
+        return ranks(scorer, queries, filter, threads, progress).summarize();
+    }
+
+    /**
+     * The per-query ranks behind {@link #evaluate(LinkScorer, TripleSet, FilterIndex, int, LongConsumer)}, not yet
+     * summarised: for per-entity or per-query analyses. Same candidates, ties, threads, progress and determinism;
+     * {@link QueryRanks#summarize()} gives exactly what {@code evaluate} returns.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1} or a query's entity is not a candidate
+     */
+    public QueryRanks ranks(LinkScorer scorer, TripleSet queries, FilterIndex filter, int threads,
+            LongConsumer progress) {
         Objects.requireNonNull(scorer, "scorer");
         Objects.requireNonNull(queries, "queries");
         Objects.requireNonNull(filter, "filter");
@@ -88,7 +100,7 @@ public final class RankEvaluator {
         } else {
             runParallel(run, workers);
         }
-        return EvaluationResult.fromRanks(queries, run.tailOptimistic, run.tailPessimistic, run.headOptimistic,
+        return new QueryRanks(queries, run.tailOptimistic, run.tailPessimistic, run.headOptimistic,
                 run.headPessimistic);
     }
 
