@@ -18,8 +18,10 @@ import org.rhizome.gnn.reasoning.Vocabulary;
 
 /**
  * EpiGNN on CLUTRR (graph form): trains on the split's training file with the reference settings
- * ({@link EpiGnnConfig#clutrr()}, epochs and seed overridable) and prints one JSON line per seed with the test
- * accuracy of each chain length k and the seconds per epoch.
+ * ({@link EpiGnnConfig#clutrr()}; epochs, seeds, learning rate, weight decay and the initialisation bound
+ * overridable, {@code init=0} for Xavier bounds; {@code hops=K} trains on the chains of length K only) and prints
+ * one JSON line per seed with the accuracy on the training graphs, the test accuracy of each chain length k and the
+ * seconds per epoch.
  *
  * <pre>java ... EpiGnnBenchmark data=../shared/datasets/clutrr/data_db9b8f04 epochs=100 seeds=42,43,44</pre>
  */
@@ -28,7 +30,8 @@ public final class EpiGnnBenchmark {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> o = new LinkedHashMap<>();
-        String[] defaults = {"data", "", "epochs", "100", "seeds", "42", "batch", "128", "lr", "0.01", "wd", "0.01"};
+        String[] defaults = {"data", "", "epochs", "100", "seeds", "42", "lr", "0.01", "wd", "0.01",
+            "init", "1", "hops", "0"};
         for (int i = 0; i < defaults.length; i += 2) {
             o.put(defaults[i], defaults[i + 1]);
         }
@@ -54,6 +57,10 @@ public final class EpiGnnBenchmark {
         }
         Vocabulary vocab = new Vocabulary();
         List<ReasoningExample> train = ReasoningCsv.readClutrr(trainFile, vocab);
+        int hops = Integer.parseInt(o.get("hops"));
+        if (hops > 0) {
+            train = train.stream().filter(x -> x.hops() == hops).toList();
+        }
         vocab.freeze();
         List<ReasoningExample> test = new ArrayList<>();
         for (Path p : testFiles) {
@@ -61,10 +68,9 @@ public final class EpiGnnBenchmark {
         }
         for (String seedText : o.get("seeds").split(",")) {
             long seed = Long.parseLong(seedText.strip());
-            EpiGnnConfig c = EpiGnnConfig.clutrr();
-            c = new EpiGnnConfig(c.facets(), c.facetSize(), c.layers(), c.aggregation(), c.objective(), c.margin(),
-                    Float.parseFloat(o.get("lr")), Float.parseFloat(o.get("wd")), Integer.parseInt(o.get("batch")),
-                    Integer.parseInt(o.get("epochs")), c.validFraction(), seed);
+            EpiGnnConfig c = EpiGnnConfig.clutrr().withSeed(seed).withEpochs(Integer.parseInt(o.get("epochs")))
+                    .withOptimiser(Float.parseFloat(o.get("lr")), Float.parseFloat(o.get("wd")))
+                    .withInitBound(Float.parseFloat(o.get("init")));
             long start = System.nanoTime();
             EpiGnnTrainer.Result r = EpiGnnTrainer.train(train, vocab.size(), c, e -> System.err.printf(Locale.ROOT,
                     "epoch %d loss %.4f valid %.4f %d ms%n", e.epoch(), e.meanLoss(), e.validAccuracy(), e.millis()));
@@ -73,8 +79,9 @@ public final class EpiGnnBenchmark {
             StringBuilder json = new StringBuilder();
             json.append(String.format(Locale.ROOT,
                     "{\"dataset\": \"%s\", \"seed\": %d, \"epochs\": %d, \"best_epoch\": %d, \"valid\": %.4f, "
-                            + "\"seconds_per_epoch\": %.2f, \"test\": {",
-                    dir.getFileName(), seed, c.epochs(), r.bestEpoch(), r.bestValidAccuracy(),
+                            + "\"init\": %s, \"train_accuracy\": %.4f, \"seconds_per_epoch\": %.2f, \"test\": {",
+                    dir.getFileName(), seed, c.epochs(), r.bestEpoch(), r.bestValidAccuracy(), o.get("init"),
+                    EpiGnnTrainer.accuracy(r.model(), train, 512),
                     seconds / Math.max(1, c.epochs())));
             String sep = "";
             for (Map.Entry<Integer, Double> e : byK.entrySet()) {

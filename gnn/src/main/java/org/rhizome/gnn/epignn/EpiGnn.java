@@ -43,7 +43,7 @@ import org.rhizome.gnn.tensor.Tensor;
  *
  * <p>Choices the paper leaves open, taken from the reference code: AdamW with weight decay 0.01 (the paper reports
  * Adam without decay), facets 8 for RCC-8 (the paper's table reportedly 4), the first-found shortest path (the paper:
- * a random one), Xavier-uniform initialisation of {@code W} and of the composition logits.
+ * a random one). Initialisation: see {@link EpiGnnConfig#initBound()}.
  */
 public final class EpiGnn {
     private static final float AGG_EPS = 1e-18f;
@@ -66,9 +66,11 @@ public final class EpiGnn {
         int m = config.facets();
         int n = config.facetSize();
         Random random = new Random(config.seed());
-        float relBound = (float) Math.sqrt(6.0 / (m * n + relations * n));
+        float relBound = config.initBound() > 0 ? config.initBound()
+                : (float) Math.sqrt(6.0 / (m * n + relations * n));
         relationLogits = parameters.add("relations", Tensor.uniform(random, relBound, relations, m, n));
-        float compBound = (float) Math.sqrt(6.0 / (n * (n - 1) * (n - 1) + m * (n - 1) * (n - 1)));
+        float compBound = config.initBound() > 0 ? config.initBound()
+                : (float) Math.sqrt(6.0 / (n * (n - 1) * (n - 1) + m * (n - 1) * (n - 1)));
         compositionLogits = parameters.add("composition", Tensor.uniform(random, compBound, m, n, n - 1, n - 1));
         identityRow = new float[m * n];
         for (int f = 0; f < m; f++) {

@@ -16,7 +16,7 @@ import org.rhizome.gnn.tensor.Tensor;
 class EpiGnnTest {
 
     private static EpiGnnConfig small(Aggregation agg, Objective obj, int layers) {
-        return new EpiGnnConfig(2, 4, layers, agg, obj, 1f, 0.01f, 0f, 8, 1, 0, 3);
+        return new EpiGnnConfig(2, 4, layers, agg, obj, 1f, 0.01f, 0f, 8, 1, 0, 3, 0f);
     }
 
     /** Two small graphs: a chain with a branch, and a diamond with a cycle back to the source. */
