@@ -45,12 +45,15 @@ public final class KinshipGenerator {
         List<ReasoningExample> out = new ArrayList<>(count);
         Family family = null;
         int fromFamily = 0;
-        int attempts = 0;
+        int triesHere = 0;
+        long attempts = 0;
         while (out.size() < count) {
-            if (family == null || fromFamily >= 20) {
+            if (family == null || fromFamily >= 20 || triesHere >= 200) {
                 family = Family.grow(random);
                 fromFamily = 0;
+                triesHere = 0;
             }
+            triesHere++;
             if (++attempts > 1000L * (count + 10)) {
                 throw new IllegalStateException("could not generate " + count + " chains of " + hops + " hops");
             }

@@ -1,0 +1,89 @@
+package org.rhizome.gnn.epignn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rhizome.gnn.reasoning.KinshipGenerator;
+import org.rhizome.gnn.reasoning.ReasoningExample;
+import org.rhizome.gnn.reasoning.Vocabulary;
+import org.rhizome.graph.RhizomeException;
+
+/** EpiGNN learns kinship composition from generated chains, and its model file round-trips. */
+class EpiGnnTrainingTest {
+
+    private static ReasoningExample chain(Vocabulary v, String label, String... relations) {
+        int k = relations.length;
+        int[] src = new int[k];
+        int[] dst = new int[k];
+        int[] rel = new int[k];
+        for (int i = 0; i < k; i++) {
+            src[i] = i;
+            dst[i] = i + 1;
+            rel[i] = v.id(relations[i], "test");
+        }
+        return new ReasoningExample(k + 1, src, dst, rel, 0, k, v.id(label, "test"), k, 1, String.join(";", relations));
+    }
+
+    /**
+     * Trained on generated chains of 2 and 3 kinship edges (the project's own family-tree generator), the model
+     * classifies hand-written chains by composing their relations, including a chain longer than any it saw.
+     */
+    @Test
+    void learnsKinshipCompositionFromGeneratedChains() {
+        KinshipGenerator gen = new KinshipGenerator(new Random(5));
+        List<ReasoningExample> train = new ArrayList<>(gen.generate(1500, 2));
+        train.addAll(gen.generate(1500, 3));
+        Vocabulary v = KinshipGenerator.vocabulary();
+        // the margin objective: on these chains it learns in 40 epochs what log-cosine cross-entropy does not
+        // (held-out 0.90 against 0.53 after 25 epochs; the generator's own ambiguity caps any model near 0.92)
+        EpiGnnConfig config = new EpiGnnConfig(8, 8, 9, Aggregation.PRODUCT, Objective.MARGIN, 1f, 0.01f, 0.01f, 128,
+                40, 0.2, 42, 1f);
+        EpiGnnTrainer.Result r = EpiGnnTrainer.train(train, v.size(), config, null);
+        List<ReasoningExample> heldOut = new KinshipGenerator(new Random(6)).generate(400, 2);
+        double acc = EpiGnnTrainer.accuracy(r.model(), heldOut, 256);
+        assertThat(acc).as("held-out generated k=2 accuracy").isGreaterThan(0.8);
+
+        List<ReasoningExample> byHand = List.of(
+                chain(v, "grandson", "son", "son"),
+                chain(v, "grandfather", "father", "father"),
+                chain(v, "son", "daughter", "brother"),
+                chain(v, "grandson", "son", "son", "brother"));
+        int[] predicted = r.model().predict(byHand);
+        for (int i = 0; i < byHand.size(); i++) {
+            assertThat(v.label(predicted[i])).as(byHand.get(i).origin()).isEqualTo(v.label(byHand.get(i).label()));
+        }
+    }
+
+    @Test
+    void modelFileRoundTripsAndRefusesDamage(@TempDir Path dir) throws IOException {
+        Vocabulary v = KinshipGenerator.vocabulary();
+        EpiGnn model = new EpiGnn(EpiGnnConfig.clutrr().withSeed(3), v.size());
+        Path file = dir.resolve("m.rzepi");
+        EpiGnnFile.write(new EpiGnnFile.Trained(model, v), file);
+        assertThat(EpiGnnFile.looksLike(file)).isTrue();
+        EpiGnnFile.Trained back = EpiGnnFile.read(file);
+        assertThat(back.model().config()).isEqualTo(model.config());
+        assertThat(back.labels().labels()).isEqualTo(v.labels());
+        List<ReasoningExample> xs = new KinshipGenerator(new Random(1)).generate(20, 3);
+        assertThat(back.model().score(xs).data()).containsExactly(model.score(xs).data());
+
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(raf.length() - 100);
+            int b = raf.read();
+            raf.seek(raf.length() - 100);
+            raf.write(b ^ 0x21);
+        }
+        assertThatThrownBy(() -> EpiGnnFile.read(file)).isInstanceOf(RhizomeException.class)
+                .hasMessageContaining("corrupted");
+        assertThatThrownBy(() -> EpiGnnFile.read(dir.resolve("none"))).hasMessageContaining("no EpiGNN model file");
+    }
+}
