@@ -2,12 +2,17 @@ package org.rhizome.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.rhizome.gnn.data.DatasetException;
 import org.rhizome.gnn.data.KgDataset;
 import org.rhizome.gnn.data.SplitOptions;
+import org.rhizome.gnn.epignn.EpiGnnConfig;
+import org.rhizome.gnn.epignn.EpiGnnFile;
+import org.rhizome.gnn.epignn.EpiGnnTrainer;
 import org.rhizome.gnn.evaluation.RankMetrics;
 import org.rhizome.gnn.evaluation.Side;
 import org.rhizome.gnn.evaluation.TieBreak;
@@ -33,6 +38,10 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "code's scheme (self-adversarial negatives, Adam), evaluates it on the test split with filtered "
                     + "ranks (realistic ties), and saves it. Data: a folder of train.txt/valid.txt/test.txt "
                     + "(--data), or the store's statements split 90/5/5 by seed.",
+            "With --model epignn: trains EpiGNN (systematic relational reasoning) on relation-labelled graphs with a "
+                    + "query pair, from a CLUTRR or RCC-8/interval-algebra CSV (--reasoning) or generated "
+                    + "(--generate), reports hold-out and --test accuracy (per chain length k) and saves the model "
+                    + "for rhizome reason.",
         })
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand
@@ -45,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--model", paramLabel = "KIND", defaultValue = "rotate",
-            description = "transe-l1, transe-l2, distmult, complex or rotate. Default: ${DEFAULT-VALUE}")
+            description = "transe-l1, transe-l2, distmult, complex, rotate or epignn. Default: ${DEFAULT-VALUE}")
     String model;
 
     @Option(names = "--rank", paramLabel = "N", defaultValue = "100",
@@ -83,9 +92,60 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to save the model.")
     Path out;
 
+    @Option(names = "--reasoning", paramLabel = "FILE",
+            description = "epignn: the training CSV (CLUTRR graph form or EpiGNN's RCC-8/interval form).")
+    Path reasoning;
+
+    @Option(names = "--generate", paramLabel = "KIND",
+            description = "epignn: train on generated graphs instead: rcc8, interval (k = 2..4 edges, b = 1..3 "
+                    + "branches, labelled by algebraic closure) or kinship (chains of 2 and 3 family relations).")
+    String generate;
+
+    @Option(names = "--generate-count", paramLabel = "N", defaultValue = "200",
+            description = "epignn: graphs per relation and (k, b) for rcc8/interval, chains per length for kinship. "
+                    + "Default: ${DEFAULT-VALUE}")
+    int generateCount;
+
+    @Option(names = "--test", paramLabel = "FILE", description = "epignn: a file to report accuracy on "
+            + "(repeatable).")
+    List<Path> tests = new ArrayList<>();
+
+    @Option(names = "--epochs", paramLabel = "N", description = "epignn: passes over the training graphs "
+            + "(preset: 100 for CLUTRR, 40 for the algebras and kinship).")
+    Integer epochs;
+
+    @Option(names = "--facets", paramLabel = "M", description = "epignn: facets per state (preset 8).")
+    Integer facets;
+
+    @Option(names = "--facet-size", paramLabel = "N", description = "epignn: length of each facet (preset 8; 4 "
+            + "for RCC-8).")
+    Integer facetSize;
+
+    @Option(names = "--layers", paramLabel = "L", description = "epignn: message-passing rounds (preset 9).")
+    Integer layers;
+
+    @Option(names = "--aggregation", paramLabel = "product|min", description = "epignn: preset product for "
+            + "CLUTRR/kinship, min for the algebras.")
+    String aggregation;
+
+    @Option(names = "--objective", paramLabel = "cosine|margin", description = "epignn: preset cosine for CLUTRR, "
+            + "margin otherwise.")
+    String objective;
+
+    @Option(names = "--init", paramLabel = "B", description = "epignn: initial logits uniform in [-B, B); 0 for "
+            + "Xavier bounds (preset 1).")
+    Float init;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        if ("epignn".equalsIgnoreCase(model)) {
+            return trainEpiGnn(o);
+        }
+        if (reasoning != null || generate != null || !tests.isEmpty()) {
+            throw new CommandFailedException(ExitCodes.USAGE,
+                    "--reasoning, --generate and --test are for --model epignn");
+        }
         TrainingConfig c;
         try {
             c = TrainingConfig.defaults(ModelKind.parse(model)).withRank(rank).withBatch(batch, negatives)
@@ -110,6 +170,36 @@ final class TrainCommand implements Callable<Integer> {
                 + "MRR %.3f, MR %.1f, Hits@1 %.3f, Hits@3 %.3f, Hits@10 %.3f over %,d ranks, evaluated in %.2f s%n",
                 c.model(), r.training().seconds(), r.training().scoredTriplesPerSecond(), m.mrr(), m.mr(), m.hits1(),
                 m.hits3(), m.hits10(), m.count(), r.evalSeconds());
+        o.println("saved " + out.toAbsolutePath());
+        return ExitCodes.OK;
+    }
+
+    private int trainEpiGnn(PrintWriter o) {
+        EpiGnnTraining.Data d = EpiGnnTraining.load(reasoning, generate, generateCount, seed);
+        var parse = spec.commandLine().getParseResult();
+        EpiGnnConfig c = EpiGnnTraining.configure(d.preset(), epochs, facets, facetSize, layers, aggregation,
+                objective, init, parse.hasMatchedOption("--lr") ? lr : null,
+                parse.hasMatchedOption("--batch") ? batch : null, seed);
+        o.printf(Locale.US, "data: %s: %,d graphs, %d relation labels%n", d.description(), d.examples().size(),
+                d.vocabulary().size());
+        o.printf(Locale.US, "EpiGNN: %d facets of %d, %d rounds, %s aggregation, %s objective, AdamW lr %s, batch %d, "
+                + "%d epochs, %.0f%% held out%n", c.facets(), c.facetSize(), c.layers(),
+                c.aggregation().name().toLowerCase(Locale.ROOT), c.objective().name().toLowerCase(Locale.ROOT),
+                c.learningRate(), c.batchSize(), c.epochs(), c.validFraction() * 100);
+        o.flush();
+        long start = System.nanoTime();
+        EpiGnnTrainer.Result r = EpiGnnTrainer.train(d.examples(), d.vocabulary().size(), c, e -> {
+            if (!root.quiet()) {
+                o.printf(Locale.US, "  epoch %d/%d loss %.4f hold-out accuracy %.4f (%.1f s)%n", e.epoch(),
+                        c.epochs(), e.meanLoss(), e.validAccuracy(), e.millis() / 1000.0);
+                o.flush();
+            }
+        });
+        EpiGnnFile.Trained trained = new EpiGnnFile.Trained(r.model(), d.vocabulary());
+        EpiGnnFile.write(trained, out);
+        o.printf(Locale.US, "trained in %.1f s; best hold-out accuracy %.4f at epoch %d (kept)%n",
+                (System.nanoTime() - start) / 1e9, r.bestValidAccuracy(), r.bestEpoch());
+        EpiGnnTraining.evaluate(o, trained, tests);
         o.println("saved " + out.toAbsolutePath());
         return ExitCodes.OK;
     }

@@ -51,6 +51,31 @@ public final class ReasoningCsv {
         return read(file, vocabulary, "edges", "edge_labels", "query_edge", "query_label", k, b);
     }
 
+    /**
+     * Reads either format, told apart by the header: a {@code story_edges} column means CLUTRR, an
+     * {@code edge_labels} column the algebra files.
+     */
+    public static List<ReasoningExample> readAny(Path file, Vocabulary vocabulary) {
+        String header;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            header = r.readLine();
+        } catch (IOException e) {
+            throw new DatasetException(file.toString(), "cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (header == null) {
+            throw new DatasetException(file.toString(), file + " is empty", null);
+        }
+        if (header.contains("story_edges")) {
+            return readClutrr(file, vocabulary);
+        }
+        if (header.contains("edge_labels")) {
+            return readAlgebra(file, vocabulary);
+        }
+        throw new DatasetException(file.toString(), file + ": neither a CLUTRR graph CSV (story_edges, edge_types, "
+                + "query_edge, target) nor an algebra CSV (edges, edge_labels, query_edge, query_label); header: "
+                + header, null);
+    }
+
     private static List<ReasoningExample> read(Path file, Vocabulary vocabulary, String edgesCol, String labelsCol,
             String queryCol, String targetCol, int fileHops, int fileBranches) {
         if (!Files.isRegularFile(file)) {
