@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.rhizome.gnn.epignn.EpiGnnConfig;
 import org.rhizome.gnn.epignn.EpiGnnTrainer;
+import org.rhizome.gnn.epignn.Objective;
 import org.rhizome.gnn.reasoning.ReasoningCsv;
 import org.rhizome.gnn.reasoning.ReasoningExample;
 import org.rhizome.gnn.reasoning.Vocabulary;
@@ -19,7 +20,7 @@ import org.rhizome.gnn.reasoning.Vocabulary;
 /**
  * EpiGNN on CLUTRR (graph form): trains on the split's training file with the reference settings
  * ({@link EpiGnnConfig#clutrr()}; epochs, seeds, learning rate, weight decay and the initialisation bound
- * overridable, {@code init=0} for Xavier bounds; {@code hops=K} trains on the chains of length K only) and prints
+ * overridable, {@code init=0} for Xavier bounds, {@code objective=margin} for the margin loss; {@code hops=K} trains on the chains of length K only) and prints
  * one JSON line per seed with the accuracy on the training graphs, the test accuracy of each chain length k and the
  * seconds per epoch.
  *
@@ -31,7 +32,7 @@ public final class EpiGnnBenchmark {
     public static void main(String[] args) throws IOException {
         Map<String, String> o = new LinkedHashMap<>();
         String[] defaults = {"data", "", "epochs", "100", "seeds", "42", "lr", "0.01", "wd", "0.01",
-            "init", "1", "hops", "0"};
+            "init", "1", "hops", "0", "objective", "cosine"};
         for (int i = 0; i < defaults.length; i += 2) {
             o.put(defaults[i], defaults[i + 1]);
         }
@@ -71,6 +72,11 @@ public final class EpiGnnBenchmark {
             EpiGnnConfig c = EpiGnnConfig.clutrr().withSeed(seed).withEpochs(Integer.parseInt(o.get("epochs")))
                     .withOptimiser(Float.parseFloat(o.get("lr")), Float.parseFloat(o.get("wd")))
                     .withInitBound(Float.parseFloat(o.get("init")));
+            if (o.get("objective").equals("margin")) {
+                c = new EpiGnnConfig(c.facets(), c.facetSize(), c.layers(), c.aggregation(), Objective.MARGIN,
+                        c.margin(), c.learningRate(), c.weightDecay(), c.batchSize(), c.epochs(), c.validFraction(),
+                        c.seed(), c.initBound());
+            }
             long start = System.nanoTime();
             EpiGnnTrainer.Result r = EpiGnnTrainer.train(train, vocab.size(), c, e -> System.err.printf(Locale.ROOT,
                     "epoch %d loss %.4f valid %.4f %d ms%n", e.epoch(), e.meanLoss(), e.validAccuracy(), e.millis()));
@@ -79,8 +85,8 @@ public final class EpiGnnBenchmark {
             StringBuilder json = new StringBuilder();
             json.append(String.format(Locale.ROOT,
                     "{\"dataset\": \"%s\", \"seed\": %d, \"epochs\": %d, \"best_epoch\": %d, \"valid\": %.4f, "
-                            + "\"init\": %s, \"train_accuracy\": %.4f, \"seconds_per_epoch\": %.2f, \"test\": {",
-                    dir.getFileName(), seed, c.epochs(), r.bestEpoch(), r.bestValidAccuracy(), o.get("init"),
+                            + "\"init\": %s, \"objective\": \"%s\", \"train_accuracy\": %.4f, \"seconds_per_epoch\": %.2f, \"test\": {",
+                    dir.getFileName(), seed, c.epochs(), r.bestEpoch(), r.bestValidAccuracy(), o.get("init"), o.get("objective"),
                     EpiGnnTrainer.accuracy(r.model(), train, 512),
                     seconds / Math.max(1, c.epochs())));
             String sep = "";

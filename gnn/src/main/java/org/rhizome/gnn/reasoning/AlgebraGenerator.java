@@ -15,7 +15,9 @@ import java.util.Random;
  * uniformly among all chains of that length whose composition contains the target relation, and branches are drawn
  * until the intersection of their compositions is exactly the target; the reference grows long branches from 2-edge
  * chains by substituting edges with short chains of the same closure, which gives a different (not uniform)
- * distribution over chains. Test graphs with nested sub-branches (the published k >= 5 files) are not generated.
+ * distribution over chains. Single chains longer than the enumerated pool (k >= 5 for RCC-8) are grown the
+ * reference's way ({@link #grownChain}). Test graphs with nested sub-branches (the published k >= 5 files) are not
+ * generated.
  */
 public final class AlgebraGenerator {
     private final RelationAlgebra algebra;
@@ -52,22 +54,69 @@ public final class AlgebraGenerator {
         List<ReasoningExample> out = new ArrayList<>();
         for (int label = 0; label < r; label++) {
             List<Integer> containing = new ArrayList<>();
+            List<Integer> exact = new ArrayList<>();
             for (int c = 0; c < poolSize; c++) {
                 if ((closures[c] & (1 << label)) != 0) {
                     containing.add(c);
                 }
-            }
-            if (containing.isEmpty()) {
-                throw new IllegalStateException("no chain of " + hops + " relations composes to include "
-                        + algebra.labels().get(label));
+                if (closures[c] == 1 << label) {
+                    exact.add(c);
+                }
             }
             for (int s = 0; s < perRelation; s++) {
-                int[] picked = pick(containing, closures, branches, label);
-                out.add(graph(chains, picked, hops, label, "generated:" + algebra.name() + ":k" + hops + ":b"
-                        + branches + ":" + out.size()));
+                String origin = "generated:" + algebra.name() + ":k" + hops + ":b" + branches + ":" + out.size();
+                if (branches == 1 && (exact.isEmpty() || total > poolSize)) {
+                    out.add(graph(new int[][] {grownChain(label, hops)}, new int[] {0}, hops, label, origin));
+                } else if (branches == 1) {
+                    out.add(graph(chains, new int[] {exact.get(random.nextInt(exact.size()))}, hops, label, origin));
+                } else {
+                    if (containing.isEmpty()) {
+                        throw new IllegalStateException("no chain of " + hops + " relations composes to include "
+                                + algebra.labels().get(label));
+                    }
+                    out.add(graph(chains, pick(containing, closures, branches, label), hops, label, origin));
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * A chain of {@code hops} relations whose composition is exactly {@code label}, grown as the reference generator
+     * grows long paths: start from a random 2-relation chain composing to exactly {@code label}, then replace a
+     * random edge {@code l'} by a random 2-relation chain composing to exactly {@code l'}, which leaves the
+     * composition unchanged, until the chain is long enough. Used for single chains longer than the enumerated
+     * pool.
+     */
+    int[] grownChain(int label, int hops) {
+        if (hops == 1) {
+            return new int[] {label};
+        }
+        int r = algebra.size();
+        List<List<int[]>> twoEdge = new ArrayList<>();
+        for (int l = 0; l < r; l++) {
+            twoEdge.add(new ArrayList<>());
+        }
+        for (int a = 0; a < r; a++) {
+            for (int b = 0; b < r; b++) {
+                int c = algebra.compose(a, b);
+                if (Integer.bitCount(c) == 1) {
+                    twoEdge.get(Integer.numberOfTrailingZeros(c)).add(new int[] {a, b});
+                }
+            }
+        }
+        List<Integer> chain = new ArrayList<>();
+        int[] first = twoEdge.get(label).get(random.nextInt(twoEdge.get(label).size()));
+        chain.add(first[0]);
+        chain.add(first[1]);
+        while (chain.size() < hops) {
+            int at = random.nextInt(chain.size());
+            List<int[]> options = twoEdge.get(chain.get(at));
+            int[] sub = options.get(random.nextInt(options.size()));
+            chain.set(at, sub[0]);
+            chain.add(at + 1, sub[1]);
+        }
+        return chain.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private int[] pick(List<Integer> containing, int[] closures, int branches, int label) {

@@ -145,6 +145,11 @@ class ReasoningDataTest {
                     assertThat(perLabel).containsOnly(5);
                 }
             }
+            // single chains longer than the enumerated pool are grown by substitution, still exact
+            for (ReasoningExample x : gen.generate(9, 1, 3)) {
+                assertThat(x.edges()).isEqualTo(9);
+                assertThat(alg.closure(x)).as(x.origin()).isEqualTo(1 << x.label());
+            }
         }
     }
 
