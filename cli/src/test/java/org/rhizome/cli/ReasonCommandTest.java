@@ -86,7 +86,7 @@ class ReasonCommandTest {
         Cli.Result t = Cli.run("--quiet", "train", "--model", "epignn", "--reasoning", file.toString(), "--epochs",
                 "1", "--out", dir.resolve("k.rzepi").toString());
         assertThat(t.exitCode()).as(t.err()).isZero();
-        assertThat(t.out()).contains("30 graphs", "product aggregation, cosine_cross_entropy objective");
+        assertThat(t.out()).contains("30 graphs", "product aggregation, margin objective");
     }
 
     @Test

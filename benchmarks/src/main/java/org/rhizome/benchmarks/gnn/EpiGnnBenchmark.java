@@ -20,7 +20,7 @@ import org.rhizome.gnn.reasoning.Vocabulary;
 /**
  * EpiGNN on CLUTRR (graph form): trains on the split's training file with the reference settings
  * ({@link EpiGnnConfig#clutrr()}; epochs, seeds, learning rate, weight decay and the initialisation bound
- * overridable, {@code init=0} for Xavier bounds, {@code objective=margin} for the margin loss; {@code hops=K} trains on the chains of length K only) and prints
+ * overridable, {@code init=B} for logits started uniform in [-B, B) instead of Xavier bounds, {@code objective=cosine} for the log-cosine cross-entropy; {@code hops=K} trains on the chains of length K only) and prints
  * one JSON line per seed with the accuracy on the training graphs, the test accuracy of each chain length k and the
  * seconds per epoch.
  *
@@ -32,7 +32,7 @@ public final class EpiGnnBenchmark {
     public static void main(String[] args) throws IOException {
         Map<String, String> o = new LinkedHashMap<>();
         String[] defaults = {"data", "", "epochs", "100", "seeds", "42", "lr", "0.01", "wd", "0.01",
-            "init", "1", "hops", "0", "objective", "cosine"};
+            "init", "0", "hops", "0", "objective", "margin"};
         for (int i = 0; i < defaults.length; i += 2) {
             o.put(defaults[i], defaults[i + 1]);
         }
@@ -72,8 +72,9 @@ public final class EpiGnnBenchmark {
             EpiGnnConfig c = EpiGnnConfig.clutrr().withSeed(seed).withEpochs(Integer.parseInt(o.get("epochs")))
                     .withOptimiser(Float.parseFloat(o.get("lr")), Float.parseFloat(o.get("wd")))
                     .withInitBound(Float.parseFloat(o.get("init")));
-            if (o.get("objective").equals("margin")) {
-                c = new EpiGnnConfig(c.facets(), c.facetSize(), c.layers(), c.aggregation(), Objective.MARGIN,
+            if (o.get("objective").equals("cosine")) {
+                c = new EpiGnnConfig(c.facets(), c.facetSize(), c.layers(), c.aggregation(),
+                        Objective.COSINE_CROSS_ENTROPY,
                         c.margin(), c.learningRate(), c.weightDecay(), c.batchSize(), c.epochs(), c.validFraction(),
                         c.seed(), c.initBound());
             }

@@ -113,6 +113,31 @@ public final class EpiGnnTrainer {
         return out;
     }
 
+    /**
+     * The realistic rank (ties count half) of each example's label among the first {@code classes} labels' scores:
+     * for relation prediction on a knowledge graph, where the examples' edges also carry inverse relations that are
+     * never answers.
+     */
+    public static double[] labelRanks(EpiGnn model, List<ReasoningExample> examples, int classes, int batch) {
+        double[] ranks = new double[examples.size()];
+        for (int from = 0; from < examples.size(); from += batch) {
+            List<ReasoningExample> part = examples.subList(from, Math.min(examples.size(), from + batch));
+            Tensor s = model.score(part);
+            for (int q = 0; q < part.size(); q++) {
+                float truth = s.get(q, part.get(q).label());
+                int greater = 0;
+                int equal = 0;
+                for (int r = 0; r < classes; r++) {
+                    float v = s.get(q, r);
+                    greater += v > truth ? 1 : 0;
+                    equal += v == truth && r != part.get(q).label() ? 1 : 0;
+                }
+                ranks[from + q] = 1 + greater + equal / 2.0;
+            }
+        }
+        return ranks;
+    }
+
     private static float[][] snapshot(EpiGnn model) {
         List<Tensor> ps = model.parameters().all();
         float[][] copy = new float[ps.size()][];
