@@ -22,6 +22,7 @@ public final class DemoSteps {
                 new SearchAndResolve(),
                 new GrowWithTheAgent(),
                 new PredictLinks(),
+                new ReasonOverChains(),
                 new ServeOverSparql());
     }
 }
