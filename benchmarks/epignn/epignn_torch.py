@@ -154,7 +154,7 @@ def main():
     ap.add_argument('--size', type=int, default=8)
     ap.add_argument('--layers', type=int, default=9)
     ap.add_argument('--aggr', default='mul')
-    ap.add_argument('--objective', default='cosine')
+    ap.add_argument('--objective', default='margin', help='margin (the Java preset) or cosine')
     ap.add_argument('--margin', type=float, default=1.0)
     ap.add_argument('--seed', type=int, default=42)
     ap.add_argument('--threads', type=int, default=2)
@@ -211,7 +211,7 @@ def main():
         if acc > best:
             best, best_state = acc, {k: v.clone() for k, v in model.state_dict().items()}
     model.load_state_dict(best_state)
-    result = {'reference': 'torch', 'threads': a.threads, 'epochs': a.epochs, 'valid': best,
+    result = {'reference': 'torch', 'threads': a.threads, 'epochs': a.epochs, 'valid': best, 'objective': a.objective,
               'median_train_seconds_per_epoch': sorted(epochs)[len(epochs) // 2],
               'test': {p.split('/')[-1]: accuracy(xs) for p, xs in tests.items()}}
     print(json.dumps(result))

@@ -82,6 +82,8 @@ public final class EpiGnnBenchmark {
             EpiGnnTrainer.Result r = EpiGnnTrainer.train(train, vocab.size(), c, e -> System.err.printf(Locale.ROOT,
                     "epoch %d loss %.4f valid %.4f %d ms%n", e.epoch(), e.meanLoss(), e.validAccuracy(), e.millis()));
             double seconds = (System.nanoTime() - start) / 1e9;
+            long[] trainMillis = r.epochs().stream().mapToLong(EpiGnnTrainer.Epoch::millis).sorted().toArray();
+            double median = trainMillis.length == 0 ? 0 : trainMillis[trainMillis.length / 2] / 1000.0;
             Map<Integer, Double> byK = EpiGnnTrainer.accuracyByHops(r.model(), test, 256);
             StringBuilder json = new StringBuilder();
             json.append(String.format(Locale.ROOT,
@@ -89,7 +91,7 @@ public final class EpiGnnBenchmark {
                             + "\"init\": %s, \"objective\": \"%s\", \"train_accuracy\": %.4f, \"seconds_per_epoch\": %.2f, \"test\": {",
                     dir.getFileName(), seed, c.epochs(), r.bestEpoch(), r.bestValidAccuracy(), o.get("init"), o.get("objective"),
                     EpiGnnTrainer.accuracy(r.model(), train, 512),
-                    seconds / Math.max(1, c.epochs())));
+                    seconds / Math.max(1, c.epochs()), median));
             String sep = "";
             for (Map.Entry<Integer, Double> e : byK.entrySet()) {
                 json.append(String.format(Locale.ROOT, "%s\"k%d\": %.4f", sep, e.getKey(), e.getValue()));

@@ -20,7 +20,7 @@ import org.rhizome.gnn.tensor.Tensor;
  */
 public final class EpiGnnTrainer {
 
-    /** What happened in one epoch. */
+    /** What happened in one epoch; {@code millis} is the training time, without the hold-out evaluation. */
     public record Epoch(int epoch, double meanLoss, double validAccuracy, long millis) {}
 
     /** The trained model and its history. */
@@ -66,8 +66,9 @@ public final class EpiGnnTrainer {
                 lossSum += loss.item();
                 batches++;
             }
+            long trainMillis = (System.nanoTime() - start) / 1_000_000;
             double acc = validSet.isEmpty() ? Double.NaN : accuracy(model, validSet, 512);
-            Epoch e = new Epoch(epoch, lossSum / Math.max(1, batches), acc, (System.nanoTime() - start) / 1_000_000);
+            Epoch e = new Epoch(epoch, lossSum / Math.max(1, batches), acc, trainMillis);
             history.add(e);
             if (progress != null) {
                 progress.accept(e);
