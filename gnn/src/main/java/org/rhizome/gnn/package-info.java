@@ -3,7 +3,9 @@
  * ({@link org.rhizome.gnn.data}), KG embedding models ({@link org.rhizome.gnn.model}), negative samplers
  * ({@link org.rhizome.gnn.sampling}), training ({@link org.rhizome.gnn.training}), filtered rank evaluation
  * ({@link org.rhizome.gnn.evaluation}), model files ({@link org.rhizome.gnn.io}) and the TC/ATC diagnostics of
- * per-entity link-prediction quality ({@link org.rhizome.gnn.diagnostics}). Not built yet: LEMON, EpiGNN and the
+ * per-entity link-prediction quality ({@link org.rhizome.gnn.diagnostics}); a small tensor and autograd core
+ * ({@link org.rhizome.gnn.tensor}), relational-reasoning data, composition tables and generators
+ * ({@link org.rhizome.gnn.reasoning}) and EpiGNN ({@link org.rhizome.gnn.epignn}). Not built yet: LEMON and the
  * KG-R3 reader.
  */
 package org.rhizome.gnn;
