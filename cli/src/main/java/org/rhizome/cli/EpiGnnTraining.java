@@ -34,8 +34,8 @@ final class EpiGnnTraining {
     static Data load(Path reasoning, String generate, int count, long seed) {
         if ((reasoning == null) == (generate == null)) {
             throw new CommandFailedException(ExitCodes.USAGE,
-                    "--model epignn needs exactly one of --reasoning FILE (a CLUTRR or RCC-8/interval CSV) and "
-                            + "--generate rcc8|interval|kinship");
+                    "--model epignn takes one of --reasoning FILE (a CLUTRR or RCC-8/interval CSV), "
+                            + "--generate rcc8|interval|kinship and --data DIR (or the store)");
         }
         if (reasoning != null) {
             Vocabulary v = new Vocabulary();

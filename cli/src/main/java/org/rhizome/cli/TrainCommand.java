@@ -41,8 +41,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "With --model epignn: trains EpiGNN (systematic relational reasoning) on relation-labelled graphs with a "
                     + "query pair, from a CLUTRR or RCC-8/interval-algebra CSV (--reasoning) or generated "
                     + "(--generate), reports hold-out and --test accuracy (per chain length k) and saves the model "
-                    + "for rhizome reason; or, with --data DIR, learns relation prediction (h, ?, t) on a knowledge "
-                    + "graph from the paths between h and t, and reports test accuracy and MRR.",
+                    + "for rhizome reason; or, with --data DIR or on the store, learns relation prediction (h, ?, t) on "
+                    + "a knowledge graph from the paths between h and t, and reports test accuracy and MRR.",
         })
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand
@@ -188,11 +188,12 @@ final class TrainCommand implements Callable<Integer> {
     private int trainEpiGnn(PrintWriter o) {
         EpiGnnTraining.KgData kg = null;
         EpiGnnTraining.Data d;
-        if (data != null) {
-            if (reasoning != null || generate != null) {
-                throw new CommandFailedException(ExitCodes.USAGE,
-                        "--data (relation prediction on a knowledge graph) does not go with --reasoning or --generate");
-            }
+        if (data != null && (reasoning != null || generate != null)) {
+            throw new CommandFailedException(ExitCodes.USAGE,
+                    "--data (relation prediction on a knowledge graph) does not go with --reasoning or --generate");
+        }
+        if (reasoning == null && generate == null) {
+            // relation prediction on a benchmark folder, or on the store's statements split by seed
             KgDataset ds = dataset(root, data, seed);
             try {
                 kg = EpiGnnTraining.loadKg(ds, maxQueries, pathLength, seed);

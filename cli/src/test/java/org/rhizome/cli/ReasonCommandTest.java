@@ -91,9 +91,10 @@ class ReasonCommandTest {
 
     @Test
     void badInputIsRefusedByName() throws IOException {
-        Cli.Result none = Cli.run("train", "--model", "epignn", "--out", dir.resolve("x").toString());
-        assertThat(none.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(none.err()).contains("needs exactly one of --reasoning FILE");
+        Cli.Result both = Cli.run("train", "--model", "epignn", "--reasoning", "a.csv", "--generate", "rcc8", "--out",
+                dir.resolve("x").toString());
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("takes one of --reasoning FILE");
 
         Path broken = Files.writeString(dir.resolve("broken.csv"), ",edges,edge_labels,query_edge,query_label\n"
                 + "0,\"[(0, 1)]\",\"['EC']\",\"(0, 1)\",EC\n1,\"[(0 1)]\",\"['EC']\",\"(0, 1)\",EC\n");
@@ -111,5 +112,42 @@ class ReasonCommandTest {
                 dir.resolve("z").toString());
         assertThat(mixed.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(mixed.err()).contains("are for --model epignn");
+    }
+
+    /** Relation prediction on a benchmark-layout folder the test writes: a family graph with derived relations. */
+    @Test
+    void learnsRelationPredictionOnAKnowledgeGraphFolder() throws IOException {
+        Random random = new Random(2);
+        List<String> parents = new ArrayList<>();
+        List<String> derived = new ArrayList<>();
+        int people = 0;
+        for (int f = 0; f < 12; f++) {
+            int g = people++;
+            int a = people++;
+            int b = people++;
+            parents.add("p" + g + "\tparent\tp" + a);
+            parents.add("p" + g + "\tparent\tp" + b);
+            derived.add("p" + a + "\tsibling\tp" + b);
+            derived.add("p" + b + "\tsibling\tp" + a);
+            for (int k : new int[] {a, b}) {
+                int c = people++;
+                parents.add("p" + k + "\tparent\tp" + c);
+                derived.add("p" + g + "\tgrandparent\tp" + c);
+            }
+        }
+        java.util.Collections.shuffle(derived, random);
+        int held = derived.size() / 5;
+        List<String> train = new ArrayList<>(parents);
+        train.addAll(derived.subList(2 * held, derived.size()));
+        Path folder = Files.createDirectories(dir.resolve("family"));
+        Files.writeString(folder.resolve("train.txt"), String.join("\n", train) + "\n");
+        Files.writeString(folder.resolve("valid.txt"), String.join("\n", derived.subList(held, 2 * held)) + "\n");
+        Files.writeString(folder.resolve("test.txt"), String.join("\n", derived.subList(0, held)) + "\n");
+        Cli.Result t = Cli.run("--quiet", "train", "--model", "epignn", "--data", folder.toString(), "--epochs", "3",
+                "--out", dir.resolve("family.rzepi").toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        assertThat(t.out()).contains("training statements as queries", "6 relation labels")
+                .containsPattern("test \\(h, \\?, t\\) over " + held + " statements: accuracy \\(Hits@1\\) \\d\\.\\d{4}, "
+                        + "MRR \\d\\.\\d{4}; 0 had no path");
     }
 }
