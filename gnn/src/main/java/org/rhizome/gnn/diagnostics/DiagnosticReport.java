@@ -1,11 +1,10 @@
 package org.rhizome.gnn.diagnostics;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import java.util.function.ToDoubleFunction;
 
 import org.rhizome.gnn.evaluation.RankMetrics;
 import org.rhizome.graph.RhizomeException;
+import org.rhizome.graph.io.AtomicFiles;
 
 /**
  * What {@link LinkDiagnostics} found: for every entity of the evaluated (test or validation) triples its training
@@ -352,22 +352,11 @@ public final class DiagnosticReport {
     }
 
     private static Path writeFile(Path file, String content) {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, content.getBytes(StandardCharsets.UTF_8));
             return file;
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // best effort: the failure below is what matters
-            }
-            throw new RhizomeException("cannot write " + file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new RhizomeException(e.getMessage(), e);
         }
     }
 

@@ -1,25 +1,15 @@
 package org.rhizome.gnn.epignn;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
+import org.rhizome.gnn.io.ChecksummedFile;
 import org.rhizome.gnn.reasoning.Vocabulary;
 import org.rhizome.graph.RhizomeException;
 
@@ -41,6 +31,8 @@ public final class EpiGnnFile {
     /** A model with the names of its relation ids. */
     public record Trained(EpiGnn model, Vocabulary labels) {}
 
+    private record Parsed(Trained trained, Map<String, float[]> values) {}
+
     private EpiGnnFile() {}
 
     /** Whether {@code file} starts with this format's magic (for commands that accept several model kinds). */
@@ -57,11 +49,7 @@ public final class EpiGnnFile {
             throw new IllegalArgumentException(t.labels().size() + " labels for a model of " + t.model().relations()
                     + " relations");
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream raw = Files.newOutputStream(tmp);
-                CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16),
-                        new CRC32());
-                DataOutputStream out = new DataOutputStream(checked)) {
+        ChecksummedFile.write(file, "EpiGNN model file", out -> {
             EpiGnnConfig c = t.model().config();
             out.write(MAGIC);
             out.writeInt(VERSION);
@@ -83,31 +71,11 @@ public final class EpiGnnFile {
                 out.writeUTF(l);
             }
             t.model().parameters().write(out);
-            out.flush();
-            out.writeLong(checked.getChecksum().getValue());
-        } catch (IOException e) {
-            throw new RhizomeException("cannot write the EpiGNN model " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new RhizomeException("cannot move the EpiGNN model into place at " + file + ": " + e.getMessage(),
-                    e);
-        }
+        });
     }
 
     public static Trained read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new RhizomeException("no EpiGNN model file at " + file);
-        }
-        try (InputStream raw = Files.newInputStream(file);
-                CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16),
-                        new CRC32());
-                DataInputStream in = new DataInputStream(checked)) {
+        Parsed parsed = ChecksummedFile.read(file, "EpiGNN model file", in -> {
             if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) {
                 throw new RhizomeException(file + " is not an EpiGNN model file");
             }
@@ -133,17 +101,10 @@ public final class EpiGnnFile {
                 labels.add(in.readUTF());
             }
             EpiGnn model = new EpiGnn(c, n);
-            Map<String, float[]> values = model.parameters().read(in, file.toString());
-            long expected = checked.getChecksum().getValue();
-            if (in.readLong() != expected) {
-                throw new RhizomeException("the EpiGNN model " + file + " is corrupted (checksum mismatch)");
-            }
-            model.parameters().install(values);
-            return new Trained(model, Vocabulary.of(labels));
-        } catch (EOFException e) {
-            throw new RhizomeException("the EpiGNN model " + file + " is truncated", e);
-        } catch (IOException e) {
-            throw new RhizomeException("cannot read the EpiGNN model " + file + ": " + e.getMessage(), e);
-        }
+            return new Parsed(new Trained(model, Vocabulary.of(labels)), model.parameters().read(in, file.toString()));
+        });
+        // the weights go in only once the checksum has been verified
+        parsed.trained().model().parameters().install(parsed.values());
+        return parsed.trained();
     }
 }

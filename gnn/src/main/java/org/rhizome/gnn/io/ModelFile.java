@@ -1,20 +1,9 @@
 package org.rhizome.gnn.io;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 import org.rhizome.gnn.data.IdMap;
 import org.rhizome.gnn.model.KgeModel;
@@ -43,11 +32,7 @@ public final class ModelFile {
 
     /** Writes {@code m} to {@code file} (atomically replacing it). */
     public static void write(TrainedModel m, Path file) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream raw = Files.newOutputStream(tmp);
-                CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16),
-                        new CRC32());
-                DataOutputStream out = new DataOutputStream(checked)) {
+        ChecksummedFile.write(file, "model file", out -> {
             KgeModel k = m.model();
             out.write(MAGIC);
             out.writeInt(VERSION);
@@ -69,21 +54,7 @@ public final class ModelFile {
             for (float f : k.relations()) {
                 out.writeFloat(f);
             }
-            out.flush();
-            long crc = checked.getChecksum().getValue();
-            out.writeLong(crc);
-        } catch (IOException e) {
-            throw new RhizomeException("cannot write the model file " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new RhizomeException("cannot move the model file into place at " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /**
@@ -92,10 +63,7 @@ public final class ModelFile {
      * @throws RhizomeException naming the file and what is wrong with it
      */
     public static TrainedModel read(Path file) {
-        try (InputStream raw = Files.newInputStream(file);
-                CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16),
-                        new CRC32());
-                DataInputStream in = new DataInputStream(checked)) {
+        return ChecksummedFile.read(file, "model file", in -> {
             byte[] magic = new byte[MAGIC.length];
             in.readFully(magic);
             if (!java.util.Arrays.equals(magic, MAGIC)) {
@@ -135,26 +103,12 @@ public final class ModelFile {
             for (int i = 0; i < r.length; i++) {
                 r[i] = in.readFloat();
             }
-            long expected = checked.getChecksum().getValue();
-            long stored = in.readLong();
-            if (stored != expected) {
-                throw new RhizomeException(file + " fails its checksum: the file is corrupted");
-            }
-            if (in.read() != -1) {
-                throw new RhizomeException(file + " has bytes after its end: corrupted");
-            }
             KgeModel m = new KgeModel(kind, entities, relations, dim, e, r);
             if (kind == ModelKind.ROTATE) {
                 m.withPhaseScale(phaseScale);
             }
             return new TrainedModel(m, ents, rels, config);
-        } catch (EOFException e) {
-            throw new RhizomeException(file + " ends early: the model file is truncated", e);
-        } catch (IllegalArgumentException e) {
-            throw new RhizomeException(file + " is corrupted: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new RhizomeException("cannot read the model file " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     private static void writeLongString(DataOutputStream out, String s) throws IOException {

@@ -1,27 +1,17 @@
 package org.rhizome.gnn.tensor;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
+import org.rhizome.gnn.io.ChecksummedFile;
 import org.rhizome.graph.RhizomeException;
 
 /**
@@ -113,27 +103,7 @@ public final class Parameters {
 
     /** Writes every parameter to {@code file}, atomically replacing it. */
     public void save(Path file) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream raw = Files.newOutputStream(tmp);
-                CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16),
-                        new CRC32());
-                DataOutputStream out = new DataOutputStream(checked)) {
-            write(out);
-            out.flush();
-            out.writeLong(checked.getChecksum().getValue());
-        } catch (IOException e) {
-            throw new RhizomeException("cannot write the parameter file " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new RhizomeException("cannot move the parameter file into place at " + file + ": " + e.getMessage(),
-                    e);
-        }
+        ChecksummedFile.write(file, "parameter file", this::write);
     }
 
     /** Writes the parameters (without checksum) to {@code out}; for formats that embed them. */
@@ -153,27 +123,9 @@ public final class Parameters {
         }
     }
 
-    /** Reads {@code file} into the registered parameters. */
+    /** Reads {@code file} into the registered parameters (none changes unless the whole file is sound). */
     public void load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new RhizomeException("no parameter file at " + file);
-        }
-        try (InputStream raw = Files.newInputStream(file);
-                CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16),
-                        new CRC32());
-                DataInputStream in = new DataInputStream(checked)) {
-            Map<String, float[]> values = read(in, file.toString());
-            long expected = checked.getChecksum().getValue();
-            long stored = in.readLong();
-            if (stored != expected) {
-                throw new RhizomeException("the parameter file " + file + " is corrupted (checksum mismatch)");
-            }
-            install(values);
-        } catch (EOFException e) {
-            throw new RhizomeException("the parameter file " + file + " is truncated", e);
-        } catch (IOException e) {
-            throw new RhizomeException("cannot read the parameter file " + file + ": " + e.getMessage(), e);
-        }
+        install(ChecksummedFile.read(file, "parameter file", in -> read(in, file.toString())));
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Set;
 
 import org.rhizome.graph.analytics.AnalysisReport;
 import org.rhizome.graph.analytics.StoredAnalytics.MetricsPoint;
+import org.rhizome.graph.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

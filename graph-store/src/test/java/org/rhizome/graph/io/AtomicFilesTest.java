@@ -1,4 +1,4 @@
-package org.rhizome.graph.analytics.report;
+package org.rhizome.graph.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

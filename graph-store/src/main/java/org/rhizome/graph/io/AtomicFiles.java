@@ -1,4 +1,4 @@
-package org.rhizome.graph.analytics.report;
+package org.rhizome.graph.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -20,21 +20,21 @@ import java.util.concurrent.ThreadLocalRandom;
  * Whole-file writes: the content goes to a hidden temporary sibling, is forced to disk, and is then moved over the
  * target in one rename, so a reader (or a run that was killed) sees either the old file or the new one, never half
  * of one. A temporary file left by a killed run is named {@code .<target>.<random>.tmp} and removed by
- * {@link #removeLeftovers(Path, Set)}.
+ * {@link #removeLeftovers(Path, Set)}. Used for reports, model files and parameter files.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private static final String SUFFIX = ".tmp";
 
     private AtomicFiles() {}
 
     /** Something that writes a file's content to a stream. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
     /** Replaces {@code target} with {@code bytes}. */
-    static void write(Path target, byte[] bytes) {
+    public static void write(Path target, byte[] bytes) {
         write(target, out -> out.write(bytes));
     }
 
@@ -44,7 +44,7 @@ final class AtomicFiles {
      * @throws UncheckedIOException if it cannot be written; {@code target} is then unchanged and no temporary file
      *                              is left
      */
-    static void write(Path target, Content content) {
+    public static void write(Path target, Content content) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         FileChannel ch = null;
@@ -94,7 +94,7 @@ final class AtomicFiles {
      * Deletes the temporary files that a killed {@link #write} left in {@code dir} for a target named in
      * {@code names}; other files are not touched.
      */
-    static void removeLeftovers(Path dir, Set<String> names) {
+    public static void removeLeftovers(Path dir, Set<String> names) {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "." + "*" + SUFFIX)) {
             for (Path f : files) {
                 String n = f.getFileName().toString();
