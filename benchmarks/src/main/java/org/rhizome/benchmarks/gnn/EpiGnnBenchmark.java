@@ -88,7 +88,8 @@ public final class EpiGnnBenchmark {
             StringBuilder json = new StringBuilder();
             json.append(String.format(Locale.ROOT,
                     "{\"dataset\": \"%s\", \"seed\": %d, \"epochs\": %d, \"best_epoch\": %d, \"valid\": %.4f, "
-                            + "\"init\": %s, \"objective\": \"%s\", \"train_accuracy\": %.4f, \"seconds_per_epoch\": %.2f, \"test\": {",
+                            + "\"init\": %s, \"objective\": \"%s\", \"train_accuracy\": %.4f, \"seconds_per_epoch\": %.2f, "
+                            + "\"median_train_seconds_per_epoch\": %.2f, \"test\": {",
                     dir.getFileName(), seed, c.epochs(), r.bestEpoch(), r.bestValidAccuracy(), o.get("init"), o.get("objective"),
                     EpiGnnTrainer.accuracy(r.model(), train, 512),
                     seconds / Math.max(1, c.epochs()), median));

@@ -152,6 +152,58 @@ public final class LinAlg {
         }, a);
     }
 
+    /**
+     * {@code x} with dimensions {@code a} and {@code b} exchanged (a copy), e.g. {@code [B, L, H, d] -> [B, H, L, d]}
+     * to fold attention heads into the batch.
+     */
+    public static Tensor swapAxes(Tensor x, int a, int b) {
+        int rank = x.shape.length;
+        int da = a < 0 ? rank + a : a;
+        int db = b < 0 ? rank + b : b;
+        if (da < 0 || db < 0 || da >= rank || db >= rank) {
+            throw new IllegalArgumentException("swapAxes(" + a + ", " + b + ") of shape " + Arrays.toString(x.shape));
+        }
+        int[] shape = x.shape.clone();
+        shape[da] = x.shape[db];
+        shape[db] = x.shape[da];
+        int[] srcStride = new int[rank];
+        int st = 1;
+        for (int d = rank - 1; d >= 0; d--) {
+            srcStride[d] = st;
+            st *= x.shape[d];
+        }
+        // the stride in the source of each output dimension
+        int[] stride = srcStride.clone();
+        stride[da] = srcStride[db];
+        stride[db] = srcStride[da];
+        int n = x.data.length;
+        int[] from = new int[n];
+        int[] counter = new int[rank];
+        int off = 0;
+        for (int i = 0; i < n; i++) {
+            from[i] = off;
+            for (int d = rank - 1; d >= 0; d--) {
+                counter[d]++;
+                off += stride[d];
+                if (counter[d] < shape[d]) {
+                    break;
+                }
+                off -= stride[d] * counter[d];
+                counter[d] = 0;
+            }
+        }
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = x.data[from[i]];
+        }
+        return Tensor.result(out, shape, t -> {
+            float[] gx = Tensor.gradOf(x);
+            for (int i = 0; i < n; i++) {
+                gx[from[i]] += t.grad[i];
+            }
+        }, x);
+    }
+
     // ---------------------------------------------------------------------------------------------- raw products
 
     /** {@code c[m, n] += a[m, k] b[k, n]}, rows split across threads when large. */

@@ -3,11 +3,16 @@ package org.rhizome.gnn.tensor;
 import java.util.Arrays;
 import java.util.Random;
 
+import org.rhizome.gnn.kernel.Kernels;
+
 /**
  * Neural-network functions with fused, hand-derived backward passes: softmax and log-softmax over the last dimension,
- * layer normalisation, dropout, cross-entropy (with label smoothing) and the margin ranking loss.
+ * layer normalisation, dropout, cross-entropy (with label smoothing), the margin ranking loss and masked scaled
+ * dot-product attention.
  */
 public final class Nn {
+    private static final Kernels K = Kernels.get();
+
     private Nn() {}
 
     /** Softmax over the last dimension, computed stably (max subtracted). */
@@ -238,6 +243,102 @@ public final class Nn {
      */
     public static Tensor marginLoss(Tensor positive, Tensor negative, float margin) {
         return Ops.mean(Ops.relu(Ops.addScalar(Ops.sub(negative, positive), margin)));
+    }
+
+    /**
+     * Masked scaled dot-product attention: {@code softmax(q k^T / sqrt(d) + mask) v} per batch entry, where
+     * {@code mask[(b * lq + i) * lk + j]} says whether query position {@code i} may attend to key position {@code j}
+     * (multi-head attention folds its heads into the batch). A query row whose mask allows nothing gets a zero output
+     * (and no gradient), rather than the average of everything a large negative bias would give.
+     *
+     * @param q queries {@code [B, Lq, d]}
+     * @param k keys {@code [B, Lk, d]}
+     * @param v values {@code [B, Lk, dv]}
+     * @param mask {@code B * Lq * Lk} flags, or {@code null} for no mask
+     * @return {@code [B, Lq, dv]}
+     */
+    public static Tensor attention(Tensor q, Tensor k, Tensor v, boolean[] mask) {
+        if (q.shape.length != 3 || k.shape.length != 3 || v.shape.length != 3 || q.shape[0] != k.shape[0]
+                || k.shape[0] != v.shape[0] || q.shape[2] != k.shape[2] || k.shape[1] != v.shape[1]) {
+            throw new IllegalArgumentException("attention of q " + Arrays.toString(q.shape) + ", k "
+                    + Arrays.toString(k.shape) + ", v " + Arrays.toString(v.shape));
+        }
+        int batch = q.shape[0];
+        int lq = q.shape[1];
+        int lk = k.shape[1];
+        int d = q.shape[2];
+        int dv = v.shape[2];
+        if (mask != null && mask.length != batch * lq * lk) {
+            throw new IllegalArgumentException("attention mask of " + mask.length + " flags for " + batch + " x " + lq
+                    + " x " + lk);
+        }
+        float scale = (float) (1.0 / Math.sqrt(d));
+        float[] p = new float[batch * lq * lk];
+        float[] out = new float[batch * lq * dv];
+        for (int b = 0; b < batch; b++) {
+            for (int i = 0; i < lq; i++) {
+                int row = (b * lq + i) * lk;
+                float max = Float.NEGATIVE_INFINITY;
+                for (int j = 0; j < lk; j++) {
+                    if (mask == null || mask[row + j]) {
+                        p[row + j] = K.dot(q.data, (b * lq + i) * d, k.data, (b * lk + j) * d, d) * scale;
+                        max = Math.max(max, p[row + j]);
+                    }
+                }
+                if (max == Float.NEGATIVE_INFINITY) {
+                    continue; // nothing to attend to: probabilities and output stay 0
+                }
+                double sum = 0;
+                for (int j = 0; j < lk; j++) {
+                    if (mask == null || mask[row + j]) {
+                        p[row + j] = (float) Math.exp(p[row + j] - max);
+                        sum += p[row + j];
+                    }
+                }
+                float inv = (float) (1.0 / sum);
+                for (int j = 0; j < lk; j++) {
+                    if (mask == null || mask[row + j]) {
+                        p[row + j] *= inv;
+                        K.axpy(p[row + j], v.data, (b * lk + j) * dv, out, (b * lq + i) * dv, dv);
+                    }
+                }
+            }
+        }
+        return Tensor.result(out, new int[] {batch, lq, dv}, t -> {
+            float[] g = t.grad;
+            float[] gq = Tensor.wants(q) ? Tensor.gradOf(q) : null;
+            float[] gk = Tensor.wants(k) ? Tensor.gradOf(k) : null;
+            float[] gv = Tensor.wants(v) ? Tensor.gradOf(v) : null;
+            float[] dp = new float[lk];
+            for (int b = 0; b < batch; b++) {
+                for (int i = 0; i < lq; i++) {
+                    int row = (b * lq + i) * lk;
+                    int gOff = (b * lq + i) * dv;
+                    // dP_j = g . v_j ; dS_j = P_j (dP_j - sum_l P_l dP_l)
+                    double dot = 0;
+                    for (int j = 0; j < lk; j++) {
+                        dp[j] = p[row + j] == 0f ? 0f : K.dot(g, gOff, v.data, (b * lk + j) * dv, dv);
+                        dot += p[row + j] * dp[j];
+                    }
+                    for (int j = 0; j < lk; j++) {
+                        float pj = p[row + j];
+                        if (pj == 0f) {
+                            continue;
+                        }
+                        if (gv != null) {
+                            K.axpy(pj, g, gOff, gv, (b * lk + j) * dv, dv);
+                        }
+                        float ds = (float) (pj * (dp[j] - dot)) * scale;
+                        if (gq != null) {
+                            K.axpy(ds, k.data, (b * lk + j) * d, gq, (b * lq + i) * d, d);
+                        }
+                        if (gk != null) {
+                            K.axpy(ds, q.data, (b * lq + i) * d, gk, (b * lk + j) * d, d);
+                        }
+                    }
+                }
+            }
+        }, q, k, v);
     }
 
     /** Cosine similarity of the vectors along the last dimension, {@code [..., d] -> [...]}; {@code eps} guards 0. */
