@@ -41,8 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "With --model epignn: trains EpiGNN (systematic relational reasoning) on relation-labelled graphs with a "
                     + "query pair, from a CLUTRR or RCC-8/interval-algebra CSV (--reasoning) or generated "
                     + "(--generate), reports hold-out and --test accuracy (per chain length k) and saves the model "
-                    + "for rhizome reason; or, with --data DIR or on the store, learns relation prediction (h, ?, t) on "
-                    + "a knowledge graph from the paths between h and t, and reports test accuracy and MRR.",
+                    + "for rhizome reason; or, with --data DIR or on the store, learns relation prediction "
+                    + "(h, ?, t) on a knowledge graph from the paths between h and t, and reports test accuracy "
+                    + "and MRR.",
         })
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand

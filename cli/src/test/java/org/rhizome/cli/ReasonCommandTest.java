@@ -66,7 +66,8 @@ class ReasonCommandTest {
         long right = lines.stream().skip(1).filter(l -> l.endsWith(",true")).count();
         Matcher m = Pattern.compile("accuracy (\\d\\.\\d{4}) over 40").matcher(r.out());
         assertThat(m.find()).as(r.out()).isTrue();
-        assertThat(Double.parseDouble(m.group(1))).isCloseTo(right / 40.0, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(Double.parseDouble(m.group(1))).isCloseTo(right / 40.0,
+                org.assertj.core.api.Assertions.within(1e-4));
         // the same accuracy as train --test reported for the same model
         assertThat(t.out()).contains("accuracy " + m.group(1) + " over 40");
     }
@@ -147,7 +148,8 @@ class ReasonCommandTest {
                 "--out", dir.resolve("family.rzepi").toString());
         assertThat(t.exitCode()).as(t.err()).isZero();
         assertThat(t.out()).contains("training statements as queries", "6 relation labels")
-                .containsPattern("test \\(h, \\?, t\\) over " + held + " statements: accuracy \\(Hits@1\\) \\d\\.\\d{4}, "
+                .containsPattern("test \\(h, \\?, t\\) over " + held
+                        + " statements: accuracy \\(Hits@1\\) \\d\\.\\d{4}, "
                         + "MRR \\d\\.\\d{4}; 0 had no path");
     }
 }

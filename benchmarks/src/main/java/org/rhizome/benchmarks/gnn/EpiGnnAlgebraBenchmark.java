@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.rhizome.benchmarks.BenchArgs;
 import org.rhizome.gnn.epignn.EpiGnnConfig;
 import org.rhizome.gnn.epignn.EpiGnnTrainer;
 import org.rhizome.gnn.reasoning.AlgebraGenerator;
@@ -37,19 +38,8 @@ public final class EpiGnnAlgebraBenchmark {
     private EpiGnnAlgebraBenchmark() {}
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> o = new LinkedHashMap<>();
-        String[] defaults = {"data", "", "algebra", "rcc8", "count", "800", "epochs", "40", "seeds", "42",
-            "maxk", "99"};
-        for (int i = 0; i < defaults.length; i += 2) {
-            o.put(defaults[i], defaults[i + 1]);
-        }
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            if (eq < 0 || !o.containsKey(a.substring(0, eq))) {
-                throw new IllegalArgumentException("expected key=value with a key among " + o.keySet() + ", got " + a);
-            }
-            o.put(a.substring(0, eq), a.substring(eq + 1));
-        }
+        Map<String, String> o = BenchArgs.parse(args,
+                "data", "", "algebra", "rcc8", "count", "800", "epochs", "40", "seeds", "42", "maxk", "99");
         Path dir = Path.of(o.get("data"));
         if (!Files.isDirectory(dir)) {
             System.out.println("{\"skipped\": \"no dataset at " + dir + "\"}");

@@ -2,10 +2,10 @@ package org.rhizome.benchmarks.gnn;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.rhizome.benchmarks.BenchArgs;
 import org.rhizome.gnn.data.FilterIndex;
 import org.rhizome.gnn.data.KgDataset;
 import org.rhizome.gnn.evaluation.EvaluationResult;
@@ -34,20 +34,10 @@ public final class KgeBenchmark {
     private KgeBenchmark() {}
 
     public static void main(String[] args) {
-        Map<String, String> o = new LinkedHashMap<>();
-        String[] defaults = {"data", "", "model", "rotate", "dim", "200", "negatives", "64", "gamma", "12",
-            "adv-temp", "1.0", "lr", "1e-3", "batch", "512", "steps", "10000", "threads", "2", "reg", "0", "seed", "0",
-            "warmup", "200"};
-        for (int i = 0; i < defaults.length; i += 2) {
-            o.put(defaults[i], defaults[i + 1]);
-        }
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            if (eq < 0 || !o.containsKey(a.substring(0, eq))) {
-                throw new IllegalArgumentException("expected key=value with a key among " + o.keySet() + ", got " + a);
-            }
-            o.put(a.substring(0, eq), a.substring(eq + 1));
-        }
+        Map<String, String> o = BenchArgs.parse(args,
+                "data", "", "model", "rotate", "dim", "200", "negatives", "64", "gamma", "12", "adv-temp", "1.0",
+                "lr", "1e-3", "batch", "512", "steps", "10000", "threads", "2", "reg", "0", "seed", "0", "warmup",
+                "200");
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
             System.out.println("{\"skipped\": \"no dataset at " + data + "\"}");

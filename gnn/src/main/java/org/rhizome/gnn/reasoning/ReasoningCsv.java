@@ -94,7 +94,8 @@ public final class ReasoningCsv {
             }
             for (String needed : List.of(edgesCol, labelsCol, queryCol, targetCol)) {
                 if (!col.containsKey(needed)) {
-                    throw new DatasetException(file.toString(), file + ": no column '" + needed + "' in the header " + header, null);
+                    throw new DatasetException(file.toString(),
+                            file + ": no column '" + needed + "' in the header " + header, null);
                 }
             }
             Integer taskCol = col.get("task_name");

@@ -8,7 +8,8 @@ import org.rhizome.gnn.kernel.Kernels;
 
 
 /**
- * EpiGNN's composition of epistemic states (the einsum-style contraction of its message function), fused: for each row {@code e} and facet {@code f},
+ * EpiGNN's composition of epistemic states (the einsum-style contraction of its message function), fused: for
+ * each row {@code e} and facet {@code f},
  * <pre>
  *   out[e, f, p] = sum_ij x[e, f, i] A[f, p, i, j] y[e, f, j]
  * </pre>

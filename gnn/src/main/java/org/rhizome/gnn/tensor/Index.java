@@ -197,7 +197,8 @@ public final class Index {
     private static void check(int[] index, int n, String op) {
         for (int e = 0; e < index.length; e++) {
             if (index[e] < 0 || index[e] >= n) {
-                throw new IndexOutOfBoundsException(op + ": index[" + e + "] = " + index[e] + " outside [0, " + n + ")");
+                throw new IndexOutOfBoundsException(
+                        op + ": index[" + e + "] = " + index[e] + " outside [0, " + n + ")");
             }
         }
     }

@@ -38,7 +38,8 @@ class EpiGnnTest {
                     sum += d[(k * m + f) * n + i];
                 }
                 for (int i = 0; i < n; i++) {
-                    d[(k * m + f) * n + i] = k == identityRow ? (i == 0 ? 1f : 0f) : (float) (d[(k * m + f) * n + i] / sum);
+                    int at = (k * m + f) * n + i;
+                    d[at] = k == identityRow ? (i == 0 ? 1f : 0f) : (float) (d[at] / sum);
                 }
             }
         }

@@ -80,7 +80,8 @@ class FacetComposeTest {
         float[] gBlock = block.grad().clone();
         float[] expectedBlock = new float[gBlock.length];
         for (int k = 0; k < rows; k += 97) {
-            Tensor xk = Tensor.parameter("xk", Tensor.of(java.util.Arrays.copyOfRange(x.data(), k * 8, k * 8 + 8), 1, 2, 4));
+            Tensor xk = Tensor.parameter("xk",
+                    Tensor.of(java.util.Arrays.copyOfRange(x.data(), k * 8, k * 8 + 8), 1, 2, 4));
             Tensor yk = Tensor.of(java.util.Arrays.copyOfRange(y.data(), k * 8, k * 8 + 8), 1, 2, 4);
             Tensor gk = Tensor.of(java.util.Arrays.copyOfRange(g.data(), k * 8, k * 8 + 8), 1, 2, 4);
             Ops.sum(Ops.mul(FacetCompose.apply(xk, yk, block.detach()), gk)).backward();
