@@ -1,6 +1,9 @@
 /**
- * The KG-R3 graph reader (Pahuja et al., CIKM 2023), being built: so far the Transformer encoder layer with
- * graph-masked multi-head self-attention ({@link org.rhizome.gnn.reader.TransformerLayer}) on the tensor core. Not
- * built yet: token embeddings, the query cross-attention, scoring, training, the retriever and explanations.
+ * The KG-R3 retrieve-and-read predictor (Pahuja et al., CIKM 2023), a first version: a k-hop retriever over the
+ * training triples with its answer recall ({@link org.rhizome.gnn.reader.KHopRetriever}), the graph-masked
+ * Transformer layer ({@link org.rhizome.gnn.reader.TransformerLayer}) and a reader that scores every entity for a
+ * query from its retrieved subgraph ({@link org.rhizome.gnn.reader.GraphReader}). Not built yet: the personalised
+ * PageRank and path retrievers, a separate query cross-attention, evaluation through the filtered evaluator, the CLI,
+ * explanations and the FB15k-237/WN18RR benchmark.
  */
 package org.rhizome.gnn.reader;

@@ -1,0 +1,140 @@
+package org.rhizome.gnn.reader;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.rhizome.gnn.tensor.Index;
+import org.rhizome.gnn.tensor.LinAlg;
+import org.rhizome.gnn.tensor.Nn;
+import org.rhizome.gnn.tensor.Ops;
+import org.rhizome.gnn.tensor.Parameters;
+import org.rhizome.gnn.tensor.Tensor;
+
+/**
+ * A first version of KG-R3's reader (Pahuja et al., CIKM 2023): it reads a query {@code (h, r, ?)} with the subgraph
+ * retrieved around {@code h} and scores every entity as the answer.
+ *
+ * <p>Tokens: one query token (the head's and the relation's embeddings plus a type embedding), one token per
+ * subgraph entity (its embedding plus a type embedding) and one per subgraph edge (its relation's embedding plus a
+ * type embedding). Attention follows the graph: an entity token attends to itself, the edges it takes part in and the
+ * query; an edge token to itself, its two ends and the query; the query token to everything. {@code layers}
+ * {@link TransformerLayer}s read the tokens; the query token's final state, layer-normalised, is scored against every
+ * entity embedding (plus a per-entity bias); training is cross-entropy over all entities with label smoothing.
+ *
+ * <p>Simplifications against the paper, said plainly: the query attends to the subgraph through the same masked
+ * self-attention (the paper has a separate cross-attention), no positional or hop encodings, and scoring against all
+ * entities rather than the retrieved candidates.
+ */
+public final class GraphReader {
+    private final int entities;
+    private final int relations;
+    private final int model;
+    private final Parameters parameters = new Parameters();
+    private final Tensor entityEmb;
+    private final Tensor relationEmb;
+    private final Tensor typeEmb;
+    private final Tensor outGain;
+    private final Tensor outBias;
+    private final Tensor entityBias;
+    private final List<TransformerLayer> layers = new ArrayList<>();
+
+    /** A reader over {@code entities} entities and {@code relations} relation ids (reciprocals included). */
+    public GraphReader(int entities, int relations, int model, int heads, int layerCount, long seed) {
+        this.entities = entities;
+        this.relations = relations;
+        this.model = model;
+        Random random = new Random(seed);
+        entityEmb = parameters.add("entities", Tensor.normal(random, 0.1f, entities, model));
+        relationEmb = parameters.add("relations", Tensor.normal(random, 0.1f, relations, model));
+        typeEmb = parameters.add("types", Tensor.normal(random, 0.1f, 3, model));
+        for (int l = 0; l < layerCount; l++) {
+            layers.add(new TransformerLayer(parameters, "layer" + l, model, heads, 2 * model, random));
+        }
+        outGain = parameters.add("out.norm", Tensor.full(1f, model));
+        outBias = parameters.add("out.norm.bias", Tensor.zeros(model));
+        entityBias = parameters.add("entities.bias", Tensor.zeros(entities));
+    }
+
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    /** One query with its subgraph. */
+    public record Query(int head, int relation, Subgraph subgraph) {}
+
+    /**
+     * Scores of every entity for each query, {@code [B, entities]}.
+     *
+     * @param dropout residual dropout while {@code training}
+     */
+    public Tensor scores(List<Query> batch, float dropout, boolean training, Random random) {
+        int b = batch.size();
+        int length = 0;
+        for (Query q : batch) {
+            length = Math.max(length, 1 + q.subgraph().entities().length + q.subgraph().src().length);
+        }
+        // token table rows: entities, then relations, then a zero row for "nothing"
+        int zero = entities + relations;
+        int[] first = new int[b * length];
+        int[] second = new int[b * length];
+        int[] type = new int[b * length];
+        boolean[] mask = new boolean[b * length * length];
+        java.util.Arrays.fill(first, zero);
+        java.util.Arrays.fill(second, zero);
+        for (int x = 0; x < b; x++) {
+            Query q = batch.get(x);
+            Subgraph s = q.subgraph();
+            int n = s.entities().length;
+            int e = s.src().length;
+            int base = x * length;
+            first[base] = q.head();
+            second[base] = entities + q.relation();
+            type[base] = 0;
+            for (int i = 0; i < n; i++) {
+                first[base + 1 + i] = s.entities()[i];
+                type[base + 1 + i] = 1;
+            }
+            for (int j = 0; j < e; j++) {
+                first[base + 1 + n + j] = entities + s.relation()[j];
+                type[base + 1 + n + j] = 2;
+            }
+            int used = 1 + n + e;
+            int m = x * length * length;
+            for (int t = 0; t < length; t++) {
+                mask[m + t * length + t] = true; // every token, padding included, sees itself
+            }
+            for (int t = 1; t < used; t++) {
+                mask[m + t] = true; // query sees everything
+                mask[m + t * length] = true; // everything sees the query
+            }
+            for (int j = 0; j < e; j++) {
+                int edge = 1 + n + j;
+                int u = 1 + s.src()[j];
+                int v = 1 + s.dst()[j];
+                mask[m + edge * length + u] = true;
+                mask[m + edge * length + v] = true;
+                mask[m + u * length + edge] = true;
+                mask[m + v * length + edge] = true;
+            }
+        }
+        Tensor table = Ops.concat(entityEmb, relationEmb, Tensor.zeros(1, model));
+        Tensor tokens = Index.gather(table, first).add(Index.gather(table, second)).add(Index.gather(typeEmb, type))
+                .reshape(b, length, model);
+        for (TransformerLayer layer : layers) {
+            tokens = layer.forward(tokens, mask, dropout, training, random);
+        }
+        int[] queryRows = new int[b];
+        for (int x = 0; x < b; x++) {
+            queryRows[x] = x * length;
+        }
+        Tensor query = Nn.layerNorm(Index.gather(tokens.reshape(b * length, model), queryRows), outGain, outBias,
+                1e-5f);
+        return LinAlg.matmul(query, LinAlg.transpose(entityEmb)).add(entityBias);
+    }
+
+    /** Mean cross-entropy of the queries' answers {@code tails}, with label smoothing. */
+    public Tensor loss(List<Query> batch, int[] tails, float labelSmoothing, float dropout, Random random) {
+        return Nn.crossEntropy(scores(batch, dropout, true, random), tails, labelSmoothing);
+    }
+}

@@ -1,0 +1,144 @@
+package org.rhizome.gnn.reader;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.rhizome.gnn.data.TripleSet;
+
+/**
+ * The default retriever: a breadth-first k-hop neighbourhood of the query's head over the training triples, each
+ * triple walkable in both directions (backwards as its reciprocal relation {@code r + R}), at most {@code fanOut}
+ * edges followed out of each entity (a seeded sample when there are more) and at most {@code maxEntities} entities.
+ * Every training edge between two retrieved entities is kept; the query's own triple is left out when training on it.
+ *
+ * <p>A simplification of KG-R3's retrievers, said plainly: no learned path-finding policy and no personalised
+ * PageRank ranking of the frontier yet; {@link #recall} measures how often the answer is inside what it retrieves,
+ * which bounds any reader.
+ */
+public final class KHopRetriever {
+    private final int relations;
+    private final int[] offset;
+    private final int[] neighbour;
+    private final int[] edgeRelation;
+    private final int[] statement;
+    private final int hops;
+    private final int fanOut;
+    private final int maxEntities;
+
+    /**
+     * @param train the training triples over {@code entities} entities and {@code relations} base relations
+     */
+    public KHopRetriever(TripleSet train, int entities, int relations, int hops, int fanOut, int maxEntities) {
+        if (hops < 1 || fanOut < 1 || maxEntities < 2) {
+            throw new IllegalArgumentException("hops >= 1, fanOut >= 1 and maxEntities >= 2, got " + hops + ", "
+                    + fanOut + ", " + maxEntities);
+        }
+        this.relations = relations;
+        this.hops = hops;
+        this.fanOut = fanOut;
+        this.maxEntities = maxEntities;
+        int n = train.size();
+        offset = new int[entities + 1];
+        for (int i = 0; i < n; i++) {
+            offset[train.head(i) + 1]++;
+            offset[train.tail(i) + 1]++;
+        }
+        for (int v = 0; v < entities; v++) {
+            offset[v + 1] += offset[v];
+        }
+        neighbour = new int[2 * n];
+        edgeRelation = new int[2 * n];
+        statement = new int[2 * n];
+        int[] fill = Arrays.copyOf(offset, entities);
+        for (int i = 0; i < n; i++) {
+            int a = fill[train.head(i)]++;
+            neighbour[a] = train.tail(i);
+            edgeRelation[a] = train.relation(i);
+            statement[a] = i;
+            int b = fill[train.tail(i)]++;
+            neighbour[b] = train.head(i);
+            edgeRelation[b] = train.relation(i) + relations;
+            statement[b] = i;
+        }
+    }
+
+    /** The relation ids the subgraphs use: base relations and their reciprocals. */
+    public int relationIds() {
+        return 2 * relations;
+    }
+
+    /** The subgraph for a query with head {@code head}; {@code skipStatement} (or -1) is left out. */
+    public Subgraph retrieve(int head, int skipStatement, Random random) {
+        List<Integer> order = new ArrayList<>();
+        java.util.Map<Integer, Integer> local = new java.util.HashMap<>();
+        order.add(head);
+        local.put(head, 0);
+        int frontierStart = 0;
+        for (int hop = 0; hop < hops && order.size() < maxEntities; hop++) {
+            int frontierEnd = order.size();
+            for (int i = frontierStart; i < frontierEnd && order.size() < maxEntities; i++) {
+                int u = order.get(i);
+                int degree = offset[u + 1] - offset[u];
+                int[] picks = sample(degree, random);
+                for (int p : picks) {
+                    int a = offset[u] + p;
+                    if (statement[a] == skipStatement) {
+                        continue;
+                    }
+                    int v = neighbour[a];
+                    if (!local.containsKey(v) && order.size() < maxEntities) {
+                        local.put(v, order.size());
+                        order.add(v);
+                    }
+                }
+            }
+            frontierStart = frontierEnd;
+        }
+        List<int[]> edges = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            int u = order.get(i);
+            for (int a = offset[u]; a < offset[u + 1]; a++) {
+                Integer j = local.get(neighbour[a]);
+                // each statement once, in its stored direction
+                if (j != null && statement[a] != skipStatement && edgeRelation[a] < relations) {
+                    edges.add(new int[] {i, edgeRelation[a], j});
+                }
+            }
+        }
+        int[] src = new int[edges.size()];
+        int[] rel = new int[edges.size()];
+        int[] dst = new int[edges.size()];
+        for (int e = 0; e < edges.size(); e++) {
+            src[e] = edges.get(e)[0];
+            rel[e] = edges.get(e)[1];
+            dst[e] = edges.get(e)[2];
+        }
+        return new Subgraph(order.stream().mapToInt(Integer::intValue).toArray(), src, rel, dst);
+    }
+
+    private int[] sample(int degree, Random random) {
+        if (degree <= fanOut) {
+            int[] all = new int[degree];
+            for (int i = 0; i < degree; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        return random.ints(0, degree).distinct().limit(fanOut).toArray();
+    }
+
+    /** The share of {@code queries} whose tail is among the entities retrieved for their head. */
+    public double recall(TripleSet queries, long seed) {
+        if (queries.size() == 0) {
+            return Double.NaN;
+        }
+        Random random = new Random(seed);
+        int hit = 0;
+        for (int q = 0; q < queries.size(); q++) {
+            hit += retrieve(queries.head(q), -1, random).contains(queries.tail(q)) ? 1 : 0;
+        }
+        return (double) hit / queries.size();
+    }
+}

@@ -1,0 +1,142 @@
+package org.rhizome.gnn.reader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.rhizome.gnn.data.IdMap;
+import org.rhizome.gnn.data.KgDataset;
+import org.rhizome.gnn.data.TripleSet;
+import org.rhizome.gnn.evaluation.RankMetrics;
+import org.rhizome.gnn.evaluation.Side;
+import org.rhizome.gnn.evaluation.TieBreak;
+import org.rhizome.gnn.model.ModelKind;
+import org.rhizome.gnn.pipeline.KgePipeline;
+import org.rhizome.gnn.tensor.Adam;
+import org.rhizome.gnn.tensor.Tensor;
+import org.rhizome.gnn.training.TrainingConfig;
+import org.rhizome.gnn.training.TrainingListener;
+
+/**
+ * The reader on a graph where each answer is reachable only along a 2-hop path: groups {@code a -r1-> b -r2-> c}
+ * with a distractor {@code a -r4-> d}, and {@code (a, r3, c)} to predict. A third of the r3 statements are held out;
+ * nothing but the path links a held-out {@code a} to its {@code c}.
+ */
+class GraphReaderTest {
+    private static final int GROUPS = 60;
+
+    private static TripleSet triples(List<int[]> hrt) {
+        int[] h = new int[hrt.size()];
+        int[] r = new int[hrt.size()];
+        int[] t = new int[hrt.size()];
+        for (int i = 0; i < hrt.size(); i++) {
+            h[i] = hrt.get(i)[0];
+            r[i] = hrt.get(i)[1];
+            t[i] = hrt.get(i)[2];
+        }
+        return new TripleSet(h, r, t);
+    }
+
+    @Test
+    void retrieverRecallOnAHandBuiltGraph() {
+        // 0 -0-> 1 -1-> 2 -1-> 3: two hops from 0 reach 2, not 3
+        TripleSet train = triples(List.of(new int[] {0, 0, 1}, new int[] {1, 1, 2}, new int[] {2, 1, 3}));
+        KHopRetriever two = new KHopRetriever(train, 4, 2, 2, 8, 10);
+        Subgraph s = two.retrieve(0, -1, new Random(1));
+        assertThat(s.entities()).containsExactly(0, 1, 2);
+        assertThat(s.src()).containsExactly(0, 1);
+        assertThat(s.dst()).containsExactly(1, 2);
+        TripleSet queries = triples(List.of(new int[] {0, 0, 2}, new int[] {0, 0, 3}));
+        assertThat(two.recall(queries, 1)).isEqualTo(0.5);
+        assertThat(new KHopRetriever(train, 4, 2, 3, 8, 10).recall(queries, 1)).isEqualTo(1.0);
+        // the query's own statement is left out: from 1, without statement 1, only 0 is reachable in one hop
+        assertThat(new KHopRetriever(train, 4, 2, 1, 8, 10).retrieve(1, 1, new Random(1)).entities())
+                .containsExactly(1, 0);
+    }
+
+    @Test
+    void readerLearnsATwoHopAnswerThatDistMultCannot() {
+        Random random = new Random(7);
+        List<int[]> train = new ArrayList<>();
+        List<int[]> composed = new ArrayList<>();
+        for (int g = 0; g < GROUPS; g++) {
+            int a = 4 * g;
+            int b = a + 1;
+            int c = a + 2;
+            int d = a + 3;
+            train.add(new int[] {a, 0, b});
+            train.add(new int[] {b, 1, c});
+            train.add(new int[] {a, 3, d});
+            composed.add(new int[] {a, 2, c});
+        }
+        Collections.shuffle(composed, random);
+        int held = GROUPS / 3;
+        List<int[]> test = composed.subList(0, held);
+        train.addAll(composed.subList(held, GROUPS));
+        TripleSet trainSet = triples(train);
+        TripleSet testSet = triples(test);
+        int entities = 4 * GROUPS;
+
+        KHopRetriever retriever = new KHopRetriever(trainSet, entities, 4, 2, 16, 32);
+        assertThat(retriever.recall(testSet, 1)).isEqualTo(1.0);
+        GraphReader reader = new GraphReader(entities, retriever.relationIds(), 32, 4, 2, 3);
+        Adam adam = new Adam(reader.parameters(), 0.005f, 0f, false);
+        List<int[]> queries = new ArrayList<>();
+        for (int i = 0; i < trainSet.size(); i++) {
+            queries.add(new int[] {trainSet.head(i), trainSet.relation(i), trainSet.tail(i), i});
+            queries.add(new int[] {trainSet.tail(i), trainSet.relation(i) + 4, trainSet.head(i), i});
+        }
+        for (int epoch = 0; epoch < 60; epoch++) {
+            Collections.shuffle(queries, random);
+            for (int from = 0; from < queries.size(); from += 32) {
+                List<int[]> part = queries.subList(from, Math.min(queries.size(), from + 32));
+                List<GraphReader.Query> batch = new ArrayList<>();
+                int[] tails = new int[part.size()];
+                for (int i = 0; i < part.size(); i++) {
+                    int[] q = part.get(i);
+                    batch.add(new GraphReader.Query(q[0], q[1], retriever.retrieve(q[0], q[3], random)));
+                    tails[i] = q[2];
+                }
+                reader.parameters().zeroGrad();
+                reader.loss(batch, tails, 0.1f, 0.1f, random).backward();
+                adam.step();
+            }
+        }
+        List<GraphReader.Query> testQueries = new ArrayList<>();
+        for (int i = 0; i < testSet.size(); i++) {
+            testQueries.add(new GraphReader.Query(testSet.head(i), 2, retriever.retrieve(testSet.head(i), -1, random)));
+        }
+        Tensor s = Tensor.noGrad(() -> reader.scores(testQueries, 0f, false, null));
+        double readerMrr = 0;
+        for (int i = 0; i < testSet.size(); i++) {
+            float truth = s.get(i, testSet.tail(i));
+            int rank = 1;
+            for (int e = 0; e < entities; e++) {
+                rank += s.get(i, e) > truth ? 1 : 0;
+            }
+            readerMrr += 1.0 / rank;
+        }
+        readerMrr /= testSet.size();
+
+        IdMap ents = new IdMap();
+        for (int e = 0; e < entities; e++) {
+            ents.idOf("e" + e);
+        }
+        IdMap rels = new IdMap();
+        for (int r = 0; r < 4; r++) {
+            rels.idOf("r" + r);
+        }
+        KgDataset ds = KgDataset.of(ents, rels, trainSet, TripleSet.empty(), testSet);
+        KgePipeline.Result dm = KgePipeline.run(ds, TrainingConfig.defaults(ModelKind.DISTMULT).withRank(32)
+                .withBatch(64, 16).withSteps(1500).withLearningRate(0.01f, "adam"), 1, TrainingListener.NONE, 500);
+        RankMetrics m = dm.test().metrics(Side.TAIL, TieBreak.REALISTIC);
+        System.out.printf("two-hop answers: reader MRR %.3f, DistMult MRR %.3f over %d held-out queries%n", readerMrr,
+                m.mrr(), testSet.size());
+        assertThat(readerMrr).as("reader MRR %s vs DistMult %s", readerMrr, m.mrr()).isGreaterThan(0.8);
+        assertThat(m.mrr()).as("DistMult MRR").isLessThan(0.3);
+    }
+}
