@@ -11,7 +11,8 @@ import org.rhizome.gnn.data.TripleSet;
  * The default retriever: a breadth-first k-hop neighbourhood of the query's head over the training triples, each
  * triple walkable in both directions (backwards as its reciprocal relation {@code r + R}), at most {@code fanOut}
  * edges followed out of each entity (a seeded sample when there are more) and at most {@code maxEntities} entities.
- * Every training edge between two retrieved entities is kept; the query's own triple is left out when training on it.
+ * The training edges between retrieved entities are kept up to {@code maxEdges}; the query's own triple is left out
+ * when training on it.
  *
  * <p>A simplification of KG-R3's retrievers, said plainly: no learned path-finding policy and no personalised
  * PageRank ranking of the frontier yet; {@link #recall} measures how often the answer is inside what it retrieves,
@@ -26,15 +27,20 @@ public final class KHopRetriever {
     private final int hops;
     private final int fanOut;
     private final int maxEntities;
+    private final int maxEdges;
 
     /**
      * @param train the training triples over {@code entities} entities and {@code relations} base relations
+     * @param maxEdges at most this many edges are kept, those nearest the head first (by the retrieval order of
+     *     their nearer end)
      */
-    public KHopRetriever(TripleSet train, int entities, int relations, int hops, int fanOut, int maxEntities) {
-        if (hops < 1 || fanOut < 1 || maxEntities < 2) {
-            throw new IllegalArgumentException("hops >= 1, fanOut >= 1 and maxEntities >= 2, got " + hops + ", "
-                    + fanOut + ", " + maxEntities);
+    public KHopRetriever(TripleSet train, int entities, int relations, int hops, int fanOut, int maxEntities,
+            int maxEdges) {
+        if (hops < 1 || fanOut < 1 || maxEntities < 2 || maxEdges < 1) {
+            throw new IllegalArgumentException("hops >= 1, fanOut >= 1, maxEntities >= 2 and maxEdges >= 1, got "
+                    + hops + ", " + fanOut + ", " + maxEntities + ", " + maxEdges);
         }
+        this.maxEdges = maxEdges;
         this.relations = relations;
         this.hops = hops;
         this.fanOut = fanOut;
@@ -97,12 +103,13 @@ public final class KHopRetriever {
             frontierStart = frontierEnd;
         }
         List<int[]> edges = new ArrayList<>();
-        for (int i = 0; i < order.size(); i++) {
+        for (int i = 0; i < order.size() && edges.size() < maxEdges; i++) {
             int u = order.get(i);
             for (int a = offset[u]; a < offset[u + 1]; a++) {
                 Integer j = local.get(neighbour[a]);
                 // each statement once, in its stored direction
-                if (j != null && statement[a] != skipStatement && edgeRelation[a] < relations) {
+                if (j != null && statement[a] != skipStatement && edgeRelation[a] < relations
+                        && edges.size() < maxEdges) {
                     edges.add(new int[] {i, edgeRelation[a], j});
                 }
             }

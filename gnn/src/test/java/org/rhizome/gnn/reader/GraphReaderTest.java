@@ -45,16 +45,19 @@ class GraphReaderTest {
     void retrieverRecallOnAHandBuiltGraph() {
         // 0 -0-> 1 -1-> 2 -1-> 3: two hops from 0 reach 2, not 3
         TripleSet train = triples(List.of(new int[] {0, 0, 1}, new int[] {1, 1, 2}, new int[] {2, 1, 3}));
-        KHopRetriever two = new KHopRetriever(train, 4, 2, 2, 8, 10);
+        KHopRetriever two = new KHopRetriever(train, 4, 2, 2, 8, 10, 20);
         Subgraph s = two.retrieve(0, -1, new Random(1));
         assertThat(s.entities()).containsExactly(0, 1, 2);
         assertThat(s.src()).containsExactly(0, 1);
         assertThat(s.dst()).containsExactly(1, 2);
         TripleSet queries = triples(List.of(new int[] {0, 0, 2}, new int[] {0, 0, 3}));
         assertThat(two.recall(queries, 1)).isEqualTo(0.5);
-        assertThat(new KHopRetriever(train, 4, 2, 3, 8, 10).recall(queries, 1)).isEqualTo(1.0);
+        assertThat(new KHopRetriever(train, 4, 2, 3, 8, 10, 20).recall(queries, 1)).isEqualTo(1.0);
+        // an edge cap keeps the edges nearest the head
+        assertThat(new KHopRetriever(train, 4, 2, 3, 8, 10, 1).retrieve(0, -1, new Random(1)).src())
+                .containsExactly(0);
         // the query's own statement is left out: from 1, without statement 1, only 0 is reachable in one hop
-        assertThat(new KHopRetriever(train, 4, 2, 1, 8, 10).retrieve(1, 1, new Random(1)).entities())
+        assertThat(new KHopRetriever(train, 4, 2, 1, 8, 10, 20).retrieve(1, 1, new Random(1)).entities())
                 .containsExactly(1, 0);
     }
 
@@ -81,7 +84,7 @@ class GraphReaderTest {
         TripleSet testSet = triples(test);
         int entities = 4 * GROUPS;
 
-        KHopRetriever retriever = new KHopRetriever(trainSet, entities, 4, 2, 16, 32);
+        KHopRetriever retriever = new KHopRetriever(trainSet, entities, 4, 2, 16, 32, 64);
         assertThat(retriever.recall(testSet, 1)).isEqualTo(1.0);
         GraphReader reader = ReaderTrainer.train(trainSet, entities, 4, retriever,
                 new ReaderTrainer.Config(32, 4, 2, 60, 32, 0.005f, 0.1f, 0.1f, 3), null);
