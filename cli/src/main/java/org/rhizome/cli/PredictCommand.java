@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 
 import org.rhizome.gnn.io.ModelFile;
 import org.rhizome.gnn.io.TrainedModel;
+import org.rhizome.gnn.reader.ReaderFile;
+import org.rhizome.gnn.reader.Subgraph;
 import org.rhizome.graph.Concept;
 import org.rhizome.graph.KnowledgeGraph;
 import org.rhizome.graph.RhizomeException;
@@ -54,11 +56,22 @@ final class PredictCommand implements Callable<Integer> {
                     + "predictions of the same model and relation.")
     boolean write;
 
+    @Option(names = "--explain", description = "For a KG-R3 model: also print the retrieved subgraph the reader read "
+            + "(the evidence behind its answers).")
+    boolean explain;
+
     @Override
     public Integer call() {
         if (write ? head != null || tail != null : (head == null) == (tail == null)) {
             throw new CommandFailedException(ExitCodes.USAGE, write ? "--write predicts for every head: leave out "
                     + "--head and --tail" : "give either --head or --tail (or --write)");
+        }
+        if (ReaderFile.looksLike(model)) {
+            return predictWithReader();
+        }
+        if (explain) {
+            throw new CommandFailedException(ExitCodes.USAGE, "--explain is for KG-R3 models (rhizome train --model "
+                    + "kgr3)");
         }
         TrainedModel m;
         try {
@@ -97,6 +110,42 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         t.print(o, "");
+        return ExitCodes.OK;
+    }
+
+    private int predictWithReader() {
+        if (write) {
+            throw new CommandFailedException(ExitCodes.USAGE, "--write is for KG-embedding models");
+        }
+        ReaderFile.Trained r;
+        try {
+            r = ReaderFile.read(model);
+        } catch (RhizomeException e) {
+            throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+        }
+        String name = head != null ? head : tail;
+        int entity = r.entities().find(name).orElseThrow(() -> new CommandFailedException(ExitCodes.BAD_INPUT,
+                "the model knows no entity '" + name + "'"));
+        int rel = r.relations().find(relation).orElseThrow(() -> new CommandFailedException(ExitCodes.BAD_INPUT,
+                "the model knows no relation '" + relation + "'"));
+        // a head query (?, r, t) is read as the tail query (t, r^-1, ?)
+        int asked = head != null ? rel : rel + r.relations().size();
+        PrintWriter o = spec.commandLine().getOut();
+        TextTable t = new TextTable("#", head != null ? "tail" : "head", "score");
+        int i = 0;
+        for (ReaderFile.Trained.Prediction p : r.predictTails(entity, asked, k)) {
+            t.row(++i, p.name(), String.format(Locale.ROOT, "%.3f", p.score()));
+        }
+        t.print(o, "");
+        if (explain) {
+            Subgraph s = r.evidence(entity, asked);
+            o.printf(Locale.ROOT, "evidence: the %d entities and %d statements retrieved around %s%n",
+                    s.entities().length, s.src().length, name);
+            for (int e = 0; e < s.src().length; e++) {
+                o.println("  " + r.entities().name(s.entities()[s.src()[e]]) + " --"
+                        + r.relations().name(s.relation()[e]) + "--> " + r.entities().name(s.entities()[s.dst()[e]]));
+            }
+        }
         return ExitCodes.OK;
     }
 

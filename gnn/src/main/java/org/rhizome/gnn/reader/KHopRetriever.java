@@ -70,6 +70,22 @@ public final class KHopRetriever {
         }
     }
 
+    public int hops() {
+        return hops;
+    }
+
+    public int fanOut() {
+        return fanOut;
+    }
+
+    public int maxEntities() {
+        return maxEntities;
+    }
+
+    public int maxEdges() {
+        return maxEdges;
+    }
+
     /** The relation ids the subgraphs use: base relations and their reciprocals. */
     public int relationIds() {
         return 2 * relations;

@@ -1,0 +1,57 @@
+package org.rhizome.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** rhizome train --model kgr3 and rhizome predict --explain on a folder the test writes. */
+class ReaderCommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainsTheReaderAndExplainsAPrediction() throws IOException {
+        // groups a -r1-> b -r2-> c with (a, r3, c); a third of the r3 statements are the test split
+        List<String> train = new ArrayList<>();
+        List<String> test = new ArrayList<>();
+        for (int g = 0; g < 30; g++) {
+            train.add("a" + g + "\tr1\tb" + g);
+            train.add("b" + g + "\tr2\tc" + g);
+            (g % 3 == 0 ? test : train).add("a" + g + "\tr3\tc" + g);
+        }
+        Path folder = Files.createDirectories(dir.resolve("paths"));
+        Files.writeString(folder.resolve("train.txt"), String.join("\n", train) + "\n");
+        Files.writeString(folder.resolve("valid.txt"), "");
+        Files.writeString(folder.resolve("test.txt"), String.join("\n", test) + "\n");
+        Path model = dir.resolve("paths.rzr3");
+        Cli.Result t = Cli.run("--quiet", "train", "--model", "kgr3", "--data", folder.toString(), "--rank", "32",
+                "--epochs", "25", "--batch", "32", "--lr", "0.005", "--threads", "1", "--out", model.toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        assertThat(t.out()).contains("answer recall on test 1.0000")
+                .containsPattern("test \\(filtered, realistic ties\\): MRR 0\\.\\d{3}");
+        assertThat(model).isRegularFile();
+
+        Cli.Result p = Cli.run("predict", "--model", model.toString(), "--head", "a3", "--relation", "r3", "--k", "3",
+                "--explain");
+        assertThat(p.exitCode()).as(p.err()).isZero();
+        assertThat(p.out()).contains("evidence: the 3 entities and 2 statements retrieved around a3",
+                "a3 --r1--> b3", "b3 --r2--> c3");
+        // the held-out answer is among the reader's top 3
+        assertThat(p.out().substring(0, p.out().indexOf("evidence"))).contains("c3");
+
+        Cli.Result heads = Cli.run("predict", "--model", model.toString(), "--tail", "b3", "--relation", "r1");
+        assertThat(heads.exitCode()).as(heads.err()).isZero();
+        assertThat(heads.out()).contains("head");
+
+        Cli.Result unknown = Cli.run("predict", "--model", model.toString(), "--head", "zz", "--relation", "r3");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknown.err()).contains("no entity 'zz'");
+    }
+}

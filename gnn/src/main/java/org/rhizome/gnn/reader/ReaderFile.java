@@ -1,0 +1,173 @@
+package org.rhizome.gnn.reader;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.rhizome.gnn.data.IdMap;
+import org.rhizome.gnn.data.TripleSet;
+import org.rhizome.gnn.io.ChecksummedFile;
+import org.rhizome.graph.RhizomeException;
+
+/**
+ * A trained KG-R3 reader with what it needs to answer queries: its settings, the retriever's settings and the
+ * training triples it retrieves from, the entity and relation names, and the weights; one versioned, checksummed file
+ * ({@link ChecksummedFile}).
+ */
+public final class ReaderFile {
+    /** The format version written and read. */
+    public static final int VERSION = 1;
+    private static final byte[] MAGIC = {'R', 'Z', 'K', 'R', '3', '\n'};
+
+    private ReaderFile() {}
+
+    /** A reader ready to answer: {@link #predictTails} and {@link #evidence}. */
+    public record Trained(GraphReader reader, ReaderTrainer.Config config, KHopRetriever retriever, TripleSet train,
+            IdMap entities, IdMap relations) {
+
+        /** One answer. */
+        public record Prediction(int entity, String name, float score) {}
+
+        /**
+         * The {@code k} best tails of {@code (head, relation, ?)}; {@code relation} may be a reciprocal id
+         * ({@code r + R}) to ask for heads.
+         */
+        public List<Prediction> predictTails(int head, int relation, int k) {
+            float[] s = new float[entities.size()];
+            ReaderTrainer.scorer(reader, retriever, entities.size(), relations.size()).scoreTails(head, relation, s);
+            Integer[] order = new Integer[s.length];
+            for (int i = 0; i < s.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Float.compare(s[b], s[a]));
+            List<Prediction> out = new ArrayList<>();
+            for (int i = 0; i < Math.min(k, order.length); i++) {
+                out.add(new Prediction(order[i], entities.name(order[i]), s[order[i]]));
+            }
+            return out;
+        }
+
+        /** The subgraph the reader reads for {@code (head, relation, ?)}: the evidence behind its answers. */
+        public Subgraph evidence(int head, int relation) {
+            return retriever.retrieve(head, -1, new Random(31L * head + relation));
+        }
+    }
+
+    /** Whether {@code file} starts with this format's magic. */
+    public static boolean looksLike(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public static void write(Trained t, Path file) {
+        ChecksummedFile.write(file, "KG-R3 model file", out -> {
+            out.write(MAGIC);
+            out.writeInt(VERSION);
+            ReaderTrainer.Config c = t.config();
+            out.writeInt(c.model());
+            out.writeInt(c.heads());
+            out.writeInt(c.layers());
+            out.writeInt(c.epochs());
+            out.writeInt(c.batchSize());
+            out.writeFloat(c.learningRate());
+            out.writeFloat(c.labelSmoothing());
+            out.writeFloat(c.dropout());
+            out.writeLong(c.seed());
+            KHopRetriever r = t.retriever();
+            out.writeInt(r.hops());
+            out.writeInt(r.fanOut());
+            out.writeInt(r.maxEntities());
+            out.writeInt(r.maxEdges());
+            names(out, t.entities());
+            names(out, t.relations());
+            out.writeInt(t.train().size());
+            for (int i = 0; i < t.train().size(); i++) {
+                out.writeInt(t.train().head(i));
+                out.writeInt(t.train().relation(i));
+                out.writeInt(t.train().tail(i));
+            }
+            t.reader().parameters().write(out);
+        });
+    }
+
+    private record Parsed(Trained trained, Map<String, float[]> values) {}
+
+    public static Trained read(Path file) {
+        Parsed p = ChecksummedFile.read(file, "KG-R3 model file", in -> {
+            if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) {
+                throw new RhizomeException(file + " is not a KG-R3 model file");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new RhizomeException(file + " has KG-R3 format version " + version + "; this build reads "
+                        + VERSION);
+            }
+            ReaderTrainer.Config c = new ReaderTrainer.Config(in.readInt(), in.readInt(), in.readInt(), in.readInt(),
+                    in.readInt(), in.readFloat(), in.readFloat(), in.readFloat(), in.readLong());
+            int hops = in.readInt();
+            int fanOut = in.readInt();
+            int maxEntities = in.readInt();
+            int maxEdges = in.readInt();
+            IdMap entities = names(in, file);
+            IdMap relations = names(in, file);
+            int n = in.readInt();
+            if (n < 0 || n > 100_000_000) {
+                throw new RhizomeException(file + " declares " + n + " training triples: corrupted");
+            }
+            int[] h = new int[n];
+            int[] r = new int[n];
+            int[] t = new int[n];
+            for (int i = 0; i < n; i++) {
+                h[i] = in.readInt();
+                r[i] = in.readInt();
+                t[i] = in.readInt();
+                if (h[i] < 0 || h[i] >= entities.size() || t[i] < 0 || t[i] >= entities.size() || r[i] < 0
+                        || r[i] >= relations.size()) {
+                    throw new RhizomeException(file + ": training triple " + i + " is out of range: corrupted");
+                }
+            }
+            TripleSet train = new TripleSet(h, r, t);
+            KHopRetriever retriever = new KHopRetriever(train, entities.size(), relations.size(), hops, fanOut,
+                    maxEntities, maxEdges);
+            GraphReader reader = new GraphReader(entities.size(), 2 * relations.size(), c.model(), c.heads(),
+                    c.layers(), c.seed());
+            return new Parsed(new Trained(reader, c, retriever, train, entities, relations),
+                    reader.parameters().read(in, file.toString()));
+        });
+        p.trained().reader().parameters().install(p.values());
+        return p.trained();
+    }
+
+    private static void names(DataOutputStream out, IdMap names) throws IOException {
+        out.writeInt(names.size());
+        for (String s : names.names()) {
+            out.writeUTF(s);
+        }
+    }
+
+    private static IdMap names(DataInputStream in, Path file) throws IOException {
+        int n = in.readInt();
+        if (n < 1 || n > 50_000_000) {
+            throw new RhizomeException(file + " declares " + n + " names: corrupted");
+        }
+        IdMap m = new IdMap();
+        for (int i = 0; i < n; i++) {
+            m.idOf(in.readUTF());
+        }
+        if (m.size() != n) {
+            throw new RhizomeException(file + " repeats a name: corrupted");
+        }
+        return m;
+    }
+}
