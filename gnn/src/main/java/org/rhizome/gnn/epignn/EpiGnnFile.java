@@ -1,8 +1,5 @@
 package org.rhizome.gnn.epignn;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,11 +34,7 @@ public final class EpiGnnFile {
 
     /** Whether {@code file} starts with this format's magic (for commands that accept several model kinds). */
     public static boolean looksLike(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
-        } catch (IOException e) {
-            return false;
-        }
+        return ChecksummedFile.startsWith(file, MAGIC);
     }
 
     public static void write(Trained t, Path file) {

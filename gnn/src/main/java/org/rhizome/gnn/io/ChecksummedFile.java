@@ -37,6 +37,15 @@ public final class ChecksummedFile {
         T read(DataInputStream in) throws IOException;
     }
 
+    /** Whether {@code file} starts with {@code magic} (false when it cannot be read): to tell formats apart. */
+    public static boolean startsWith(Path file, byte[] magic) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(magic.length), magic);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Writes {@code body} and its checksum to {@code file}; {@code what} names the file in errors. */
     public static void write(Path file, String what, Body body) {
         try {

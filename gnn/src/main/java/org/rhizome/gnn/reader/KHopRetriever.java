@@ -1,10 +1,10 @@
 package org.rhizome.gnn.reader;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import org.rhizome.gnn.data.BidirectionalAdjacency;
 import org.rhizome.gnn.data.TripleSet;
 
 /**
@@ -19,11 +19,8 @@ import org.rhizome.gnn.data.TripleSet;
  * which bounds any reader.
  */
 public final class KHopRetriever {
+    private final BidirectionalAdjacency graph;
     private final int relations;
-    private final int[] offset;
-    private final int[] neighbour;
-    private final int[] edgeRelation;
-    private final int[] statement;
     private final int hops;
     private final int fanOut;
     private final int maxEntities;
@@ -45,29 +42,7 @@ public final class KHopRetriever {
         this.hops = hops;
         this.fanOut = fanOut;
         this.maxEntities = maxEntities;
-        int n = train.size();
-        offset = new int[entities + 1];
-        for (int i = 0; i < n; i++) {
-            offset[train.head(i) + 1]++;
-            offset[train.tail(i) + 1]++;
-        }
-        for (int v = 0; v < entities; v++) {
-            offset[v + 1] += offset[v];
-        }
-        neighbour = new int[2 * n];
-        edgeRelation = new int[2 * n];
-        statement = new int[2 * n];
-        int[] fill = Arrays.copyOf(offset, entities);
-        for (int i = 0; i < n; i++) {
-            int a = fill[train.head(i)]++;
-            neighbour[a] = train.tail(i);
-            edgeRelation[a] = train.relation(i);
-            statement[a] = i;
-            int b = fill[train.tail(i)]++;
-            neighbour[b] = train.head(i);
-            edgeRelation[b] = train.relation(i) + relations;
-            statement[b] = i;
-        }
+        this.graph = new BidirectionalAdjacency(train, entities, relations);
     }
 
     public int hops() {
@@ -102,14 +77,14 @@ public final class KHopRetriever {
             int frontierEnd = order.size();
             for (int i = frontierStart; i < frontierEnd && order.size() < maxEntities; i++) {
                 int u = order.get(i);
-                int degree = offset[u + 1] - offset[u];
+                int degree = graph.end(u) - graph.start(u);
                 int[] picks = sample(degree, random);
                 for (int p : picks) {
-                    int a = offset[u] + p;
-                    if (statement[a] == skipStatement) {
+                    int a = graph.start(u) + p;
+                    if (graph.triple(a) == skipStatement) {
                         continue;
                     }
-                    int v = neighbour[a];
+                    int v = graph.neighbour(a);
                     if (!local.containsKey(v) && order.size() < maxEntities) {
                         local.put(v, order.size());
                         order.add(v);
@@ -121,12 +96,12 @@ public final class KHopRetriever {
         List<int[]> edges = new ArrayList<>();
         for (int i = 0; i < order.size() && edges.size() < maxEdges; i++) {
             int u = order.get(i);
-            for (int a = offset[u]; a < offset[u + 1]; a++) {
-                Integer j = local.get(neighbour[a]);
+            for (int a = graph.start(u); a < graph.end(u); a++) {
+                Integer j = local.get(graph.neighbour(a));
                 // each statement once, in its stored direction
-                if (j != null && statement[a] != skipStatement && edgeRelation[a] < relations
+                if (j != null && graph.triple(a) != skipStatement && graph.relation(a) < relations
                         && edges.size() < maxEdges) {
-                    edges.add(new int[] {i, edgeRelation[a], j});
+                    edges.add(new int[] {i, graph.relation(a), j});
                 }
             }
         }

@@ -3,8 +3,6 @@ package org.rhizome.gnn.reader;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,11 +61,7 @@ public final class ReaderFile {
 
     /** Whether {@code file} starts with this format's magic. */
     public static boolean looksLike(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
-        } catch (IOException e) {
-            return false;
-        }
+        return ChecksummedFile.startsWith(file, MAGIC);
     }
 
     public static void write(Trained t, Path file) {

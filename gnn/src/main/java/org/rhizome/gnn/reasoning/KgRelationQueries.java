@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import org.rhizome.gnn.data.BidirectionalAdjacency;
 import org.rhizome.gnn.data.IdMap;
 import org.rhizome.gnn.data.TripleSet;
 
@@ -43,41 +44,12 @@ public final class KgRelationQueries {
     public record Result(List<ReasoningExample> examples, int[] queryIndex, int unanswerable) {}
 
     private final int entities;
-    private final int relations;
-    private final int[] offset;
-    private final int[] neighbour;
-    private final int[] edgeRelation;
-    private final int[] statement;
+    private final BidirectionalAdjacency graph;
 
     /** The training graph: {@code train} over {@code entities} entities and {@code relations} base relations. */
     public KgRelationQueries(TripleSet train, int entities, int relations) {
         this.entities = entities;
-        this.relations = relations;
-        int n = train.size();
-        offset = new int[entities + 1];
-        for (int i = 0; i < n; i++) {
-            offset[train.head(i) + 1]++;
-            offset[train.tail(i) + 1]++;
-        }
-        for (int v = 0; v < entities; v++) {
-            offset[v + 1] += offset[v];
-        }
-        neighbour = new int[2 * n];
-        edgeRelation = new int[2 * n];
-        statement = new int[2 * n];
-        int[] fill = Arrays.copyOf(offset, entities);
-        for (int i = 0; i < n; i++) {
-            int h = train.head(i);
-            int t = train.tail(i);
-            int a = fill[h]++;
-            neighbour[a] = t;
-            edgeRelation[a] = train.relation(i);
-            statement[a] = i;
-            int b = fill[t]++;
-            neighbour[b] = h;
-            edgeRelation[b] = train.relation(i) + relations;
-            statement[b] = i;
-        }
+        this.graph = new BidirectionalAdjacency(train, entities, relations);
     }
 
     /** Relation labels then their inverses ({@code name^-1}): the vocabulary of the examples. */
@@ -125,9 +97,9 @@ public final class KgRelationQueries {
                 List<long[]> keep = new ArrayList<>();
                 for (int i = 0; i < reachedH; i++) {
                     int u = queue[i];
-                    for (int a = offset[u]; a < offset[u + 1]; a++) {
-                        int v = neighbour[a];
-                        if (statement[a] == skip || distT[v] == Integer.MAX_VALUE) {
+                    for (int a = graph.start(u); a < graph.end(u); a++) {
+                        int v = graph.neighbour(a);
+                        if (graph.triple(a) == skip || distT[v] == Integer.MAX_VALUE) {
                             continue;
                         }
                         int len = distH[u] + 1 + distT[v];
@@ -150,7 +122,7 @@ public final class KgRelationQueries {
                 for (int e = 0; e < keep.size(); e++) {
                     int a = (int) keep.get(e)[2];
                     int u = (int) keep.get(e)[3];
-                    int v = neighbour[a];
+                    int v = graph.neighbour(a);
                     for (int w : new int[] {u, v}) {
                         if (local[w] < 0) {
                             local[w] = nodes++;
@@ -159,7 +131,7 @@ public final class KgRelationQueries {
                     }
                     src[e] = local[u];
                     dst[e] = local[v];
-                    rel[e] = edgeRelation[a];
+                    rel[e] = graph.relation(a);
                 }
                 out.add(new ReasoningExample(nodes, src, dst, rel, 0, 1, queries.relation(q), distH[t], -1,
                         "query " + q));
@@ -194,9 +166,9 @@ public final class KgRelationQueries {
             if (dist[u] == max) {
                 continue;
             }
-            for (int a = offset[u]; a < offset[u + 1]; a++) {
-                int v = neighbour[a];
-                if (statement[a] != skip && dist[v] == Integer.MAX_VALUE) {
+            for (int a = graph.start(u); a < graph.end(u); a++) {
+                int v = graph.neighbour(a);
+                if (graph.triple(a) != skip && dist[v] == Integer.MAX_VALUE) {
                     dist[v] = dist[u] + 1;
                     queue[tail++] = v;
                 }
