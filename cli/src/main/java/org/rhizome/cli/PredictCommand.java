@@ -133,7 +133,8 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         TextTable t = new TextTable("#", head != null ? "tail" : "head", "score");
         int i = 0;
-        for (ReaderFile.Trained.Prediction p : r.predictTails(entity, asked, k)) {
+        List<ReaderFile.Trained.Prediction> answers = r.predictTails(entity, asked, k);
+        for (ReaderFile.Trained.Prediction p : answers) {
             t.row(++i, p.name(), String.format(Locale.ROOT, "%.3f", p.score()));
         }
         t.print(o, "");
@@ -142,11 +143,28 @@ final class PredictCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "evidence: the %d entities and %d statements retrieved around %s%n",
                     s.entities().length, s.src().length, name);
             for (int e = 0; e < s.src().length; e++) {
-                o.println("  " + r.entities().name(s.entities()[s.src()[e]]) + " --"
-                        + r.relations().name(s.relation()[e]) + "--> " + r.entities().name(s.entities()[s.dst()[e]]));
+                o.println("  " + statement(r, s, e));
+            }
+            if (!answers.isEmpty()) {
+                List<ReaderFile.Trained.Path> paths = r.attendedPaths(entity, asked, answers.get(0).entity(), 3);
+                o.println(paths.isEmpty() ? "no retrieved path leads to " + answers.get(0).name()
+                        : "paths to " + answers.get(0).name() + " by the query's attention (last layer, mean over "
+                                + "their statements):");
+                for (ReaderFile.Trained.Path p : paths) {
+                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %.3f ", p.attention()));
+                    for (int j = 0; j < p.edges().length; j++) {
+                        line.append(j == 0 ? "" : " ; ").append(statement(r, s, p.edges()[j]));
+                    }
+                    o.println(line);
+                }
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static String statement(ReaderFile.Trained r, Subgraph s, int e) {
+        return r.entities().name(s.entities()[s.src()[e]]) + " --" + r.relations().name(s.relation()[e]) + "--> "
+                + r.entities().name(s.entities()[s.dst()[e]]);
     }
 
     private String resolveEntity(TrainedModel m, String name) {

@@ -45,6 +45,10 @@ class ReaderCommandsTest {
                 "a3 --r1--> b3", "b3 --r2--> c3");
         // the held-out answer is among the reader's top 3
         assertThat(p.out().substring(0, p.out().indexOf("evidence"))).contains("c3");
+        assertThat(p.out()).containsPattern("paths to \\S+ by the query's attention|no retrieved path leads to");
+        if (p.out().contains("paths to c3")) {
+            assertThat(p.out()).containsPattern("(?m)^  0\\.\\d{3} a3 --r1--> b3 ; b3 --r2--> c3$");
+        }
 
         Cli.Result heads = Cli.run("predict", "--model", model.toString(), "--tail", "b3", "--relation", "r1");
         assertThat(heads.exitCode()).as(heads.err()).isZero();

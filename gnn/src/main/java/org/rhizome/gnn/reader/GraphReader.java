@@ -69,6 +69,26 @@ public final class GraphReader {
      * @param dropout residual dropout while {@code training}
      */
     public Tensor scores(List<Query> batch, float dropout, boolean training, Random random) {
+        return scores(batch, dropout, training, random, null);
+    }
+
+    /**
+     * How much the query token attends to each edge of its subgraph in the last layer (averaged over heads): the
+     * evidence the reader leaned on. One weight per edge of {@code q}'s subgraph, in its order.
+     */
+    public float[] edgeAttention(Query q) {
+        int length = 1 + q.subgraph().entities().length + q.subgraph().src().length;
+        float[] attention = new float[length * length];
+        Tensor.noGrad(() -> scores(List.of(q), 0f, false, null, attention));
+        float[] out = new float[q.subgraph().src().length];
+        int firstEdge = 1 + q.subgraph().entities().length;
+        for (int e = 0; e < out.length; e++) {
+            out[e] = attention[firstEdge + e]; // row 0: the query token
+        }
+        return out;
+    }
+
+    private Tensor scores(List<Query> batch, float dropout, boolean training, Random random, float[] lastAttention) {
         int b = batch.size();
         int length = 0;
         for (Query q : batch) {
@@ -121,8 +141,9 @@ public final class GraphReader {
         Tensor table = Ops.concat(entityEmb, relationEmb, Tensor.zeros(1, model));
         Tensor tokens = Index.gather(table, first).add(Index.gather(table, second)).add(Index.gather(typeEmb, type))
                 .reshape(b, length, model);
-        for (TransformerLayer layer : layers) {
-            tokens = layer.forward(tokens, mask, dropout, training, random);
+        for (int l = 0; l < layers.size(); l++) {
+            tokens = layers.get(l).forward(tokens, mask, dropout, training, random,
+                    l == layers.size() - 1 ? lastAttention : null);
         }
         int[] queryRows = new int[b];
         for (int x = 0; x < b; x++) {

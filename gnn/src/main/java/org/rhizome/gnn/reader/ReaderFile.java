@@ -57,6 +57,57 @@ public final class ReaderFile {
         public Subgraph evidence(int head, int relation) {
             return retriever.retrieve(head, -1, new Random(31L * head + relation));
         }
+
+        /** A path of subgraph edges from the head, with the mean attention the query gave its edges. */
+        public record Path(int[] edges, float attention) {}
+
+        /**
+         * The paths of the evidence from the head to {@code answer} (when the answer is in it), at most as long as
+         * the retriever's hops, best first by the mean last-layer attention of the query token on their edges;
+         * edges may be walked against their direction.
+         */
+        public List<Path> attendedPaths(int head, int relation, int answer, int limit) {
+            Subgraph s = evidence(head, relation);
+            float[] w = reader.edgeAttention(new GraphReader.Query(head, relation, s));
+            int target = -1;
+            for (int i = 0; i < s.entities().length; i++) {
+                if (s.entities()[i] == answer) {
+                    target = i;
+                }
+            }
+            List<Path> out = new ArrayList<>();
+            if (target < 0) {
+                return out;
+            }
+            walk(s, w, 0, target, new ArrayList<>(), new boolean[s.entities().length], retriever.hops(), out);
+            out.sort((a, b) -> Float.compare(b.attention(), a.attention()));
+            return out.subList(0, Math.min(limit, out.size()));
+        }
+
+        private static void walk(Subgraph s, float[] w, int at, int target, List<Integer> path, boolean[] seen,
+                int left, List<Path> out) {
+            if (at == target && !path.isEmpty()) {
+                float sum = 0;
+                for (int e : path) {
+                    sum += w[e];
+                }
+                out.add(new Path(path.stream().mapToInt(Integer::intValue).toArray(), sum / path.size()));
+                return;
+            }
+            if (left == 0 || out.size() > 10_000) {
+                return;
+            }
+            seen[at] = true;
+            for (int e = 0; e < s.src().length; e++) {
+                int next = s.src()[e] == at ? s.dst()[e] : s.dst()[e] == at ? s.src()[e] : -1;
+                if (next >= 0 && !seen[next]) {
+                    path.add(e);
+                    walk(s, w, next, target, path, seen, left - 1, out);
+                    path.remove(path.size() - 1);
+                }
+            }
+            seen[at] = false;
+        }
     }
 
     /** Whether {@code file} starts with this format's magic. */

@@ -79,6 +79,15 @@ public final class TransformerLayer {
      * @return {@code [B, L, d]}
      */
     public Tensor forward(Tensor x, boolean[] mask, float dropout, boolean training, Random random) {
+        return forward(x, mask, dropout, training, random, null);
+    }
+
+    /**
+     * As {@link #forward(Tensor, boolean[], float, boolean, Random)}, also writing the attention probabilities
+     * averaged over heads, {@code [B, L, L]}, into {@code attention} when it is not {@code null}.
+     */
+    public Tensor forward(Tensor x, boolean[] mask, float dropout, boolean training, Random random,
+            float[] attention) {
         int batch = x.dim(0);
         int length = x.dim(1);
         if (x.rank() != 3 || x.dim(2) != model) {
@@ -89,7 +98,20 @@ public final class TransformerLayer {
         Tensor q = split(h.matmul(wq).add(bq), batch, length);
         Tensor k = split(h.matmul(wk).add(bk), batch, length);
         Tensor v = split(h.matmul(wv).add(bv), batch, length);
-        Tensor attended = merge(Nn.attention(q, k, v, perHead(mask, batch, length)), batch, length);
+        float[] perHeadProbabilities = attention == null ? null : new float[batch * heads * length * length];
+        Tensor attended = merge(Nn.attention(q, k, v, perHead(mask, batch, length), perHeadProbabilities), batch,
+                length);
+        if (attention != null) {
+            int square = length * length;
+            java.util.Arrays.fill(attention, 0, batch * square, 0f);
+            for (int b = 0; b < batch; b++) {
+                for (int hh = 0; hh < heads; hh++) {
+                    for (int i = 0; i < square; i++) {
+                        attention[b * square + i] += perHeadProbabilities[(b * heads + hh) * square + i] / heads;
+                    }
+                }
+            }
+        }
         Tensor y = x.add(Nn.dropout(attended.matmul(wo).add(bo), dropout, training, random));
         Tensor f = Ops.gelu(Nn.layerNorm(y, g2, n2, 1e-5f).matmul(w1).add(b1)).matmul(w2).add(b2);
         return y.add(Nn.dropout(f, dropout, training, random));

@@ -258,6 +258,14 @@ public final class Nn {
      * @return {@code [B, Lq, dv]}
      */
     public static Tensor attention(Tensor q, Tensor k, Tensor v, boolean[] mask) {
+        return attention(q, k, v, mask, null);
+    }
+
+    /**
+     * As {@link #attention(Tensor, Tensor, Tensor, boolean[])}, also copying the attention probabilities
+     * {@code [B, Lq, Lk]} into {@code probabilities} when it is not {@code null} (for explanations).
+     */
+    public static Tensor attention(Tensor q, Tensor k, Tensor v, boolean[] mask, float[] probabilities) {
         if (q.shape.length != 3 || k.shape.length != 3 || v.shape.length != 3 || q.shape[0] != k.shape[0]
                 || k.shape[0] != v.shape[0] || q.shape[2] != k.shape[2] || k.shape[1] != v.shape[1]) {
             throw new IllegalArgumentException("attention of q " + Arrays.toString(q.shape) + ", k "
@@ -303,6 +311,9 @@ public final class Nn {
                     }
                 }
             }
+        }
+        if (probabilities != null) {
+            System.arraycopy(p, 0, probabilities, 0, p.length);
         }
         return Tensor.result(out, new int[] {batch, lq, dv}, t -> {
             float[] g = t.grad;

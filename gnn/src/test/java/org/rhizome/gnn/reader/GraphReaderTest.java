@@ -109,5 +109,28 @@ class GraphReaderTest {
                 m.mrr(), testSet.size());
         assertThat(readerMrr).as("reader MRR %s vs DistMult %s", readerMrr, m.mrr()).isGreaterThan(0.8);
         assertThat(m.mrr()).as("DistMult MRR").isLessThan(0.3);
+
+        // explanations: the query's attention over its evidence, and the path to the answer
+        ReaderFile.Trained trained = new ReaderFile.Trained(reader, ReaderTrainer.Config.defaults(), retriever, trainSet,
+                ents, rels);
+        int a = testSet.head(0);
+        int c = testSet.tail(0);
+        Subgraph evidence = trained.evidence(a, 2);
+        float[] w = reader.edgeAttention(new GraphReader.Query(a, 2, evidence));
+        assertThat(w).hasSize(evidence.src().length);
+        double total = 0;
+        for (float x : w) {
+            assertThat(x).isBetween(0f, 1f);
+            total += x;
+        }
+        assertThat(total).isLessThanOrEqualTo(1.0 + 1e-6);
+        List<ReaderFile.Trained.Path> paths = trained.attendedPaths(a, 2, c, 3);
+        assertThat(paths).isNotEmpty();
+        int[] best = paths.get(0).edges();
+        assertThat(best).hasSize(2);
+        assertThat(evidence.entities()[evidence.src()[best[0]]]).isEqualTo(a);
+        assertThat(evidence.relation()[best[0]]).isZero();
+        assertThat(evidence.relation()[best[1]]).isOne();
+        assertThat(evidence.entities()[evidence.dst()[best[1]]]).isEqualTo(c);
     }
 }
