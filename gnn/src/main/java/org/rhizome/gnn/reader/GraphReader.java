@@ -151,7 +151,7 @@ public final class GraphReader {
         }
         Tensor query = Nn.layerNorm(Index.gather(tokens.reshape(b * length, model), queryRows), outGain, outBias,
                 1e-5f);
-        return LinAlg.matmul(query, LinAlg.transpose(entityEmb)).add(entityBias);
+        return LinAlg.matmulTransposed(query, entityEmb).add(entityBias);
     }
 
     /** Mean cross-entropy of the queries' answers {@code tails}, with label smoothing. */

@@ -47,6 +47,32 @@ public final class LinAlg {
         }, a, b);
     }
 
+    /**
+     * {@code a x b^T} without materialising the transpose: {@code a [..., k]}, {@code b [n, k]}, result
+     * {@code [..., n]} (scoring queries against every row of an embedding table).
+     */
+    public static Tensor matmulTransposed(Tensor a, Tensor b) {
+        if (b.shape.length != 2 || a.shape.length < 1 || a.shape[a.shape.length - 1] != b.shape[1]) {
+            throw new IllegalArgumentException(
+                    "matmulTransposed of shapes " + Arrays.toString(a.shape) + " and " + Arrays.toString(b.shape));
+        }
+        int k = b.shape[1];
+        int n = b.shape[0];
+        int m = k == 0 ? 0 : a.data.length / k;
+        int[] shape = a.shape.clone();
+        shape[shape.length - 1] = n;
+        float[] out = new float[m * n];
+        gemmNT(a.data, 0, b.data, 0, out, 0, m, k, n);
+        return Tensor.result(out, shape, t -> {
+            if (Tensor.wants(a)) {
+                gemm(t.grad, 0, b.data, 0, Tensor.gradOf(a), 0, m, n, k);
+            }
+            if (Tensor.wants(b)) {
+                gemmTN(t.grad, 0, a.data, 0, Tensor.gradOf(b), 0, m, n, k);
+            }
+        }, a, b);
+    }
+
     /** Batched product: {@code a [B, m, k] x b [B, k, n] -> [B, m, n]}. */
     public static Tensor bmm(Tensor a, Tensor b) {
         if (a.shape.length != 3 || b.shape.length != 3 || a.shape[0] != b.shape[0] || a.shape[2] != b.shape[1]) {

@@ -86,6 +86,12 @@ public final class Ops {
                 }
             }, a, b);
         }
+        if (isSuffix(b.shape, a.shape)) {
+            return repeating(a, b, op, false);
+        }
+        if (isSuffix(a.shape, b.shape)) {
+            return repeating(b, a, op, true);
+        }
         int[] shape = broadcastShape(a.shape, b.shape);
         int[] aOff = broadcastOffsets(a.shape, shape);
         int[] bOff = broadcastOffsets(b.shape, shape);
@@ -105,6 +111,56 @@ public final class Ops {
                 float[] gb = Tensor.gradOf(b);
                 for (int i = 0; i < g.length; i++) {
                     gb[bOff[i]] += op.db(a.data[aOff[i]], b.data[bOff[i]], g[i]);
+                }
+            }
+        }, a, b);
+    }
+
+    /** Whether {@code small} is the trailing part of {@code big} (so it repeats along {@code big}'s leading dims). */
+    private static boolean isSuffix(int[] small, int[] big) {
+        if (small.length > big.length) {
+            return false;
+        }
+        for (int d = 1; d <= small.length; d++) {
+            if (small[small.length - d] != big[big.length - d]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The common broadcast (a bias added to every row) without offset tables: {@code big op small} (or
+     * {@code small op big} when {@code swapped}), {@code small} repeating along {@code big}.
+     */
+    private static Tensor repeating(Tensor big, Tensor small, Binary op, boolean swapped) {
+        int n = big.data.length;
+        int len = small.data.length;
+        float[] out = new float[n];
+        for (int o = 0; o < n; o += len) {
+            for (int j = 0; j < len; j++) {
+                out[o + j] = swapped ? op.apply(small.data[j], big.data[o + j])
+                        : op.apply(big.data[o + j], small.data[j]);
+            }
+        }
+        Tensor a = swapped ? small : big;
+        Tensor b = swapped ? big : small;
+        return Tensor.result(out, big.shape.clone(), t -> {
+            float[] g = t.grad;
+            float[] gBig = Tensor.wants(big) ? Tensor.gradOf(big) : null;
+            float[] gSmall = Tensor.wants(small) ? Tensor.gradOf(small) : null;
+            for (int o = 0; o < n; o += len) {
+                for (int j = 0; j < len; j++) {
+                    float x = swapped ? small.data[j] : big.data[o + j];
+                    float y = swapped ? big.data[o + j] : small.data[j];
+                    float dx = op.da(x, y, g[o + j]);
+                    float dy = op.db(x, y, g[o + j]);
+                    if (gBig != null) {
+                        gBig[o + j] += swapped ? dy : dx;
+                    }
+                    if (gSmall != null) {
+                        gSmall[j] += swapped ? dx : dy;
+                    }
                 }
             }
         }, a, b);

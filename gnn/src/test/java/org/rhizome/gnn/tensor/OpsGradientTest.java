@@ -33,6 +33,14 @@ class OpsGradientTest {
         check(() -> Ops.mul(col, row), col, row);
         check(() -> Ops.div(a, col), a, col);
         check(() -> Ops.sub(s, a), s, a);
+        // a row repeated along the leading dimensions (the fast path), on either side
+        Tensor a3 = param("a3", 30, -2, 2, 2, 2, 3);
+        check(() -> Ops.sub(row, a3), row, a3);
+        check(() -> Ops.div(a3, row), a3, row);
+        Tensor mid = param("mid", 31, 0.5f, 2, 2, 3);
+        check(() -> Ops.mul(a3, mid), a3, mid);
+        assertThat(Ops.sub(Tensor.of(new float[] {10, 20}, 2), Tensor.of(new float[] {1, 2, 3, 4}, 2, 2)).data())
+                .containsExactly(9, 18, 7, 16);
         assertThat(Ops.add(Tensor.of(new float[] {1, 2}, 2, 1), Tensor.of(new float[] {10, 20, 30}, 3)).data())
                 .containsExactly(11, 21, 31, 12, 22, 32);
         assertThatThrownBy(() -> Ops.add(Tensor.zeros(2, 3), Tensor.zeros(2)))
@@ -106,6 +114,10 @@ class OpsGradientTest {
         Tensor w = param("w", 19, -1, 1, 2, 4, 3);
         check(() -> LinAlg.bilinear(u, v, w), u, v, w);
         check(() -> LinAlg.transpose(a), a);
+        Tensor bt = param("bt", 29, -1, 1, 5, 4);
+        check(() -> LinAlg.matmulTransposed(a3, bt), a3, bt);
+        assertThat(LinAlg.matmulTransposed(a, bt).data())
+                .containsExactly(LinAlg.matmul(a, LinAlg.transpose(bt)).data(), within(1e-6f));
         // hand computation: [[1,2],[3,4]] x [[5,6],[7,8]]
         Tensor m = LinAlg.matmul(Tensor.of(new float[] {1, 2, 3, 4}, 2, 2), Tensor.of(new float[] {5, 6, 7, 8}, 2, 2));
         assertThat(m.data()).containsExactly(19, 22, 43, 50);
