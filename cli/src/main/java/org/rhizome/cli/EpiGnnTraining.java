@@ -96,7 +96,6 @@ final class EpiGnnTraining {
         KgRelationQueries q = new KgRelationQueries(ds.train(), ds.entityCount(), ds.relationCount());
         KgRelationQueries.Options opt = new KgRelationQueries.Options(maxLength, 96, seed);
         TripleSet trainQueries = ds.train();
-        boolean own = true;
         if (trainQueries.size() > maxQueries) {
             // a seeded sample of the training statements as queries; each still left out of its own subgraph
             int[] pick = new Random(seed).ints(0, trainQueries.size()).distinct().limit(maxQueries).sorted().toArray();
@@ -106,7 +105,7 @@ final class EpiGnnTraining {
                             + " training statements as queries"),
                     q.build(ds.test(), false, opt), ds.test().size(), ds.relationCount());
         }
-        KgRelationQueries.Result train = q.build(trainQueries, own, opt);
+        KgRelationQueries.Result train = q.build(trainQueries, true, opt);
         return new KgData(new Data(train.examples(), KgRelationQueries.vocabulary(ds.relations()),
                 EpiGnnConfig.clutrr().withEpochs(20), ds + ", training statements as queries ("
                         + train.unanswerable() + " without a path of <= " + maxLength + " left out)"),
@@ -150,21 +149,29 @@ final class EpiGnnTraining {
     /** Per-file and per-k accuracy of {@code trained} on {@code tests}, printed. */
     static void evaluate(PrintWriter o, EpiGnnFile.Trained trained, List<Path> tests) {
         for (Path test : tests) {
-            List<ReasoningExample> xs;
-            try {
-                xs = ReasoningCsv.readAny(test, trained.labels());
-            } catch (DatasetException e) {
-                throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
-            }
-            Map<Integer, Double> byK = EpiGnnTrainer.accuracyByHops(trained.model(), xs, 256);
-            StringBuilder line = new StringBuilder(String.format(Locale.US, "test %s: accuracy %.4f over %,d",
-                    test.getFileName(), EpiGnnTrainer.accuracy(trained.model(), xs, 256), xs.size()));
-            if (byK.size() > 1) {
-                byK.forEach((k, acc) -> line.append(String.format(Locale.US, "; k=%d %.4f", k, acc)));
-            }
-            o.println(line);
-            o.flush();
+            evaluate(o, trained, test, read(test, trained));
         }
+    }
+
+    /** {@code file} read with the model's labels; a bad file is a bad-input failure naming it. */
+    static List<ReasoningExample> read(Path file, EpiGnnFile.Trained trained) {
+        try {
+            return ReasoningCsv.readAny(file, trained.labels());
+        } catch (DatasetException e) {
+            throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+        }
+    }
+
+    /** The accuracy (and per k) of {@code trained} on examples read from {@code file}, printed. */
+    static void evaluate(PrintWriter o, EpiGnnFile.Trained trained, Path file, List<ReasoningExample> xs) {
+        Map<Integer, Double> byK = EpiGnnTrainer.accuracyByHops(trained.model(), xs, 256);
+        StringBuilder line = new StringBuilder(String.format(Locale.US, "test %s: accuracy %.4f over %,d",
+                file.getFileName(), EpiGnnTrainer.accuracy(trained.model(), xs, 256), xs.size()));
+        if (byK.size() > 1) {
+            byK.forEach((k, acc) -> line.append(String.format(Locale.US, "; k=%d %.4f", k, acc)));
+        }
+        o.println(line);
+        o.flush();
     }
 
     /** Applies the command's overrides to the preset. */

@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.rhizome.gnn.data.DatasetException;
 import org.rhizome.gnn.epignn.EpiGnnFile;
-import org.rhizome.gnn.reasoning.ReasoningCsv;
 import org.rhizome.gnn.reasoning.ReasoningExample;
 import org.rhizome.graph.RhizomeException;
 
@@ -57,13 +55,8 @@ final class ReasonCommand implements Callable<Integer> {
         } catch (RhizomeException e) {
             throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
         }
-        List<ReasoningExample> xs;
-        try {
-            xs = ReasoningCsv.readAny(input, trained.labels());
-        } catch (DatasetException e) {
-            throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
-        }
-        EpiGnnTraining.evaluate(o, trained, List.of(input));
+        List<ReasoningExample> xs = EpiGnnTraining.read(input, trained);
+        EpiGnnTraining.evaluate(o, trained, input, xs);
         if (out != null) {
             int[] predicted = new int[xs.size()];
             for (int from = 0; from < xs.size(); from += 256) {

@@ -50,12 +50,6 @@ public record EpiGnnConfig(int facets, int facetSize, int layers, Aggregation ag
                 0f);
     }
 
-    /** The reference code's CLUTRR configuration as committed: log-cosine cross-entropy and Xavier bounds. */
-    public static EpiGnnConfig clutrrAsCommitted() {
-        return new EpiGnnConfig(8, 8, 9, Aggregation.PRODUCT, Objective.COSINE_CROSS_ENTROPY, 1f, 0.01f, 0.01f, 128,
-                100, 0.2, 42, 0f);
-    }
-
     /**
      * The reference code's RCC-8 settings ({@code fb_model_rcc8.yaml}): 8 facets of 4, 9 rounds, minimum
      * aggregation, margin loss with margin 1 and one negative, AdamW at 0.01, batch 128, 40 epochs.

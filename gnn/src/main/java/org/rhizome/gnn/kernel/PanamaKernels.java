@@ -27,6 +27,8 @@ public final class PanamaKernels implements Kernels {
     private static final int L = S.length();
     /** Entity rows scored per pass by the *All kernels. */
     static final int ROWS = 4;
+    private static final org.rhizome.embeddings.vector.PanamaKernels ROW_DOTS =
+            new org.rhizome.embeddings.vector.PanamaKernels();
 
     /** Constructs the kernels; prefer {@link Kernels#get()}, which checks that the Vector API is worth it. */
     public PanamaKernels() {
@@ -317,52 +319,8 @@ public final class PanamaKernels implements Kernels {
     @Override
     public void dotAll(float[] query, float[] ent, int count, int dim, float[] out) {
         Checks.all(query, ent, count, dim, out);
-        int bound = S.loopBound(dim);
-        int e = 0;
-        for (; e <= count - ROWS; e += ROWS) {
-            int o0 = e * dim;
-            int o1 = o0 + dim;
-            int o2 = o1 + dim;
-            int o3 = o2 + dim;
-            FloatVector s0 = FloatVector.zero(S);
-            FloatVector s1 = FloatVector.zero(S);
-            FloatVector s2 = FloatVector.zero(S);
-            FloatVector s3 = FloatVector.zero(S);
-            for (int i = 0; i < bound; i += L) {
-                FloatVector q = load(query, i);
-                s0 = q.fma(load(ent, o0 + i), s0);
-                s1 = q.fma(load(ent, o1 + i), s1);
-                s2 = q.fma(load(ent, o2 + i), s2);
-                s3 = q.fma(load(ent, o3 + i), s3);
-            }
-            float d0 = s0.reduceLanes(VectorOperators.ADD);
-            float d1 = s1.reduceLanes(VectorOperators.ADD);
-            float d2 = s2.reduceLanes(VectorOperators.ADD);
-            float d3 = s3.reduceLanes(VectorOperators.ADD);
-            for (int i = bound; i < dim; i++) {
-                float q = query[i];
-                d0 += q * ent[o0 + i];
-                d1 += q * ent[o1 + i];
-                d2 += q * ent[o2 + i];
-                d3 += q * ent[o3 + i];
-            }
-            out[e] = d0;
-            out[e + 1] = d1;
-            out[e + 2] = d2;
-            out[e + 3] = d3;
-        }
-        for (; e < count; e++) {
-            int o = e * dim;
-            FloatVector s = FloatVector.zero(S);
-            for (int i = 0; i < bound; i += L) {
-                s = load(query, i).fma(load(ent, o + i), s);
-            }
-            float d = s.reduceLanes(VectorOperators.ADD);
-            for (int i = bound; i < dim; i++) {
-                d += query[i] * ent[o + i];
-            }
-            out[e] = d;
-        }
+        // the embeddings module's row kernel is this computation (four rows per pass, one reduction each)
+        ROW_DOTS.dotRows(query, ent, dim, 0, count, out);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.Random;
 import org.rhizome.gnn.tensor.Index;
 import org.rhizome.gnn.tensor.LinAlg;
 import org.rhizome.gnn.tensor.Nn;
-import org.rhizome.gnn.tensor.Ops;
 import org.rhizome.gnn.tensor.Parameters;
 import org.rhizome.gnn.tensor.Tensor;
 
@@ -94,29 +93,28 @@ public final class GraphReader {
         for (Query q : batch) {
             length = Math.max(length, 1 + q.subgraph().entities().length + q.subgraph().src().length);
         }
-        // token table rows: entities, then relations, then a zero row for "nothing"
-        int zero = entities + relations;
-        int[] first = new int[b * length];
-        int[] second = new int[b * length];
+        // each token's entity (or -1) and relation (or -1); the query token has both
+        int[] entity = new int[b * length];
+        int[] rel = new int[b * length];
         int[] type = new int[b * length];
         boolean[] mask = new boolean[b * length * length];
-        java.util.Arrays.fill(first, zero);
-        java.util.Arrays.fill(second, zero);
+        java.util.Arrays.fill(entity, -1);
+        java.util.Arrays.fill(rel, -1);
         for (int x = 0; x < b; x++) {
             Query q = batch.get(x);
             Subgraph s = q.subgraph();
             int n = s.entities().length;
             int e = s.src().length;
             int base = x * length;
-            first[base] = q.head();
-            second[base] = entities + q.relation();
+            entity[base] = q.head();
+            rel[base] = q.relation();
             type[base] = 0;
             for (int i = 0; i < n; i++) {
-                first[base + 1 + i] = s.entities()[i];
+                entity[base + 1 + i] = s.entities()[i];
                 type[base + 1 + i] = 1;
             }
             for (int j = 0; j < e; j++) {
-                first[base + 1 + n + j] = entities + s.relation()[j];
+                rel[base + 1 + n + j] = s.relation()[j];
                 type[base + 1 + n + j] = 2;
             }
             int used = 1 + n + e;
@@ -138,8 +136,7 @@ public final class GraphReader {
                 mask[m + v * length + edge] = true;
             }
         }
-        Tensor table = Ops.concat(entityEmb, relationEmb, Tensor.zeros(1, model));
-        Tensor tokens = Index.gather(table, first).add(Index.gather(table, second)).add(Index.gather(typeEmb, type))
+        Tensor tokens = place(entityEmb, entity).add(place(relationEmb, rel)).add(Index.gather(typeEmb, type))
                 .reshape(b, length, model);
         for (int l = 0; l < layers.size(); l++) {
             tokens = layers.get(l).forward(tokens, mask, dropout, training, random,
@@ -152,6 +149,26 @@ public final class GraphReader {
         Tensor query = Nn.layerNorm(Index.gather(tokens.reshape(b * length, model), queryRows), outGain, outBias,
                 1e-5f);
         return LinAlg.matmulTransposed(query, entityEmb).add(entityBias);
+    }
+
+    /**
+     * The rows {@code table[ids[t]]} at positions {@code t}, zero where {@code ids[t] < 0}: gathers only the rows
+     * the batch uses (no copy of the whole table per batch).
+     */
+    private Tensor place(Tensor table, int[] ids) {
+        int used = 0;
+        for (int id : ids) {
+            used += id >= 0 ? 1 : 0;
+        }
+        int[] rows = new int[used];
+        int[] at = new int[used];
+        for (int t = 0, u = 0; t < ids.length; t++) {
+            if (ids[t] >= 0) {
+                rows[u] = ids[t];
+                at[u++] = t;
+            }
+        }
+        return Index.scatterAdd(Index.gather(table, rows), at, ids.length);
     }
 
     /** Mean cross-entropy of the queries' answers {@code tails}, with label smoothing. */
