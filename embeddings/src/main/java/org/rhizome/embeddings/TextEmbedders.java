@@ -26,13 +26,13 @@ public final class TextEmbedders {
                 if (config.dimension().isPresent()) {
                     b.dimensions(config.dimension().getAsInt());
                 }
-                return remote(b.build(), config, "openai:" + config.baseUrl().orElse("api.openai.com"));
+                return remote(b.build(), config, config.baseUrl().orElse("https://api.openai.com/v1"));
             }
             case OLLAMA: {
                 var b = OllamaEmbeddingModel.builder().modelName(config.model().orElseThrow())
                         .baseUrl(config.baseUrl().orElse("http://localhost:11434")).timeout(config.timeout())
                         .maxRetries(2);
-                return remote(b.build(), config, "ollama:" + config.baseUrl().orElse("localhost:11434"));
+                return remote(b.build(), config, config.baseUrl().orElse("http://localhost:11434"));
             }
             default:
                 throw new IllegalStateException("unhandled provider " + config.provider());

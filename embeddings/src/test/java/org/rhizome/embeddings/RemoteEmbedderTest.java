@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.rhizome.embeddings.vector.VectorKernels;
 
 /**
- * The OpenAI-compatible provider against a small local server speaking the {@code /v1/embeddings} protocol (the JDK's
- * HTTP server; vectors derived from each text's length so the test knows what to expect).
+ * The OpenAI-compatible and Ollama providers against a small local server speaking both protocols
+ * ({@code /v1/embeddings} and Ollama's {@code /api/embed}; the JDK's HTTP server; vectors derived from each text's
+ * length so the test knows what to expect). Ollama's model {@code missing} answers 404 as Ollama does for a model
+ * that was never pulled.
  */
 class RemoteEmbedderTest {
     private HttpServer server;
     private final List<Integer> batchSizes = new ArrayList<>();
+    private final List<String> paths = new ArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -54,7 +57,51 @@ class RemoteEmbedderTest {
             ex.getResponseBody().write(out);
             ex.close();
         });
+        server.createContext("/api/embed", ex -> {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            synchronized (paths) {
+                paths.add(ex.getRequestMethod() + " " + ex.getRequestURI().getPath());
+            }
+            byte[] out;
+            int status;
+            if (body.contains("\"missing\"")) {
+                status = 404;
+                out = "{\"error\":\"model \\\"missing\\\" not found, try pulling it first\"}"
+                        .getBytes(StandardCharsets.UTF_8);
+            } else {
+                List<String> inputs = inputs(body);
+                synchronized (batchSizes) {
+                    batchSizes.add(inputs.size());
+                }
+                StringBuilder json = new StringBuilder("{\"model\":\"toy\",\"embeddings\":[");
+                for (int i = 0; i < inputs.size(); i++) {
+                    int len = inputs.get(i).length();
+                    json.append(i == 0 ? "" : ",").append("[0,").append(3 * len).append(",").append(4 * len)
+                            .append("]");
+                }
+                json.append("],\"total_duration\":1,\"prompt_eval_count\":2}");
+                status = 200;
+                out = json.toString().getBytes(StandardCharsets.UTF_8);
+            }
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(status, out.length);
+            ex.getResponseBody().write(out);
+            ex.close();
+        });
         server.start();
+    }
+
+    /** The strings of the request's {@code input}, a list or a single string. */
+    private static List<String> inputs(String body) {
+        List<String> inputs = new ArrayList<>();
+        Matcher list = Pattern.compile("\"input\"\\s*:\\s*\\[(.*?)\\]", Pattern.DOTALL).matcher(body);
+        Matcher one = Pattern.compile("\"input\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\")").matcher(body);
+        String items = list.find() ? list.group(1) : one.find() ? one.group(1) : "";
+        Matcher s = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(items);
+        while (s.find()) {
+            inputs.add(s.group(1));
+        }
+        return inputs;
     }
 
     @AfterEach
@@ -71,13 +118,42 @@ class RemoteEmbedderTest {
         TextEmbedder e = TextEmbedders.create(EmbedderConfig.remote(EmbedderConfig.Provider.OPENAI, url(), "toy")
                 .withBatchSize(2));
         assertThat(e.dimension()).isEqualTo(4); // learnt from one probe call
-        assertThat(e.modelId()).startsWith("openai:").endsWith(":toy:4");
+        assertThat(e.modelId()).isEqualTo("openai:" + url() + ":toy:4"); // provider, server, model, dimension
         List<float[]> vs = e.embedAll(List.of("ab", "abc", "abcd"));
         assertThat(batchSizes).containsExactly(1, 2, 1); // probe, then batches of 2
         float s = (float) Math.sqrt(5);
         assertThat(vs.get(0)[0]).isCloseTo(1 / s, within(1e-6f));
         assertThat(vs.get(0)[3]).isCloseTo(2 / s, within(1e-6f));
         assertThat(VectorKernels.get().dot(vs.get(1), vs.get(1))).isCloseTo(1f, within(1e-6f));
+    }
+
+    @Test
+    void ollamasNativeApiLearnsTheDimensionBatchesAndNormalises() {
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        TextEmbedder e = TextEmbedders.create(EmbedderConfig.remote(EmbedderConfig.Provider.OLLAMA, base, "toy")
+                .withBatchSize(2));
+        assertThat(e.dimension()).isEqualTo(3);
+        assertThat(e.modelId()).isEqualTo("ollama:" + base + ":toy:3");
+        List<float[]> vs = e.embedAll(List.of("ab", "abc", "abcd"));
+        assertThat(batchSizes).containsExactly(1, 2, 1);
+        assertThat(paths).containsOnly("POST /api/embed").hasSize(3);
+        for (int i = 0; i < 3; i++) { // (0, 3n, 4n) normalised is (0, 0.6, 0.8) whatever the length n
+            assertThat(vs.get(i)[0]).isCloseTo(0f, within(1e-6f));
+            assertThat(vs.get(i)[1]).isCloseTo(0.6f, within(1e-6f));
+            assertThat(vs.get(i)[2]).isCloseTo(0.8f, within(1e-6f));
+        }
+    }
+
+    @Test
+    void anOllamaModelThatWasNeverPulledIsAClearError() {
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        assertThatThrownBy(() -> TextEmbedders.create(EmbedderConfig.remote(EmbedderConfig.Provider.OLLAMA, base,
+                "missing"))).isInstanceOf(EmbeddingException.class).hasMessageContaining("missing")
+                .hasMessageContaining("not found");
+        TextEmbedder e = TextEmbedders.create(EmbedderConfig.remote(EmbedderConfig.Provider.OLLAMA, base, "missing")
+                .withDimension(3));
+        assertThatThrownBy(() -> e.embedAll(List.of("x"))).isInstanceOf(EmbeddingException.class)
+                .hasMessageContaining("failed on texts").hasMessageContaining("not found");
     }
 
     @Test

@@ -25,4 +25,9 @@ public record IndexedConcept(String iri, String label, List<String> aliases, Opt
         types = List.copyOf(types);
         Objects.requireNonNull(fingerprint, "fingerprint");
     }
+
+    /** What a search hit shows of this concept. */
+    public ConceptSummary summary() {
+        return new ConceptSummary(iri, label, description, types);
+    }
 }

@@ -27,7 +27,7 @@ import org.rhizome.embeddings.ConceptText;
 import org.rhizome.embeddings.TextEmbedder;
 import org.rhizome.retrieval.index.ConceptIndex;
 import org.rhizome.retrieval.index.IndexException;
-import org.rhizome.retrieval.index.IndexedConcept;
+import org.rhizome.retrieval.index.ConceptSummary;
 
 /**
  * Searches a {@link ConceptIndex}: BM25 over the text fields, approximate kNN over the text embeddings (HNSW), and
@@ -37,7 +37,8 @@ import org.rhizome.retrieval.index.IndexedConcept;
  * post-filtered, so it still returns k results when enough concepts match).
  *
  * <p>The query text is analysed into terms, never parsed as Lucene syntax: user text cannot form a query that
- * fails or that costs more than a disjunction of its words. Costs: BM25 is O(postings of the query terms); kNN is
+ * fails or that costs more than a disjunction of its words. Hits are filled from the index's summary doc values
+ * ({@link ConceptIndex#summaries}), not from stored documents. Costs: BM25 is O(postings of the query terms); kNN is
  * O(log n) expected vector comparisons per query (HNSW), plus one embedding of the query text (the cache makes
  * repeated texts free). Results are deterministic for a given index state; ties keep Lucene's document order.
  */
@@ -138,10 +139,10 @@ public final class ConceptSearcher {
         }
         return index.withSearcher(s -> {
             TopDocs td = run(s, q.get(), k);
+            List<ConceptSummary> found = ConceptIndex.summaries(s, docs(td.scoreDocs));
             List<SearchHit> out = new ArrayList<>();
             for (int i = 0; i < td.scoreDocs.length; i++) {
-                ScoreDoc sd = td.scoreDocs[i];
-                out.add(hit(ConceptIndex.document(s, sd), sd.score, OptionalInt.of(i + 1), OptionalInt.empty(),
+                out.add(hit(found.get(i), td.scoreDocs[i].score, OptionalInt.of(i + 1), OptionalInt.empty(),
                         OptionalDouble.empty()));
             }
             return out;
@@ -153,10 +154,12 @@ public final class ConceptSearcher {
         Query q = new KnnFloatVectorQuery(ConceptIndex.F_VECTOR, query, want, typeFilter(types));
         return index.withSearcher(s -> {
             TopDocs td = run(s, q, want);
+            List<ConceptSummary> found = ConceptIndex.summaries(s, docs(td.scoreDocs));
             List<SearchHit> out = new ArrayList<>();
             int rank = 0;
-            for (ScoreDoc sd : td.scoreDocs) {
-                IndexedConcept c = ConceptIndex.document(s, sd);
+            for (int i = 0; i < td.scoreDocs.length; i++) {
+                ScoreDoc sd = td.scoreDocs[i];
+                ConceptSummary c = found.get(i);
                 if (c.iri().equals(exclude) || out.size() == k) {
                     continue;
                 }
@@ -195,16 +198,30 @@ public final class ConceptSearcher {
             List<Map.Entry<Integer, double[]>> ranked = new ArrayList<>(fused.entrySet());
             // stable sort: ties keep BM25 order, then vector order
             ranked.sort(Comparator.comparingDouble((Map.Entry<Integer, double[]> e) -> -e.getValue()[0]));
+            List<Map.Entry<Integer, double[]>> top = ranked.subList(0, Math.min(req.k(), ranked.size()));
+            int[] winners = new int[top.size()];
+            for (int i = 0; i < winners.length; i++) {
+                winners[i] = top.get(i).getKey();
+            }
+            List<ConceptSummary> found = ConceptIndex.summaries(s, winners);
             List<SearchHit> out = new ArrayList<>(req.k());
-            for (Map.Entry<Integer, double[]> e : ranked.subList(0, Math.min(req.k(), ranked.size()))) {
-                double[] f = e.getValue();
-                IndexedConcept c = ConceptIndex.document(s, new ScoreDoc(e.getKey(), 0f));
+            for (int i = 0; i < winners.length; i++) {
+                double[] f = top.get(i).getValue();
+                ConceptSummary c = found.get(i);
                 out.add(hit(c, f[0], f[1] > 0 ? OptionalInt.of((int) f[1]) : OptionalInt.empty(),
                         f[2] > 0 ? OptionalInt.of((int) f[2]) : OptionalInt.empty(),
                         f[2] > 0 ? OptionalDouble.of(f[3]) : OptionalDouble.empty()));
             }
             return out;
         });
+    }
+
+    private static int[] docs(ScoreDoc[] hits) {
+        int[] d = new int[hits.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = hits[i].doc;
+        }
+        return d;
     }
 
     private static TopDocs run(IndexSearcher s, Query q, int k) {
@@ -215,7 +232,7 @@ public final class ConceptSearcher {
         }
     }
 
-    private static SearchHit hit(IndexedConcept c, double score, OptionalInt bm25Rank, OptionalInt vectorRank,
+    private static SearchHit hit(ConceptSummary c, double score, OptionalInt bm25Rank, OptionalInt vectorRank,
             OptionalDouble cosine) {
         return new SearchHit(c.iri(), c.label(), c.description(), c.types(), score, bm25Rank, vectorRank, cosine);
     }
