@@ -12,6 +12,10 @@
 #   RZ_TIMEOUT / RZ_MAX_ROWS: Rhizome's query timeout (s) and result cap, if not the defaults (10 s, 10,000 rows)
 #   WORK [/tmp/rhizome-server-bench]: store, copied classpath, logs, results; SKIP_BUILD=1 reuses $WORK/cp
 #   JAVA_OPTS [--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx4g], for every JVM
+#   MODE [sequential] or interleaved: both servers run side by side (ports PORT and PORT+1, a store copy each) and
+#     InterleavedLoad switches the same users between them every SLICE [6] s (SETTLE [1] s of it not counted), PAIRS
+#     [24] pairs per client count after WARMUP; ROUNDS is ignored. PAIR ["rhizome fuseki"] names the two servers;
+#     "fuseki fuseki-b" (two standalone Fusekis) is the A/A test of the method's own spread.
 #
 # The store is generated and imported with Rhizome's Importer once ($WORK/store-*, reused while it exists). For each
 # client count and round, one locked stretch runs both servers back to back (the order alternates between rounds, so
@@ -66,32 +70,32 @@ if [ ! -f "$STORE.done" ]; then
   touch "$STORE.done"
 fi
 
-# 3. One server at a time on $PORT, over a fresh copy of the store.
-SERVER_PID=""
-URL=""
-start_server() { # kind log
-  local kind=$1 log=$2 copy="$WORK/run-$1"
-  if curl -s -o /dev/null "http://127.0.0.1:$PORT/\$/ping"; then
-    echo "port $PORT is already in use" >&2
+# 3. Servers over fresh copies of the store. A kind is rhizome or fuseki, optionally suffixed -b for a second one.
+declare -A PIDS URLS
+start_server() { # kind log [port]
+  local kind=$1 log=$2 port=${3:-$PORT} copy="$WORK/run-$1"
+  if curl -s -o /dev/null "http://127.0.0.1:$port/\$/ping"; then
+    echo "port $port is already in use" >&2
     exit 1
   fi
   rm -rf "$copy"
   cp -r "$STORE" "$copy"
   sync  # write the copy back now, not during the measurement (the first run of a pair paid for it otherwise)
-  if [ "$kind" = rhizome ]; then
-    java $JAVA_OPTS -cp "$CP" org.rhizome.benchmarks.server.RhizomeServerMain "$copy" "$PORT" ${RZ_TIMEOUT:-} \
+  if [ "${kind%-b}" = rhizome ]; then
+    java $JAVA_OPTS -cp "$CP" org.rhizome.benchmarks.server.RhizomeServerMain "$copy" "$port" ${RZ_TIMEOUT:-} \
       ${RZ_MAX_ROWS:-} > "$log" 2>&1 9>&- &
-    URL="http://127.0.0.1:$PORT/rhizome/sparql"
+    URLS[$kind]="http://127.0.0.1:$port/rhizome/sparql"
   else
-    java $JAVA_OPTS -cp "$CP" org.rhizome.benchmarks.server.FusekiServerMain "$copy" "$PORT" > "$log" 2>&1 9>&- &
-    URL="http://127.0.0.1:$PORT/ds/sparql"
+    java $JAVA_OPTS -cp "$CP" org.rhizome.benchmarks.server.FusekiServerMain "$copy" "$port" > "$log" 2>&1 9>&- &
+    URLS[$kind]="http://127.0.0.1:$port/ds/sparql"
   fi
-  SERVER_PID=$!  # the JVM itself (a simple command in the background), so kill reaches it
+  PIDS[$kind]=$!  # the JVM itself (a simple command in the background), so kill reaches it
+  URL=${URLS[$kind]}
   for _ in $(seq 1 600); do
-    if curl -sf -o /dev/null "http://127.0.0.1:$PORT/\$/ping"; then
+    if curl -sf -o /dev/null "http://127.0.0.1:$port/\$/ping"; then
       return 0
     fi
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    if ! kill -0 "${PIDS[$kind]}" 2>/dev/null; then
       echo "$kind server died at start-up; its log:" >&2
       cat "$log" >&2
       exit 1
@@ -102,16 +106,16 @@ start_server() { # kind log
   exit 1
 }
 stop_server() { # kind
-  if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=""
+  if [ -n "${PIDS[$1]:-}" ]; then
+    kill "${PIDS[$1]}" 2>/dev/null || true
+    wait "${PIDS[$1]}" 2>/dev/null || true
+    unset "PIDS[$1]"
   fi
   rm -rf "$WORK/run-$1"
 }
 cleanup() {
-  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK/run-rhizome" "$WORK/run-fuseki"
+  for kind in "${!PIDS[@]}"; do stop_server "$kind"; done
+  rm -rf "$WORK"/run-*
 }
 trap cleanup EXIT
 client() { jrun org.rhizome.benchmarks.server.LoadClient --url "$URL" --statements "$STATEMENTS" --kg-seed "$KG_SEED" \
@@ -138,6 +142,27 @@ if [ "$CHECK" -gt 0 ]; then
     exit 1
   fi
   echo "same answers from both servers on the first $CHECK queries"
+fi
+
+# 5a. Interleaved: both servers up together, the same users switched between them slice by slice.
+if [ "${MODE:-sequential}" = interleaved ]; then
+  read -r A B <<< "${PAIR:-rhizome fuseki}"
+  PAIRS_FILE=${RESULTS%.tsv}-pairs.tsv
+  lock
+  start_server "$A" "$WORK/logs/$A-interleaved.log" "$PORT"
+  start_server "$B" "$WORK/logs/$B-interleaved.log" $((PORT + 1))
+  for c in $CLIENTS; do
+    jrun org.rhizome.benchmarks.server.InterleavedLoad --url-a "${URLS[$A]}" --name-a "$A" --url-b "${URLS[$B]}" \
+      --name-b "$B" --clients "$c" --warmup "$WARMUP" --slice "${SLICE:-6}" --settle "${SETTLE:-1}" \
+      --pairs "${PAIRS:-24}" --seed "$SEED" --statements "$STATEMENTS" --kg-seed "$KG_SEED" --method "$METHOD" \
+      --mix "$MIX" --out "$PAIRS_FILE" | tee "$WORK/logs/interleaved-$A-$B-c$c.txt"
+  done
+  stop_server "$A"
+  stop_server "$B"
+  unlock
+  echo "built $BUILT; $(date '+%Y-%m-%d %H:%M'); interleaved $A/$B; $METHOD; mix $MIX; per-pair rows in $PAIRS_FILE;" \
+    "total $(( (SECONDS - START) / 60 )) min"
+  exit 0
 fi
 
 # 5. The measurement: per client count and round, one locked stretch with both servers (order alternating).

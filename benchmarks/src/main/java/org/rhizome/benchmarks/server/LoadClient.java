@@ -64,9 +64,9 @@ public final class LoadClient {
     private final String url;
     private final boolean post;
     private final QueryMix mix;
-    private final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
+    final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
 
-    private LoadClient(String url, boolean post, QueryMix mix) {
+    LoadClient(String url, boolean post, QueryMix mix) {
         this.url = url;
         this.post = post;
         this.mix = mix;
@@ -150,7 +150,7 @@ public final class LoadClient {
         return Result.of(users, durationNanos);
     }
 
-    private static SplittableRandom measuredRandom(long seed, int user) {
+    static SplittableRandom measuredRandom(long seed, int user) {
         return new SplittableRandom(SyntheticKg.mix(seed * 1_000_003L + user));
     }
 
@@ -226,7 +226,7 @@ public final class LoadClient {
     }
 
     /** Sends one query and reads the whole answer: the body, or null (an error, counted by kind) if it failed. */
-    private byte[] send(String sparql) {
+    byte[] send(String sparql) {
         String form = "query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8);
         HttpRequest.Builder b = HttpRequest.newBuilder().timeout(REQUEST_TIMEOUT).header("Accept", ACCEPT);
         HttpRequest req = post
@@ -414,7 +414,7 @@ public final class LoadClient {
         }
     }
 
-    private static Map<String, String> parseArgs(String[] args) {
+    static Map<String, String> parseArgs(String[] args) {
         Map<String, String> m = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {

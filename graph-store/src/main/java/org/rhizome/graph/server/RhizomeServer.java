@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Safety by default ({@link ServerOptions#defaults()}): loopback only, read-only, a per-query timeout (the query is
  * cancelled and answered 503; other clients are not held up), a result-size cap, federated {@code SERVICE} disabled,
- * no {@code LOAD} of local IRIs, a request body limit, no CORS. While the server runs it sets the query timeout and
- * disables SERVICE on the dataset's context (Fuseki reads its per-request settings from there).
+ * no {@code LOAD} of local IRIs, a request body limit, no CORS. While the server runs it disables SERVICE on the
+ * dataset's context (Fuseki reads its per-request settings from there); the query timeout is kept by the query
+ * operation itself ({@link SafeQueryProcessor}).
  *
  * <p>Writes through the endpoint bypass the KnowledgeGraph API; after each burst of them the store's change listeners
  * are told that anything may have changed ({@link KnowledgeGraph#notifyExternalChange()}), so a search index that
@@ -59,9 +60,8 @@ public final class RhizomeServer implements AutoCloseable {
     private RhizomeServer(KnowledgeGraph kg, ServerOptions options) {
         this.kg = Objects.requireNonNull(kg, "kg");
         this.options = Objects.requireNonNull(options, "options");
-        this.queries = new SafeQueryProcessor(options.maxResultRows(), stats);
+        this.queries = new SafeQueryProcessor(options.maxResultRows(), options.queryTimeout(), stats);
         Context dsContext = kg.datasetGraph().getContext();
-        dsContext.set(ARQ.queryTimeout, Long.toString(options.queryTimeout().toMillis()));
         dsContext.set(ARQ.httpServiceAllowed, false);
         String name = options.datasetPath().substring(1);
         FusekiServer.Builder b = FusekiServer.create()
@@ -97,6 +97,7 @@ public final class RhizomeServer implements AutoCloseable {
         try {
             s.server.start();
         } catch (RuntimeException e) {
+            s.queries.shutdown();
             s.resetContext();
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ServerException("cannot start the SPARQL server on " + options.bind() + ":" + options.port()
@@ -174,6 +175,7 @@ public final class RhizomeServer implements AutoCloseable {
             LOG.warn("SPARQL server: requests still running after the {} s grace period were cut off ({})",
                     GRACE.toSeconds(), e.getCause() != null ? e.getCause() : e);
         } finally {
+            queries.shutdown();
             resetContext();
             notifier.shutdown();
             try {
@@ -188,9 +190,7 @@ public final class RhizomeServer implements AutoCloseable {
     }
 
     private void resetContext() {
-        Context c = kg.datasetGraph().getContext();
-        c.remove(ARQ.queryTimeout);
-        c.remove(ARQ.httpServiceAllowed);
+        kg.datasetGraph().getContext().remove(ARQ.httpServiceAllowed);
     }
 
     /** {@code /$/status}: a small JSON document. */

@@ -31,16 +31,52 @@ import org.apache.jena.web.HttpSC;
  * cap before the response starts, so the query timeout also covers producing them (Fuseki alone only guards the
  * first row) and a refused result costs at most {@code cap} rows of memory. CONSTRUCT and DESCRIBE results are
  * streamed into their graph the same way and refused at the first distinct statement past the cap.
+ *
+ * <p>The query timeout is kept here too, not through ARQ's per-query timeout: every query being executed is in a
+ * map with its start time, and one watchdog thread aborts those older than the timeout (they are answered 503, as
+ * ARQ's timeout answers). A query is aborted between {@code timeout} and {@code timeout + tick} after it started,
+ * {@code tick} being a twentieth of the timeout (at least 5 ms, at most 250 ms). ARQ's timeout schedules and cancels a
+ * task on a shared timer for every query; the map entry is needed anyway for shutdown, so the watchdog costs a
+ * request nothing more.
  */
 final class SafeQueryProcessor extends SPARQL_QueryDataset {
     private final long maxRows;
+    private final long timeoutNanos;
     private final ServerStats stats;
-    private final java.util.Set<QueryExec> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Queries being executed, with their start (System.nanoTime). */
+    private final java.util.Map<QueryExec, Long> running = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService watchdog;
     private volatile boolean stopping;
 
-    SafeQueryProcessor(long maxRows, ServerStats stats) {
+    SafeQueryProcessor(long maxRows, java.time.Duration timeout, ServerStats stats) {
         this.maxRows = maxRows;
+        this.timeoutNanos = timeout.toNanos();
         this.stats = stats;
+        long tick = Math.max(5, Math.min(250, timeout.toMillis() / 20));
+        this.watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rhizome-query-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+        watchdog.scheduleWithFixedDelay(this::abortOverdue, tick, tick, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void abortOverdue() {
+        long now = System.nanoTime();
+        for (java.util.Map.Entry<QueryExec, Long> e : running.entrySet()) {
+            if (now - e.getValue() > timeoutNanos) {
+                try {
+                    e.getKey().abort();
+                } catch (RuntimeException ex) {
+                    // an exec that finished meanwhile; the watchdog must keep running
+                }
+            }
+        }
+    }
+
+    /** Stops the watchdog (the server is stopping; queries still running were cancelled). */
+    void shutdown() {
+        watchdog.shutdownNow();
     }
 
     @Override
@@ -67,14 +103,14 @@ final class SafeQueryProcessor extends SPARQL_QueryDataset {
             ServletOps.error(HttpSC.SERVICE_UNAVAILABLE_503, "the server is shutting down");
         }
         QueryExec exec = super.createQueryExec(action, query, dataset);
-        running.add(exec);
+        running.put(exec, System.nanoTime());
         return exec;
     }
 
     /** Cancels every query being executed (they are answered 503) and refuses new ones. */
     void cancelAll() {
         stopping = true;
-        for (QueryExec e : running) {
+        for (QueryExec e : running.keySet()) {
             e.abort();
         }
     }
