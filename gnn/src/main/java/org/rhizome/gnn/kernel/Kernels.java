@@ -63,6 +63,14 @@ public interface Kernels {
     void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
 
     /**
+     * The gradient of {@code alpha * -||q - e||_1} (TransE L1's score of a candidate), added in place: with
+     * {@code g_i = alpha * sign(q[i] - e[eOff+i])} ({@code 0} where they are equal), {@code dq[i] -= g_i} and
+     * {@code ge[geOff+i] += g_i} for {@code i in [0, n)}. {@code ge} may be {@code e}'s own table only if the ranges
+     * do not overlap.
+     */
+    void l1Gradient(float alpha, float[] q, float[] e, int eOff, float[] dq, float[] ge, int geOff, int n);
+
+    /**
      * TransE score of one triple: {@code -||e_h + w_r - e_t||_1} when {@code l1}, else
      * {@code -||e_h + w_r - e_t||_2 = -sqrt(sum_i (e_h[i] + w_r[i] - e_t[i])^2)}.
      *

@@ -188,6 +188,31 @@ public final class PanamaKernels implements Kernels {
     }
 
     @Override
+    public void l1Gradient(float alpha, float[] q, float[] e, int eOff, float[] dq, float[] ge, int geOff, int n) {
+        Checks.range(q, 0, n);
+        Checks.range(e, eOff, n);
+        Checks.range(dq, 0, n);
+        Checks.range(ge, geOff, n);
+        FloatVector pos = FloatVector.broadcast(S, alpha);
+        FloatVector neg = FloatVector.broadcast(S, -alpha);
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (int bound = n - L; i <= bound; i += L) {
+            FloatVector d = load(q, i).sub(load(e, eOff + i));
+            FloatVector g = zero.blend(pos, d.compare(VectorOperators.GT, 0f))
+                    .blend(neg, d.compare(VectorOperators.LT, 0f));
+            load(dq, i).sub(g).intoArray(dq, i);
+            load(ge, geOff + i).add(g).intoArray(ge, geOff + i);
+        }
+        for (; i < n; i++) {
+            float d = q[i] - e[eOff + i];
+            float g = d > 0 ? alpha : d < 0 ? -alpha : 0f;
+            dq[i] -= g;
+            ge[geOff + i] += g;
+        }
+    }
+
+    @Override
     public float transE(float[] ent, int h, float[] rel, int r, int t, int dim, boolean l1) {
         Checks.range(ent, h, dim);
         Checks.range(rel, r, dim);

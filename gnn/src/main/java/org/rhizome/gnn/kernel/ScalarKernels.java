@@ -76,6 +76,20 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void l1Gradient(float alpha, float[] q, float[] e, int eOff, float[] dq, float[] ge, int geOff, int n) {
+        Checks.range(q, 0, n);
+        Checks.range(e, eOff, n);
+        Checks.range(dq, 0, n);
+        Checks.range(ge, geOff, n);
+        for (int i = 0; i < n; i++) {
+            float d = q[i] - e[eOff + i];
+            float g = d > 0 ? alpha : d < 0 ? -alpha : 0f;
+            dq[i] -= g;
+            ge[geOff + i] += g;
+        }
+    }
+
+    @Override
     public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
         Checks.range(x, xOff, n);
         Checks.range(y, yOff, n);

@@ -178,6 +178,16 @@ public final class KgeModel implements LinkScorer {
      */
     public void gradient(int h, int r, int t, float coeff, float[] gh, float[] gr, float[] gt, float[] cos,
             float[] sin) {
+        gradient(h, r, t, coeff, gh, 0, gr, 0, gt, 0, cos, sin);
+    }
+
+    /**
+     * {@link #gradient(int, int, int, float, float[], float[], float[], float[], float[])} added into
+     * {@code gh[gho..gho + dim)}, {@code gr[gro..gro + relationWidth)} and {@code gt[gto..gto + dim)}; the arrays
+     * may be the same (a trainer's gradient slab), and {@code h == t} adds both parts into one row.
+     */
+    public void gradient(int h, int r, int t, float coeff, float[] gh, int gho, float[] gr, int gro, float[] gt,
+            int gto, float[] cos, float[] sin) {
         int ho = h * dim;
         int to = t * dim;
         int ro = r * kind.relationWidth(dim);
@@ -186,9 +196,9 @@ public final class KgeModel implements LinkScorer {
                 for (int k = 0; k < dim; k++) {
                     float d = ent[ho + k] + rel[ro + k] - ent[to + k];
                     float g = d > 0 ? -coeff : d < 0 ? coeff : 0f; // d(-|d|)/dd = -sign(d)
-                    gh[k] += g;
-                    gr[k] += g;
-                    gt[k] -= g;
+                    gh[gho + k] += g;
+                    gr[gro + k] += g;
+                    gt[gto + k] -= g;
                 }
             }
             case TRANSE_L2 -> {
@@ -204,9 +214,9 @@ public final class KgeModel implements LinkScorer {
                 float c = (float) (-coeff / norm); // d(-||d||)/dd = -d / ||d||
                 for (int k = 0; k < dim; k++) {
                     float g = c * (ent[ho + k] + rel[ro + k] - ent[to + k]);
-                    gh[k] += g;
-                    gr[k] += g;
-                    gt[k] -= g;
+                    gh[gho + k] += g;
+                    gr[gro + k] += g;
+                    gt[gto + k] -= g;
                 }
             }
             case DISTMULT -> {
@@ -214,9 +224,9 @@ public final class KgeModel implements LinkScorer {
                     float hk = ent[ho + k];
                     float rk = rel[ro + k];
                     float tk = ent[to + k];
-                    gh[k] += coeff * rk * tk;
-                    gr[k] += coeff * hk * tk;
-                    gt[k] += coeff * hk * rk;
+                    gh[gho + k] += coeff * rk * tk;
+                    gr[gro + k] += coeff * hk * tk;
+                    gt[gto + k] += coeff * hk * rk;
                 }
             }
             case COMPLEX -> {
@@ -229,12 +239,12 @@ public final class KgeModel implements LinkScorer {
                     float tr = ent[to + k];
                     float ti = ent[to + n + k];
                     // s = hr rr tr + hi rr ti + hr ri ti - hi ri tr
-                    gh[k] += coeff * (rr * tr + ri * ti);
-                    gh[n + k] += coeff * (rr * ti - ri * tr);
-                    gr[k] += coeff * (hr * tr + hi * ti);
-                    gr[n + k] += coeff * (hr * ti - hi * tr);
-                    gt[k] += coeff * (hr * rr - hi * ri);
-                    gt[n + k] += coeff * (hi * rr + hr * ri);
+                    gh[gho + k] += coeff * (rr * tr + ri * ti);
+                    gh[gho + n + k] += coeff * (rr * ti - ri * tr);
+                    gr[gro + k] += coeff * (hr * tr + hi * ti);
+                    gr[gro + n + k] += coeff * (hr * ti - hi * tr);
+                    gt[gto + k] += coeff * (hr * rr - hi * ri);
+                    gt[gto + n + k] += coeff * (hi * rr + hr * ri);
                 }
             }
             case ROTATE -> {
@@ -263,12 +273,12 @@ public final class KgeModel implements LinkScorer {
                     // score = -d; ds/du = -u/d, ds/dv = -v/d
                     float gu = -coeff * u / d;
                     float gv = -coeff * v / d;
-                    gh[k] += gu * c + gv * s;
-                    gh[n + k] += -gu * s + gv * c;
-                    gt[k] -= gu;
-                    gt[n + k] -= gv;
+                    gh[gho + k] += gu * c + gv * s;
+                    gh[gho + n + k] += -gu * s + gv * c;
+                    gt[gto + k] -= gu;
+                    gt[gto + n + k] -= gv;
                     // du/dtheta = -hr s - hi c = -(v + ti); dv/dtheta = hr c - hi s = u + tr
-                    gr[k] += phaseScale * (gu * (-hr * s - hi * c) + gv * (hr * c - hi * s));
+                    gr[gro + k] += phaseScale * (gu * (-hr * s - hi * c) + gv * (hr * c - hi * s));
                 }
             }
             default -> throw new IllegalStateException(kind.toString());
@@ -333,6 +343,121 @@ public final class KgeModel implements LinkScorer {
                     } else {
                         q[k] = ar * cos[k] - ai * sin[k];
                         q[n + k] = ar * sin[k] + ai * cos[k];
+                    }
+                }
+            }
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    /**
+     * The gradient of {@link #scoreCandidate}{@code (q, e)} for one candidate entity {@code e}, scaled by
+     * {@code coeff}: adds {@code coeff * ds/dq} into {@code dq[0..dim)} and {@code coeff * ds/de} into
+     * {@code ge[geo..geo + dim)}. With {@link #queryBackward} this gives the gradient of a triple's score through its
+     * query: a positive and its negatives share the query, so their query gradients are summed first and carried back
+     * to the anchor entity and the relation once ({@link #gradient} does it per triple). Equal to {@link #gradient} up
+     * to rounding (tested).
+     */
+    public void candidateGradient(float[] q, int e, float coeff, float[] dq, float[] ge, int geo) {
+        int eo = e * dim;
+        switch (kind) {
+            case DISTMULT, COMPLEX -> { // s = q . e
+                kernels.axpy(coeff, ent, eo, dq, 0, dim);
+                kernels.axpy(coeff, q, 0, ge, geo, dim);
+            }
+            case TRANSE_L1 -> kernels.l1Gradient(coeff, q, ent, eo, dq, ge, geo, dim); // s = -sum |q - e|
+            case TRANSE_L2 -> { // s = -||q - e||
+                float sq = kernels.l2DistanceSquared(q, 0, ent, eo, dim);
+                if (sq == 0f) {
+                    return;
+                }
+                float c = (float) (coeff / Math.sqrt(sq));
+                for (int k = 0; k < dim; k++) {
+                    float g = c * (q[k] - ent[eo + k]);
+                    dq[k] -= g;
+                    ge[geo + k] += g;
+                }
+            }
+            case ROTATE -> { // s = -sum_k |q_k - e_k|, complex coordinates
+                int n = dim / 2;
+                for (int k = 0; k < n; k++) {
+                    float u = q[k] - ent[eo + k];
+                    float v = q[n + k] - ent[eo + n + k];
+                    float d = (float) Math.sqrt(u * u + v * v);
+                    if (d == 0f) {
+                        continue;
+                    }
+                    float gu = coeff * u / d;
+                    float gv = coeff * v / d;
+                    dq[k] -= gu;
+                    dq[n + k] -= gv;
+                    ge[geo + k] += gu;
+                    ge[geo + n + k] += gv;
+                }
+            }
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    /**
+     * Carries a gradient {@code dq} with respect to the query of {@link #query}{@code (h, r, t, head)} back to the
+     * query's anchor entity (the tail when {@code head}, else the head), added into {@code ga[gao..gao + dim)}, and to
+     * the relation, added into {@code gr[gro..gro + relationWidth)}. {@code cos}/{@code sin} are the relation's
+     * rotation for RotatE ({@link #rotation}), unused otherwise.
+     */
+    public void queryBackward(int h, int r, int t, boolean head, float[] dq, float[] ga, int gao, float[] gr, int gro,
+            float[] cos, float[] sin) {
+        int ao = (head ? t : h) * dim;
+        int ro = r * kind.relationWidth(dim);
+        int n = dim / 2;
+        switch (kind) {
+            case TRANSE_L1, TRANSE_L2 -> { // q = a + r (tail query) or a - r (head query)
+                kernels.axpy(1f, dq, 0, ga, gao, dim);
+                kernels.axpy(head ? -1f : 1f, dq, 0, gr, gro, dim);
+            }
+            case DISTMULT -> { // q = a * r
+                for (int k = 0; k < dim; k++) {
+                    ga[gao + k] += dq[k] * rel[ro + k];
+                    gr[gro + k] += dq[k] * ent[ao + k];
+                }
+            }
+            case COMPLEX -> {
+                for (int k = 0; k < n; k++) {
+                    float ar = ent[ao + k];
+                    float ai = ent[ao + n + k];
+                    float rr = rel[ro + k];
+                    float ri = rel[ro + n + k];
+                    float qr = dq[k];
+                    float qi = dq[n + k];
+                    if (head) { // head query: re = rr ar + ri ai, im = rr ai - ri ar
+                        ga[gao + k] += qr * rr - qi * ri;
+                        ga[gao + n + k] += qr * ri + qi * rr;
+                        gr[gro + k] += qr * ar + qi * ai;
+                        gr[gro + n + k] += qr * ai - qi * ar;
+                    } else { // q = a r: re = ar rr - ai ri, im = ar ri + ai rr
+                        ga[gao + k] += qr * rr + qi * ri;
+                        ga[gao + n + k] += -qr * ri + qi * rr;
+                        gr[gro + k] += qr * ar + qi * ai;
+                        gr[gro + n + k] += -qr * ai + qi * ar;
+                    }
+                }
+            }
+            case ROTATE -> {
+                for (int k = 0; k < n; k++) {
+                    float ar = ent[ao + k];
+                    float ai = ent[ao + n + k];
+                    float c = cos[k];
+                    float s = sin[k];
+                    float qr = dq[k];
+                    float qi = dq[n + k];
+                    if (head) { // q = a rotated by -theta: re = ar c + ai s, im = -ar s + ai c
+                        ga[gao + k] += qr * c - qi * s;
+                        ga[gao + n + k] += qr * s + qi * c;
+                        gr[gro + k] += phaseScale * (qr * (-ar * s + ai * c) + qi * (-ar * c - ai * s));
+                    } else { // q = a rotated by theta: re = ar c - ai s, im = ar s + ai c
+                        ga[gao + k] += qr * c + qi * s;
+                        ga[gao + n + k] += -qr * s + qi * c;
+                        gr[gro + k] += phaseScale * (qr * (-ar * s - ai * c) + qi * (ar * c - ai * s));
                     }
                 }
             }

@@ -6,10 +6,15 @@ package org.rhizome.gnn.training;
  */
 public interface Optimizer {
     /**
-     * Applies the gradient {@code grad[0..width)} of row {@code row} of {@code table} (at offset {@code row * width}).
-     * {@code step} counts from 1.
+     * Applies the gradient {@code grad[gradOffset..gradOffset + width)} of row {@code row} of {@code table} (at
+     * offset {@code row * width}). {@code step} counts from 1.
      */
-    void update(float[] table, int tableId, int row, int width, float[] grad, long step);
+    void update(float[] table, int tableId, int row, int width, float[] grad, int gradOffset, long step);
+
+    /** {@link #update(float[], int, int, int, float[], int, long)} of a gradient starting at 0. */
+    default void update(float[] table, int tableId, int row, int width, float[] grad, long step) {
+        update(table, tableId, row, width, grad, 0, step);
+    }
 
     /** Called once per step after every touched row was updated (dense optimisers update the untouched rows here). */
     default void endStep(long step) {}
@@ -43,11 +48,12 @@ public interface Optimizer {
         }
 
         @Override
-        public void update(float[] table, int tableId, int row, int width, float[] grad, long step) {
+        public void update(float[] table, int tableId, int row, int width, float[] grad, int gradOffset,
+                long step) {
             float[] a = acc[tableId];
             int o = row * width;
             for (int k = 0; k < width; k++) {
-                float g = grad[k];
+                float g = grad[gradOffset + k];
                 a[o + k] += g * g;
                 table[o + k] -= lr * g / ((float) Math.sqrt(a[o + k]) + 1e-10f);
             }
@@ -62,6 +68,9 @@ public interface Optimizer {
         private final float lr;
         private final float[][] m;
         private final float[][] v;
+        /** The step size with bias correction of the step last seen (computed once per step, not per row). */
+        private long stepOfA = -1;
+        private float a;
 
         Adam(float lr, float[][] tables) {
             this.lr = lr;
@@ -74,15 +83,19 @@ public interface Optimizer {
         }
 
         @Override
-        public void update(float[] table, int tableId, int row, int width, float[] grad, long step) {
+        public void update(float[] table, int tableId, int row, int width, float[] grad, int gradOffset,
+                long step) {
             float[] mm = m[tableId];
             float[] vv = v[tableId];
             int o = row * width;
-            double c1 = 1 - Math.pow(B1, step);
-            double c2 = 1 - Math.pow(B2, step);
-            float a = (float) (lr * Math.sqrt(c2) / c1);
+            if (step != stepOfA) {
+                double c1 = 1 - Math.pow(B1, step);
+                double c2 = 1 - Math.pow(B2, step);
+                a = (float) (lr * Math.sqrt(c2) / c1);
+                stepOfA = step;
+            }
             for (int k = 0; k < width; k++) {
-                float g = grad[k];
+                float g = grad[gradOffset + k];
                 float mk = B1 * mm[o + k] + (1 - B1) * g;
                 float vk = B2 * vv[o + k] + (1 - B2) * g * g;
                 mm[o + k] = mk;

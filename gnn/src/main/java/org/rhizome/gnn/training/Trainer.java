@@ -24,6 +24,11 @@ import org.rhizome.gnn.sampling.UniformSampler;
  * {@code p = softmax(temperature * S_neg)} held constant; the step's loss is {@code sum_i w_i L_i / (2 sum_i w_i)}.
  * So {@code dL/dS_pos = -w sigma(-S_pos) / (2W)} and {@code dL/dS_j = w p_j sigma(S_j) / (2W)}.
  *
+ * <p>A positive and its negatives share one query vector ({@link KgeModel#query}): their scores are computed from
+ * it, and their gradients are taken with respect to it and each candidate entity, summed, and carried back to the
+ * query's entity and relation once per positive ({@link KgeModel#candidateGradient},
+ * {@link KgeModel#queryBackward}). The gradient rows of a step live in one slab per table ({@link RowGradients}).
+ *
  * <p>Data-parallel over the batch ({@link #threads}), deterministic for a seed and a thread count. Not built yet
  * (see the link-prediction issue): Hogwild-style asynchronous updates, negatives shared across a chunk, LEMON,
  * filtering of negatives against known positives, N3/L2 on whole tables, early stopping and checkpoints.
@@ -94,8 +99,8 @@ public final class Trainer {
                     th.setDaemon(true);
                     return th;
                 });
-        Map<Integer, float[]> entGrad = new HashMap<>();
-        Map<Integer, float[]> relGrad = new HashMap<>();
+        RowGradients entGrad = new RowGradients(entityCount, dim);
+        RowGradients relGrad = new RowGradients(relationCount, rw);
         int[] idx = new int[config.batch()];
         long[] seeds = new long[config.batch()];
         double lastLoss = Double.NaN;
@@ -134,23 +139,33 @@ public final class Trainer {
                         }
                     }
                 }
-                entGrad.clear();
-                relGrad.clear();
-                double loss = 0;
-                for (Worker wk : ws) {
-                    loss += wk.loss;
-                    wk.entGrad.forEach((row, g) -> add(entGrad, row, g));
-                    wk.relGrad.forEach((row, g) -> add(relGrad, row, g));
+                // one worker's rows are the step's rows; several are merged in worker order
+                RowGradients ents = ws[0].entGrad;
+                RowGradients rels = ws[0].relGrad;
+                double loss = ws[0].loss;
+                if (workers > 1) {
+                    entGrad.clear();
+                    relGrad.clear();
+                    for (Worker wk : ws) {
+                        entGrad.addAll(wk.entGrad);
+                        relGrad.addAll(wk.relGrad);
+                    }
+                    ents = entGrad;
+                    rels = relGrad;
+                    loss = 0;
+                    for (Worker wk : ws) {
+                        loss += wk.loss;
+                    }
                 }
                 if (config.regularization() > 0 && !distance) {
-                    regularize(model.entities(), dim, entGrad, config.regularization() / model.entities().length);
-                    regularize(model.relations(), rw, relGrad, config.regularization() / model.relations().length);
+                    regularize(model.entities(), dim, ents, config.regularization() / model.entities().length);
+                    regularize(model.relations(), rw, rels, config.regularization() / model.relations().length);
                 }
-                for (Map.Entry<Integer, float[]> e : entGrad.entrySet()) {
-                    opt.update(model.entities(), 0, e.getKey(), dim, e.getValue(), step);
+                for (int i = 0; i < ents.count(); i++) {
+                    opt.update(model.entities(), 0, ents.row(i), dim, ents.slab(), i * dim, step);
                 }
-                for (Map.Entry<Integer, float[]> e : relGrad.entrySet()) {
-                    opt.update(model.relations(), 1, e.getKey(), rw, e.getValue(), step);
+                for (int i = 0; i < rels.count(); i++) {
+                    opt.update(model.relations(), 1, rels.row(i), rw, rels.slab(), i * rw, step);
                 }
                 opt.endStep(step);
                 lastLoss = loss;
@@ -181,14 +196,12 @@ public final class Trainer {
         private final int[] negs;
         private final float[] negScore;
         private final float[] negCoeff;
-        private final float[] gh;
-        private final float[] gr;
-        private final float[] gt;
         private final float[] q;
+        private final float[] dq;
         private final float[] cos;
         private final float[] sin;
-        final Map<Integer, float[]> entGrad = new HashMap<>();
-        final Map<Integer, float[]> relGrad = new HashMap<>();
+        final RowGradients entGrad;
+        final RowGradients relGrad;
         double loss;
 
         Worker(KgeModel model, NegativeSampler sampler, TrainingConfig config, float shift, float[] weights,
@@ -205,10 +218,10 @@ public final class Trainer {
             this.negs = new int[k];
             this.negScore = new float[k];
             this.negCoeff = new float[k];
-            this.gh = new float[dim];
-            this.gr = new float[model.relationWidth()];
-            this.gt = new float[dim];
+            this.entGrad = new RowGradients(model.entityCount(), dim);
+            this.relGrad = new RowGradients(model.relationCount(), model.relationWidth());
             this.q = new float[dim];
+            this.dq = new float[dim];
             this.cos = rotate ? new float[dim / 2] : null;
             this.sin = rotate ? new float[dim / 2] : null;
         }
@@ -276,47 +289,33 @@ public final class Trainer {
                     loss += 2 * w * li;
                     posCoeff = (float) (-2 * w * active / k);
                 }
-                accumulate(model, h, r, t, posCoeff, entGrad, relGrad, gh, gr, gt, cos, sin);
+                // gradients through the shared query: each candidate's part, then the query's once
+                java.util.Arrays.fill(dq, 0f);
+                int target = head ? h : t;
+                int go = entGrad.offset(target);
+                model.candidateGradient(q, target, posCoeff, dq, entGrad.slab(), go);
                 for (int j = 0; j < k; j++) {
                     if (negCoeff[j] != 0f) {
-                        if (head) {
-                            accumulate(model, negs[j], r, t, negCoeff[j], entGrad, relGrad, gh, gr, gt, cos, sin);
-                        } else {
-                            accumulate(model, h, r, negs[j], negCoeff[j], entGrad, relGrad, gh, gr, gt, cos, sin);
-                        }
+                        go = entGrad.offset(negs[j]);
+                        model.candidateGradient(q, negs[j], negCoeff[j], dq, entGrad.slab(), go);
                     }
                 }
+                int ao = entGrad.offset(head ? t : h);
+                int ro = relGrad.offset(r);
+                model.queryBackward(h, r, t, head, dq, entGrad.slab(), ao, relGrad.slab(), ro, cos, sin);
             }
         }
     }
 
-    /** Adds {@code coeff * grad s(h, r, t)} into the step's gradient rows. */
-    private static void accumulate(KgeModel model, int h, int r, int t, float coeff, Map<Integer, float[]> entGrad,
-            Map<Integer, float[]> relGrad, float[] gh, float[] gr, float[] gt, float[] cos, float[] sin) {
-        java.util.Arrays.fill(gh, 0f);
-        java.util.Arrays.fill(gr, 0f);
-        java.util.Arrays.fill(gt, 0f);
-        model.gradient(h, r, t, coeff, gh, gr, gt, cos, sin);
-        add(entGrad, h, gh);
-        add(relGrad, r, gr);
-        add(entGrad, t, gt);
-    }
-
-    private static void add(Map<Integer, float[]> grads, int row, float[] g) {
-        float[] acc = grads.computeIfAbsent(row, x -> new float[g.length]);
-        for (int i = 0; i < g.length; i++) {
-            acc[i] += g[i];
-        }
-    }
-
     /** Adds the gradient of {@code scale * sum |x|^3} over the step's rows: {@code 3 * scale * x * |x|}. */
-    private static void regularize(float[] table, int width, Map<Integer, float[]> grads, float scale) {
-        for (Map.Entry<Integer, float[]> e : grads.entrySet()) {
-            int o = e.getKey() * width;
-            float[] g = e.getValue();
+    private static void regularize(float[] table, int width, RowGradients grads, float scale) {
+        float[] g = grads.slab();
+        for (int s = 0; s < grads.count(); s++) {
+            int o = grads.row(s) * width;
+            int go = s * width;
             for (int i = 0; i < width; i++) {
                 float x = table[o + i];
-                g[i] += 3 * scale * x * Math.abs(x);
+                g[go + i] += 3 * scale * x * Math.abs(x);
             }
         }
     }

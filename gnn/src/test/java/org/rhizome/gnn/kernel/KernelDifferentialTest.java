@@ -105,6 +105,47 @@ class KernelDifferentialTest {
         }
     }
 
+    @Test
+    void l1GradientAgreesExactly() {
+        for (int n : LENGTHS) {
+            for (int[] off : OFFSETS) {
+                float alpha = (float) rnd.nextGaussian();
+                float[] q = padded(rnd, 0, n, 0);
+                float[] e = padded(rnd, off[0], n, 9);
+                if (n > 2) {
+                    q[1] = e[off[0] + 1]; // a tie: no gradient there
+                }
+                float[] dq0 = padded(rnd, 0, n, 0);
+                float[] ge0 = padded(rnd, off[1], n, 11);
+                float[] dqs = dq0.clone();
+                float[] dqp = dq0.clone();
+                float[] ges = ge0.clone();
+                float[] gep = ge0.clone();
+                scalar.l1Gradient(alpha, q, e, off[0], dqs, ges, off[1], n);
+                panama.l1Gradient(alpha, q, e, off[0], dqp, gep, off[1], n);
+                for (int i = 0; i < n; i++) {
+                    double d = (double) q[i] - e[off[0] + i];
+                    float g = d > 0 ? alpha : d < 0 ? -alpha : 0f;
+                    // one add each, no reassociation: both equal the float reference exactly
+                    assertThat(dqs[i]).isEqualTo(dq0[i] - g);
+                    assertThat(dqp[i]).isEqualTo(dq0[i] - g);
+                }
+                for (int i = 0; i < ge0.length; i++) {
+                    int k = i - off[1];
+                    if (k < 0 || k >= n) {
+                        assertThat(ges[i]).isNaN();
+                        assertThat(gep[i]).isNaN();
+                        continue;
+                    }
+                    double d = (double) q[k] - e[off[0] + k];
+                    float g = d > 0 ? alpha : d < 0 ? -alpha : 0f;
+                    assertThat(ges[i]).isEqualTo(ge0[i] + g);
+                    assertThat(gep[i]).isEqualTo(ge0[i] + g);
+                }
+            }
+        }
+    }
+
     /** An entity table of {@code rows} rows of {@code len} starting at an odd base offset, NaN around it. */
     private float[] table(int base, int rows, int len) {
         return padded(rnd, base, rows * len, 13);

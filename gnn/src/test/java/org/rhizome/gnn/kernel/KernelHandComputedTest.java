@@ -64,6 +64,19 @@ class KernelHandComputedTest {
 
     @ParameterizedTest
     @MethodSource("implementations")
+    void l1GradientIsTheSignScaled(Kernels k) {
+        // q - e = (1, 0, -2): g = 0.5 * (1, 0, -1); dq -= g, ge (from offset 1) += g
+        float[] q = {3f, 1f, 0f};
+        float[] e = {2f, 1f, 2f};
+        float[] dq = {0f, 0f, 0f};
+        float[] ge = {9f, 1f, 1f, 1f};
+        k.l1Gradient(0.5f, q, e, 0, dq, ge, 1, 3);
+        assertThat(dq).containsExactly(-0.5f, 0f, 0.5f);
+        assertThat(ge).containsExactly(9f, 1.5f, 1f, 0.5f);
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
     void transEOfThreeDimensionalVectors(Kernels k) {
         // entity rows: h = (1, 2, 3), t = (2, 0, 1); relation w = (0.5, -1, 2); h + w - t = (-0.5, 1, 4)
         float[] ent = {1f, 2f, 3f, 2f, 0f, 1f};

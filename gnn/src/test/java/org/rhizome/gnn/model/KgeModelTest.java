@@ -93,6 +93,65 @@ class KgeModelTest {
         }
     }
 
+    /**
+     * The trainer's factored gradient (each candidate's part through the shared query, then the query's gradient
+     * carried back once) against the per-triple gradient, itself checked by finite differences above.
+     */
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void gradientThroughTheQueryEqualsThePerTripleGradient(ModelKind kind) {
+        int dim = 10;
+        KgeModel m = KgeModel.random(kind, 12, 3, dim, 0.7f, 23);
+        int rw = m.relationWidth();
+        float[] q = new float[dim];
+        float[] cos = new float[dim / 2];
+        float[] sin = new float[dim / 2];
+        m.rotation(2, cos, sin);
+        int h = 4;
+        int t = 7;
+        int[] candidates = {7, 4, 0, 11, 3};
+        float[] coeffs = {-0.8f, 0.3f, 0.25f, 0.11f, 0.05f};
+        for (boolean head : new boolean[] {false, true}) {
+            // expected: sum over candidates of coeff * grad s(triple with the candidate in the corrupted slot)
+            float[] expEnt = new float[12 * dim];
+            float[] expRel = new float[3 * rw];
+            float[] gh = new float[dim];
+            float[] gr = new float[rw];
+            float[] gt = new float[dim];
+            for (int c = 0; c < candidates.length; c++) {
+                java.util.Arrays.fill(gh, 0f);
+                java.util.Arrays.fill(gr, 0f);
+                java.util.Arrays.fill(gt, 0f);
+                int hh = head ? candidates[c] : h;
+                int tt = head ? t : candidates[c];
+                m.gradient(hh, 2, tt, coeffs[c], gh, gr, gt);
+                for (int k = 0; k < dim; k++) {
+                    expEnt[hh * dim + k] += gh[k];
+                    expEnt[tt * dim + k] += gt[k];
+                }
+                for (int k = 0; k < rw; k++) {
+                    expRel[2 * rw + k] += gr[k];
+                }
+            }
+            float[] gotEnt = new float[12 * dim];
+            float[] gotRel = new float[3 * rw];
+            float[] dq = new float[dim];
+            m.query(h, 2, t, head, q, cos, sin);
+            for (int c = 0; c < candidates.length; c++) {
+                m.candidateGradient(q, candidates[c], coeffs[c], dq, gotEnt, candidates[c] * dim);
+            }
+            m.queryBackward(h, 2, t, head, dq, gotEnt, (head ? t : h) * dim, gotRel, 2 * rw, cos, sin);
+            for (int i = 0; i < expEnt.length; i++) {
+                assertThat(gotEnt[i]).as(kind + (head ? " head " : " tail ") + "entity float " + i)
+                        .isCloseTo(expEnt[i], within(1e-5f));
+            }
+            for (int i = 0; i < expRel.length; i++) {
+                assertThat(gotRel[i]).as(kind + (head ? " head " : " tail ") + "relation float " + i)
+                        .isCloseTo(expRel[i], within(1e-5f));
+            }
+        }
+    }
+
     @Test
     void handComputedScores() {
         // TransE L1 and L2 on 2-d rows: h = (1, 2), r = (0.5, -1), t = (2, 0): h + r - t = (-0.5, 1)
