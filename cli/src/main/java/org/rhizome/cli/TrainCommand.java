@@ -1,13 +1,20 @@
 package org.rhizome.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.rhizome.embeddings.CachingEmbedder;
+import org.rhizome.embeddings.ConceptText;
+import org.rhizome.embeddings.EmbedderConfig;
+import org.rhizome.embeddings.TextEmbedders;
 import org.rhizome.gnn.data.DatasetException;
+import org.rhizome.gnn.data.EntityTexts;
+import org.rhizome.gnn.data.FilterIndex;
 import org.rhizome.gnn.data.KgDataset;
 import org.rhizome.gnn.data.SplitOptions;
 import org.rhizome.gnn.epignn.EpiGnnConfig;
@@ -18,20 +25,22 @@ import org.rhizome.gnn.evaluation.Side;
 import org.rhizome.gnn.evaluation.TieBreak;
 import org.rhizome.gnn.io.ModelFile;
 import org.rhizome.gnn.model.ModelKind;
+import org.rhizome.gnn.pipeline.KgePipeline;
 import org.rhizome.gnn.reader.GraphReader;
 import org.rhizome.gnn.reader.KHopRetriever;
 import org.rhizome.gnn.reader.ReaderFile;
 import org.rhizome.gnn.reader.ReaderTrainer;
-import org.rhizome.gnn.pipeline.KgePipeline;
+import org.rhizome.gnn.sampling.LemonSampler;
+import org.rhizome.gnn.sampling.NegativeSampler;
 import org.rhizome.gnn.training.TrainingConfig;
 import org.rhizome.graph.KnowledgeGraph;
 import org.rhizome.graph.snapshot.GraphSnapshot;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rhizome train}: a KG-embedding model from a benchmark folder or the store. */
 @Command(name = "train",
@@ -102,6 +111,35 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to save the model.")
     Path out;
+
+    @Option(names = "--sampler", paramLabel = "uniform|lemon", defaultValue = "uniform",
+            description = "Negative sampling of the embedding models: uniform, or lemon (negatives from the k-means "
+                    + "clusters of MiniLM text embeddings nearest the kept entity, filtered against the training "
+                    + "triples). Default: ${DEFAULT-VALUE}")
+    String sampler;
+
+    @Option(names = "--entity-text", paramLabel = "FILE",
+            description = "lemon: entity texts, id TAB label [TAB description] per line (default with --data: "
+                    + "DIR/text/entity2text.txt); for a store, the concepts' labels and descriptions, their vectors "
+                    + "cached in the store (retrieval/embeddings).")
+    Path entityText;
+
+    @Option(names = "--embedding-cache", paramLabel = "DIR",
+            description = "lemon with --data: where text vectors are cached (default ~/.cache/rhizome/embeddings).")
+    Path embeddingCache;
+
+    @Option(names = "--lemon-clusters", paramLabel = "K", defaultValue = "100",
+            description = "lemon: k-means clusters. Default: ${DEFAULT-VALUE}")
+    int lemonClusters;
+
+    @Option(names = "--lemon-dims", paramLabel = "D", defaultValue = "32",
+            description = "lemon: PCA dimensions before clustering. Default: ${DEFAULT-VALUE}")
+    int lemonDims;
+
+    @Option(names = "--lemon-nearest", paramLabel = "N", defaultValue = "3",
+            description = "lemon: clusters nearest the kept entity that negatives come from. Default: "
+                    + "${DEFAULT-VALUE}")
+    int lemonNearest;
 
     @Option(names = "--reasoning", paramLabel = "FILE",
             description = "epignn: the training CSV (CLUTRR graph form or EpiGNN's RCC-8/interval form).")
@@ -198,7 +236,13 @@ final class TrainCommand implements Callable<Integer> {
         o.printf(Locale.US, "dataset: %,d entities, %,d relations, %,d / %,d / %,d train / valid / test triples%n",
                 ds.entityCount(), ds.relationCount(), ds.train().size(), ds.valid().size(), ds.test().size());
         o.flush();
-        KgePipeline.Result r = KgePipeline.run(ds, c, threads, (step, all, loss) -> {
+        NegativeSampler negatives = switch (sampler.toLowerCase(Locale.ROOT)) {
+            case "uniform" -> null;
+            case "lemon" -> lemon(o, ds);
+            default -> throw new CommandFailedException(ExitCodes.USAGE, "--sampler must be uniform or lemon, got "
+                    + sampler);
+        };
+        KgePipeline.Result r = KgePipeline.run(ds, c, threads, negatives, (step, all, loss) -> {
             if (!root.quiet()) {
                 o.printf(Locale.US, "  step %,d/%,d loss %.4f%n", step, all, loss);
                 o.flush();
@@ -212,6 +256,61 @@ final class TrainCommand implements Callable<Integer> {
                 m.hits3(), m.hits10(), m.count(), r.evalSeconds());
         o.println("saved " + out.toAbsolutePath());
         return ExitCodes.OK;
+    }
+
+    /** The LEMON sampler over the entities' texts, embedded with the cached in-process MiniLM. */
+    private LemonSampler lemon(PrintWriter o, KgDataset ds) {
+        String[] texts;
+        if (data != null) {
+            Path f = entityText != null ? entityText : data.resolve("text").resolve("entity2text.txt");
+            if (!Files.isRegularFile(f)) {
+                throw new CommandFailedException(ExitCodes.USAGE, "--sampler lemon needs entity texts: " + f
+                        + " does not exist (give --entity-text FILE)");
+            }
+            try {
+                texts = EntityTexts.read(f, ds.entities());
+            } catch (DatasetException e) {
+                throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+            }
+        } else {
+            if (entityText != null) {
+                throw new CommandFailedException(ExitCodes.USAGE, "--entity-text goes with --data; a store's "
+                        + "concepts give their labels and descriptions");
+            }
+            texts = new String[ds.entityCount()];
+            try (KnowledgeGraph kg = root.openStore(false)) {
+                for (int e = 0; e < texts.length; e++) {
+                    texts[e] = kg.concept(ds.entities().name(e)).map(x -> ConceptText.of(x.label(), x.description()))
+                            .orElse(null);
+                }
+            }
+        }
+        int have = 0;
+        for (String t : texts) {
+            have += t == null ? 0 : 1;
+        }
+        o.printf(Locale.US, "lemon: embedding the texts of %,d of %,d entities (MiniLM, cached)...%n", have,
+                texts.length);
+        o.flush();
+        long t0 = System.nanoTime();
+        float[][] vectors;
+        // a store's own embedding cache (shared with its search index); for a benchmark folder, the user's cache
+        Path cache = data == null ? root.storeDir().resolve("retrieval").resolve("embeddings")
+                : embeddingCache != null ? embeddingCache
+                : Path.of(System.getProperty("user.home"), ".cache", "rhizome", "embeddings");
+        try (CachingEmbedder emb = TextEmbedders.createCached(EmbedderConfig.defaults(), cache)) {
+            vectors = LemonSampler.textVectors(texts, emb);
+        }
+        try {
+            LemonSampler s = new LemonSampler(vectors, FilterIndex.of(ds.train()), new LemonSampler.Options(lemonDims,
+                    lemonClusters, lemonNearest, 10, seed));
+            o.printf(Locale.US, "lemon: %d clusters of %d-dimensional PCA projections, negatives from the %d nearest"
+                    + " (%.1f s)%n", lemonClusters, s.options().dimensions(), lemonNearest,
+                    (System.nanoTime() - t0) / 1e9);
+            return s;
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(ExitCodes.USAGE, "--sampler lemon: " + e.getMessage(), e);
+        }
     }
 
     private int trainEpiGnn(PrintWriter o) {

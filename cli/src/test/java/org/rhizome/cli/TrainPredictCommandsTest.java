@@ -54,6 +54,44 @@ class TrainPredictCommandsTest {
     }
 
     @Test
+    void trainsWithLemonNegativesFromEntityTexts() throws Exception {
+        // the ring again, its entities named as planets and fruits in two halves
+        StringBuilder train = new StringBuilder();
+        StringBuilder texts = new StringBuilder("# id, label, description\n");
+        String[] planets = {"Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune"};
+        String[] fruits = {"apple", "pear", "plum", "cherry", "banana", "mango", "peach", "grape"};
+        for (int i = 0; i < 16; i++) {
+            train.append("e").append(i).append("\tnext\te").append((i + 1) % 16).append("\n");
+            texts.append("e").append(i).append('\t').append(i < 8 ? planets[i] : fruits[i - 8]).append('\t')
+                    .append(i < 8 ? "a planet of the solar system" : "a fruit").append('\n');
+        }
+        Path data = Files.createDirectories(dir.resolve("named"));
+        Files.writeString(data.resolve("train.txt"), train);
+        Files.writeString(data.resolve("valid.txt"), "");
+        Files.writeString(data.resolve("test.txt"), "e1\tnext\te2\n");
+        Path model = dir.resolve("lemon.rzkge");
+        String[] args = {"train", "--data", data.toString(), "--model", "distmult", "--rank", "8", "--steps",
+            "20", "--batch", "8", "--negatives", "4", "--sampler", "lemon", "--lemon-clusters", "2", "--lemon-dims",
+            "4", "--lemon-nearest", "1", "--embedding-cache", dir.resolve("cache").toString(), "--out",
+            model.toString()};
+        Cli.Result missing = Cli.run(args);
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("needs entity texts").contains("entity2text.txt");
+        Files.createDirectories(data.resolve("text"));
+        Files.writeString(data.resolve("text").resolve("entity2text.txt"), texts);
+        Cli.Result t = Cli.run(args);
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        assertThat(t.out()).contains("lemon: embedding the texts of 16 of 16 entities")
+                .contains("lemon: 2 clusters of 4-dimensional PCA projections, negatives from the 1 nearest")
+                .contains("saved ");
+        assertThat(dir.resolve("cache")).isNotEmptyDirectory();
+        Cli.Result badOption = Cli.run("train", "--data", data.toString(), "--sampler", "hard", "--out",
+                model.toString());
+        assertThat(badOption.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badOption.err()).contains("--sampler must be uniform or lemon");
+    }
+
+    @Test
     void aStoreModelWritesItsPredictionsBackAsPredictedStatements() throws Exception {
         String store = dir.resolve("store").toString();
         Path ttl = java.nio.file.Files.writeString(dir.resolve("ring.ttl"), ringTurtle());

@@ -6,6 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.rhizome.benchmarks.BenchArgs;
+import org.rhizome.embeddings.CachingEmbedder;
+import org.rhizome.embeddings.EmbedderConfig;
+import org.rhizome.embeddings.TextEmbedders;
+import org.rhizome.gnn.data.EntityTexts;
 import org.rhizome.gnn.data.FilterIndex;
 import org.rhizome.gnn.data.KgDataset;
 import org.rhizome.gnn.evaluation.EvaluationResult;
@@ -15,6 +19,7 @@ import org.rhizome.gnn.evaluation.Side;
 import org.rhizome.gnn.evaluation.TieBreak;
 import org.rhizome.gnn.kernel.Kernels;
 import org.rhizome.gnn.model.ModelKind;
+import org.rhizome.gnn.sampling.LemonSampler;
 import org.rhizome.gnn.training.Trainer;
 import org.rhizome.gnn.training.TrainingConfig;
 import org.rhizome.gnn.training.TrainingResult;
@@ -29,6 +34,12 @@ import org.rhizome.gnn.training.TrainingResult;
  * <pre>java ... KgeBenchmark data=../shared/datasets/UMLS model=rotate dim=200 negatives=64 gamma=6 adv-temp=0.5
  *     lr=1e-3 batch=256 steps=3000 threads=2 reg=0 seed=0 warmup=200</pre>
  * {@code dim} is torch_kge's: the complex rank for RotatE and ComplEx (rows of 2*dim floats), the size otherwise.
+ *
+ * <p>{@code sampler=lemon} draws negatives with {@link LemonSampler} instead of uniformly: entity texts from
+ * {@code text} (default {@code <data>/text/entity2text.txt}), embedded with the in-process all-MiniLM-L6-v2 behind a
+ * persistent cache in {@code embed-cache} (default {@code /tmp/rhizome-lemon-cache}), reduced to {@code lemon-dims}
+ * (32), {@code lemon-clusters} clusters (100), negatives from the {@code lemon-nearest} (3) nearest, filtered against
+ * the training triples. The embedding and clustering time is printed apart, not in the training time.
  */
 public final class KgeBenchmark {
     private KgeBenchmark() {}
@@ -37,7 +48,8 @@ public final class KgeBenchmark {
         Map<String, String> o = BenchArgs.parse(args,
                 "data", "", "model", "rotate", "dim", "200", "negatives", "64", "gamma", "12", "adv-temp", "1.0",
                 "lr", "1e-3", "batch", "512", "steps", "10000", "threads", "2", "reg", "0", "seed", "0", "warmup",
-                "200");
+                "200", "sampler", "uniform", "text", "", "embed-cache", "/tmp/rhizome-lemon-cache", "lemon-dims", "32",
+                "lemon-clusters", "100", "lemon-nearest", "3");
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
             System.out.println("{\"skipped\": \"no dataset at " + data + "\"}");
@@ -59,7 +71,31 @@ public final class KgeBenchmark {
             new Trainer(c.withSteps(warmup).withSeed(c.seed() + 1)).threads(threads)
                     .train(ds.train(), ds.entityCount(), ds.relationCount());
         }
-        TrainingResult r = new Trainer(c).threads(threads).train(ds.train(), ds.entityCount(), ds.relationCount());
+        Trainer trainer = new Trainer(c).threads(threads);
+        String samplerInfo = "\"uniform\"";
+        if (o.get("sampler").equals("lemon")) {
+            long s0 = System.nanoTime();
+            Path textFile = o.get("text").isEmpty() ? data.resolve("text").resolve("entity2text.txt")
+                    : Path.of(o.get("text"));
+            String[] texts = EntityTexts.read(textFile, ds.entities());
+            float[][] vectors;
+            try (CachingEmbedder emb = TextEmbedders.createCached(EmbedderConfig.defaults(),
+                    Path.of(o.get("embed-cache")))) {
+                vectors = LemonSampler.textVectors(texts, emb);
+            }
+            double embedSeconds = (System.nanoTime() - s0) / 1e9;
+            long s1 = System.nanoTime();
+            LemonSampler lemon = new LemonSampler(vectors, FilterIndex.of(ds.train()), new LemonSampler.Options(
+                    Integer.parseInt(o.get("lemon-dims")), Integer.parseInt(o.get("lemon-clusters")),
+                    Integer.parseInt(o.get("lemon-nearest")), 10, c.seed()));
+            samplerInfo = String.format(Locale.ROOT, "{\"lemon\": {\"with_text\": %d, \"entities\": %d, "
+                    + "\"dims\": %d, \"clusters\": %d, \"nearest\": %d, \"embed_seconds\": %.1f, "
+                    + "\"cluster_seconds\": %.1f}}", lemon.entitiesWithText(), ds.entityCount(),
+                    lemon.options().dimensions(), lemon.options().clusters(), lemon.options().nearest(), embedSeconds,
+                    (System.nanoTime() - s1) / 1e9);
+            trainer.sampler(lemon);
+        }
+        TrainingResult r = trainer.train(ds.train(), ds.entityCount(), ds.relationCount());
         FilterIndex filter = FilterIndex.of(ds);
         RankEvaluator ev = new RankEvaluator();
         ev.evaluate(r.model(), ds.valid(), filter, threads); // warm the evaluation kernels
@@ -72,9 +108,10 @@ public final class KgeBenchmark {
                 + "\"negatives\": %s, \"batch\": %s, \"steps\": %s, \"threads\": %d, \"kernels\": \"%s\", "
                 + "\"train_seconds\": %.2f, \"eval_seconds\": %.3f, \"scored_triples_per_second\": %.0f, "
                 + "\"final\": {\"mrr\": %.4f, \"mr\": %.1f, \"hits1\": %.4f, \"hits3\": %.4f, \"hits10\": %.4f, "
-                + "\"optimistic\": {\"mrr\": %.4f, \"hits10\": %.4f}, \"loss\": %.4f}}", o.get("model"), o.get("dim"),
+                + "\"optimistic\": {\"mrr\": %.4f, \"hits10\": %.4f}, \"loss\": %.4f}, \"sampler\": %s}", o.get("model"),
+                o.get("dim"),
                 o.get("negatives"), o.get("batch"), o.get("steps"), threads, Kernels.get().name(), r.seconds(),
                 evalSeconds, r.scoredTriplesPerSecond(), real.mrr(), real.mr(), real.hits1(), real.hits3(),
-                real.hits10(), opt.mrr(), opt.hits10(), r.finalLoss()));
+                real.hits10(), opt.mrr(), opt.hits10(), r.finalLoss(), samplerInfo));
     }
 }

@@ -8,6 +8,7 @@ import org.rhizome.gnn.data.KgDataset;
 import org.rhizome.gnn.evaluation.EvaluationResult;
 import org.rhizome.gnn.evaluation.RankEvaluator;
 import org.rhizome.gnn.io.TrainedModel;
+import org.rhizome.gnn.sampling.NegativeSampler;
 import org.rhizome.gnn.training.Trainer;
 import org.rhizome.gnn.training.TrainingConfig;
 import org.rhizome.gnn.training.TrainingListener;
@@ -33,14 +34,29 @@ public final class KgePipeline {
     /** Trains on {@code ds.train()} and evaluates on {@code ds.test()}, both on {@code threads} threads. */
     public static Result run(KgDataset ds, TrainingConfig config, int threads, TrainingListener listener,
             int reportEvery) {
+        return run(ds, config, threads, null, listener, reportEvery);
+    }
+
+    /**
+     * {@link #run(KgDataset, TrainingConfig, int, TrainingListener, int)} drawing negatives with {@code sampler}
+     * ({@code null}: the one the configuration names).
+     */
+    public static Result run(KgDataset ds, TrainingConfig config, int threads, NegativeSampler sampler,
+            TrainingListener listener, int reportEvery) {
         Objects.requireNonNull(ds, "ds");
-        TrainingResult tr = new Trainer(config).threads(threads).listener(listener, reportEvery)
-                .train(ds.train(), ds.entityCount(), ds.relationCount());
+        Trainer trainer = new Trainer(config).threads(threads).listener(listener, reportEvery);
+        if (sampler != null) {
+            trainer.sampler(sampler);
+        }
+        TrainingResult tr = trainer.train(ds.train(), ds.entityCount(), ds.relationCount());
         long t0 = System.nanoTime();
         EvaluationResult ev = new RankEvaluator().evaluate(tr.model(), ds.test(), FilterIndex.of(ds), threads);
         double evalSeconds = (System.nanoTime() - t0) / 1e9;
-        return new Result(new TrainedModel(tr.model(), ds.entities(), ds.relations(), describe(config)), tr, ev,
-                evalSeconds);
+        String d = describe(config);
+        if (sampler != null) { // the sampler replaces the configuration's: say which
+            d = d.substring(0, d.length() - 1) + ",\"sampler\":\"" + sampler.describe().replace("\"", "'") + "\"}";
+        }
+        return new Result(new TrainedModel(tr.model(), ds.entities(), ds.relations(), d), tr, ev, evalSeconds);
     }
 
     /** The configuration as one line of JSON, recorded in model files. */

@@ -14,4 +14,9 @@ public interface NegativeSampler {
     default boolean corruptHead(int h, int r, int t, SplittableRandom rnd) {
         return rnd.nextBoolean();
     }
+
+    /** A short description recorded with a model trained with this sampler. */
+    default String describe() {
+        return getClass().getSimpleName();
+    }
 }

@@ -30,14 +30,16 @@ import org.rhizome.gnn.sampling.UniformSampler;
  * {@link KgeModel#queryBackward}). The gradient rows of a step live in one slab per table ({@link RowGradients}).
  *
  * <p>Data-parallel over the batch ({@link #threads}), deterministic for a seed and a thread count. Not built yet
- * (see the link-prediction issue): Hogwild-style asynchronous updates, negatives shared across a chunk, LEMON,
- * filtering of negatives against known positives, N3/L2 on whole tables, early stopping and checkpoints.
+ * (see the link-prediction issue): Hogwild-style asynchronous updates, negatives shared across a chunk, N3/L2 on
+ * whole tables, early stopping and checkpoints. Negatives filtered against known positives: with
+ * {@link org.rhizome.gnn.sampling.LemonSampler} ({@link #sampler}).
  */
 public final class Trainer {
     private final TrainingConfig config;
     private TrainingListener listener = TrainingListener.NONE;
     private int reportEvery = 100;
     private int threads = 1;
+    private NegativeSampler sampler;
 
     public Trainer(TrainingConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -62,6 +64,15 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * Draws negatives with {@code s} (a {@link org.rhizome.gnn.sampling.LemonSampler}, say) instead of the sampler
+     * the configuration names; the configuration's corruption sides still apply.
+     */
+    public Trainer sampler(NegativeSampler s) {
+        this.sampler = Objects.requireNonNull(s, "sampler");
+        return this;
+    }
+
     /** Trains a fresh model on {@code train}. */
     public TrainingResult train(TripleSet train, int entityCount, int relationCount) {
         KgeModel model = KgeModel.random(config.model(), entityCount, relationCount, config.entityWidth(),
@@ -77,7 +88,7 @@ public final class Trainer {
         int entityCount = model.entityCount();
         int relationCount = model.relationCount();
         SplittableRandom rnd = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
-        NegativeSampler sampler = config.sides().equals("bernoulli")
+        NegativeSampler sampler = this.sampler != null ? this.sampler : config.sides().equals("bernoulli")
                 ? new BernoulliSampler(train, entityCount, relationCount) : new UniformSampler(entityCount);
         float[] weights = config.subsampling() ? subsamplingWeights(train, entityCount, relationCount) : null;
         float[][] tables = {model.entities(), model.relations()};
