@@ -155,7 +155,7 @@ if [ "${MODE:-sequential}" = interleaved ]; then
     jrun org.rhizome.benchmarks.server.InterleavedLoad --url-a "${URLS[$A]}" --name-a "$A" --url-b "${URLS[$B]}" \
       --name-b "$B" --clients "$c" --warmup "$WARMUP" --slice "${SLICE:-6}" --settle "${SETTLE:-1}" \
       --pairs "${PAIRS:-24}" --seed "$SEED" --statements "$STATEMENTS" --kg-seed "$KG_SEED" --method "$METHOD" \
-      --mix "$MIX" --out "$PAIRS_FILE" | tee "$WORK/logs/interleaved-$A-$B-c$c.txt"
+      --mix "$MIX" --out "$PAIRS_FILE" | tee "$WORK/logs/interleaved-$A-$B-$MIX-c$c.txt"
   done
   stop_server "$A"
   stop_server "$B"
