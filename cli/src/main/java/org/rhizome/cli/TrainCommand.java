@@ -24,6 +24,7 @@ import org.rhizome.gnn.evaluation.RankMetrics;
 import org.rhizome.gnn.evaluation.Side;
 import org.rhizome.gnn.evaluation.TieBreak;
 import org.rhizome.gnn.io.ModelFile;
+import org.rhizome.gnn.io.TrainedModel;
 import org.rhizome.gnn.model.ModelKind;
 import org.rhizome.gnn.pipeline.KgePipeline;
 import org.rhizome.gnn.reader.GraphReader;
@@ -33,6 +34,8 @@ import org.rhizome.gnn.reader.ReaderTrainer;
 import org.rhizome.gnn.sampling.LemonSampler;
 import org.rhizome.gnn.sampling.NegativeSampler;
 import org.rhizome.gnn.training.TrainingConfig;
+import org.rhizome.gnn.training.TrainingListener;
+import org.rhizome.gnn.training.Validation;
 import org.rhizome.graph.KnowledgeGraph;
 import org.rhizome.graph.snapshot.GraphSnapshot;
 
@@ -111,6 +114,20 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to save the model.")
     Path out;
+
+    @Option(names = "--valid-every", paramLabel = "N", defaultValue = "0",
+            description = "Check the filtered MRR on the validation split every N steps, keep the best check's model "
+                    + "and stop early when checks stop improving (0: no checks). Default: ${DEFAULT-VALUE}")
+    int validEvery;
+
+    @Option(names = "--patience", paramLabel = "P", defaultValue = "3",
+            description = "with --valid-every: checks without improvement before stopping. Default: ${DEFAULT-VALUE}")
+    int patience;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "with --valid-every: write the best model so far to FILE at every improvement (atomic), "
+                    + "so a crash keeps it; it is a model file like --out's (training restarts from scratch).")
+    Path checkpoint;
 
     @Option(names = "--sampler", paramLabel = "uniform|lemon", defaultValue = "uniform",
             description = "Negative sampling of the embedding models: uniform, or lemon (negatives from the k-means "
@@ -242,12 +259,32 @@ final class TrainCommand implements Callable<Integer> {
             default -> throw new CommandFailedException(ExitCodes.USAGE, "--sampler must be uniform or lemon, got "
                     + sampler);
         };
-        KgePipeline.Result r = KgePipeline.run(ds, c, threads, negatives, (step, all, loss) -> {
-            if (!root.quiet()) {
-                o.printf(Locale.US, "  step %,d/%,d loss %.4f%n", step, all, loss);
-                o.flush();
+        Validation validation = validation(ds, c);
+        KgePipeline.Result r = KgePipeline.run(ds, c, threads, negatives, validation, new TrainingListener() {
+            @Override
+            public void progress(int step, int all, double loss) {
+                if (!root.quiet()) {
+                    o.printf(Locale.US, "  step %,d/%,d loss %.4f%n", step, all, loss);
+                    o.flush();
+                }
+            }
+
+            @Override
+            public void validated(int step, double mrr, double best) {
+                if (!root.quiet()) {
+                    o.printf(Locale.US, "  step %,d: validation MRR %.4f%s%n", step, mrr, mrr == best ? " (best)"
+                            : String.format(Locale.US, " (best %.4f)", best));
+                    o.flush();
+                }
             }
         }, Math.max(1, steps / 10));
+        if (validation != null) {
+            o.printf(Locale.US, "%s; kept the model of step %,d (validation MRR %.4f)%n", r.training().stoppedEarly()
+                    ? String.format(Locale.US, "stopped early at step %,d of %,d: %d checks without improvement",
+                            r.training().stepsRun(), steps, patience)
+                    : String.format(Locale.US, "ran all %,d steps", steps), r.training().bestStep(),
+                    r.training().bestValidationMrr());
+        }
         ModelFile.write(r.model(), out);
         RankMetrics m = r.test().metrics(Side.BOTH, TieBreak.REALISTIC);
         o.printf(Locale.US, "trained %s in %.1f s (%,.0f scored triples/s); test (filtered, realistic ties): "
@@ -256,6 +293,30 @@ final class TrainCommand implements Callable<Integer> {
                 m.hits3(), m.hits10(), m.count(), r.evalSeconds());
         o.println("saved " + out.toAbsolutePath());
         return ExitCodes.OK;
+    }
+
+    /** The validation of --valid-every, or null; refuses a dataset without validation triples. */
+    private Validation validation(KgDataset ds, TrainingConfig c) {
+        if (validEvery <= 0) {
+            if (checkpoint != null) {
+                throw new CommandFailedException(ExitCodes.USAGE, "--checkpoint needs --valid-every N");
+            }
+            return null;
+        }
+        if (patience < 1) {
+            throw new CommandFailedException(ExitCodes.USAGE, "--patience must be at least 1, got " + patience);
+        }
+        if (ds.valid().size() == 0) {
+            throw new CommandFailedException(ExitCodes.USAGE, "--valid-every needs validation triples; this dataset "
+                    + "has none");
+        }
+        Validation v = Validation.of(ds.valid(), FilterIndex.of(ds), validEvery, patience);
+        if (checkpoint != null) {
+            String config = KgePipeline.describe(c);
+            v = v.withOnBest((model, step) -> ModelFile.write(new TrainedModel(model, ds.entities(), ds.relations(),
+                    config), checkpoint));
+        }
+        return v;
     }
 
     /** The LEMON sampler over the entities' texts, embedded with the cached in-process MiniLM. */

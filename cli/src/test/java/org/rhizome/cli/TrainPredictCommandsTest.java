@@ -54,6 +54,44 @@ class TrainPredictCommandsTest {
     }
 
     @Test
+    void validationStopsEarlyKeepsTheBestAndWritesACheckpoint() throws Exception {
+        // the ring of next/prev; a third of the prev triples are validation, a third test
+        StringBuilder train = new StringBuilder();
+        StringBuilder valid = new StringBuilder();
+        StringBuilder test = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            train.append("e").append(i).append("\tnext\te").append((i + 1) % 30).append('\n');
+            (i % 3 == 0 ? valid : i % 3 == 1 ? test : train).append("e").append((i + 1) % 30).append("\tprev\te")
+                    .append(i).append('\n');
+        }
+        Path data = Files.createDirectories(dir.resolve("ring-valid"));
+        Files.writeString(data.resolve("train.txt"), train);
+        Files.writeString(data.resolve("valid.txt"), valid);
+        Files.writeString(data.resolve("test.txt"), test);
+        Path model = dir.resolve("v.rzkge");
+        Path ck = dir.resolve("ck.rzkge");
+        Cli.Result t = Cli.run("train", "--data", data.toString(), "--model", "rotate", "--rank", "16", "--steps",
+                "20000", "--batch", "32", "--negatives", "8", "--lr", "0.05", "--threads", "1", "--valid-every", "50",
+                "--patience", "2", "--checkpoint", ck.toString(), "--out", model.toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        assertThat(t.out()).containsPattern("step 50: validation MRR \\d\\.\\d{4}")
+                .containsPattern("stopped early at step [\\d,]+ of 20,000: 2 checks without improvement; kept the "
+                        + "model of step [\\d,]+ \\(validation MRR \\d\\.\\d{4}\\)");
+        assertThat(ck).isNotEmptyFile();
+        Cli.Result p = Cli.run("predict", "--model", ck.toString(), "--head", "e3", "--relation", "next", "--k", "1");
+        assertThat(p.exitCode()).as(p.err()).isZero();
+        Cli.Result noValid = Cli.run("train", "--data", data.toString(), "--checkpoint", ck.toString(), "--out",
+                model.toString());
+        assertThat(noValid.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noValid.err()).contains("--checkpoint needs --valid-every");
+        Files.writeString(data.resolve("valid.txt"), "");
+        Cli.Result empty = Cli.run("train", "--data", data.toString(), "--valid-every", "10", "--out",
+                model.toString());
+        assertThat(empty.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(empty.err()).contains("needs validation triples");
+    }
+
+    @Test
     void trainsWithLemonNegativesFromEntityTexts() throws Exception {
         // the ring again, its entities named as planets and fruits in two halves
         StringBuilder train = new StringBuilder();

@@ -10,6 +10,7 @@ import org.rhizome.gnn.evaluation.RankEvaluator;
 import org.rhizome.gnn.io.TrainedModel;
 import org.rhizome.gnn.sampling.NegativeSampler;
 import org.rhizome.gnn.training.Trainer;
+import org.rhizome.gnn.training.Validation;
 import org.rhizome.gnn.training.TrainingConfig;
 import org.rhizome.gnn.training.TrainingListener;
 import org.rhizome.gnn.training.TrainingResult;
@@ -43,10 +44,23 @@ public final class KgePipeline {
      */
     public static Result run(KgDataset ds, TrainingConfig config, int threads, NegativeSampler sampler,
             TrainingListener listener, int reportEvery) {
+        return run(ds, config, threads, sampler, null, listener, reportEvery);
+    }
+
+    /**
+     * The general form: negatives drawn with {@code sampler} ({@code null}: the configuration's), and, when
+     * {@code validation} is not {@code null}, validation checks with early stopping (the result's model holds the
+     * best check's parameters).
+     */
+    public static Result run(KgDataset ds, TrainingConfig config, int threads, NegativeSampler sampler,
+            Validation validation, TrainingListener listener, int reportEvery) {
         Objects.requireNonNull(ds, "ds");
         Trainer trainer = new Trainer(config).threads(threads).listener(listener, reportEvery);
         if (sampler != null) {
             trainer.sampler(sampler);
+        }
+        if (validation != null) {
+            trainer.validation(validation);
         }
         TrainingResult tr = trainer.train(ds.train(), ds.entityCount(), ds.relationCount());
         long t0 = System.nanoTime();

@@ -29,10 +29,13 @@ import org.rhizome.gnn.sampling.UniformSampler;
  * query's entity and relation once per positive ({@link KgeModel#candidateGradient},
  * {@link KgeModel#queryBackward}). The gradient rows of a step live in one slab per table ({@link RowGradients}).
  *
+ * <p>With {@link #validation}, the filtered validation MRR is checked every few steps, the best check's parameters
+ * are what the returned model holds, and training stops early when the checks stop improving.
+ *
  * <p>Data-parallel over the batch ({@link #threads}), deterministic for a seed and a thread count. Not built yet
  * (see the link-prediction issue): Hogwild-style asynchronous updates, negatives shared across a chunk, N3/L2 on
- * whole tables, early stopping and checkpoints. Negatives filtered against known positives: with
- * {@link org.rhizome.gnn.sampling.LemonSampler} ({@link #sampler}).
+ * whole tables, checkpoints that resume training exactly (optimiser state and random streams). Negatives
+ * filtered against known positives: with {@link org.rhizome.gnn.sampling.LemonSampler} ({@link #sampler}).
  */
 public final class Trainer {
     private final TrainingConfig config;
@@ -40,6 +43,7 @@ public final class Trainer {
     private int reportEvery = 100;
     private int threads = 1;
     private NegativeSampler sampler;
+    private Validation validation;
 
     public Trainer(TrainingConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -70,6 +74,12 @@ public final class Trainer {
      */
     public Trainer sampler(NegativeSampler s) {
         this.sampler = Objects.requireNonNull(s, "sampler");
+        return this;
+    }
+
+    /** Validates while training, keeps the best parameters and stops early ({@link Validation}). */
+    public Trainer validation(Validation v) {
+        this.validation = Objects.requireNonNull(v, "validation");
         return this;
     }
 
@@ -116,6 +126,14 @@ public final class Trainer {
         long[] seeds = new long[config.batch()];
         double lastLoss = Double.NaN;
         long t0 = System.nanoTime();
+        long validationNanos = 0;
+        int stepsRun = 0;
+        double best = Double.NaN;
+        int bestStep = 0;
+        int worse = 0;
+        float[] bestEnt = null;
+        float[] bestRel = null;
+        org.rhizome.gnn.data.TripleSet validTriples = validation == null ? null : validation.used();
         try {
             for (int step = 1; step <= config.steps(); step++) {
                 double wSum = 0;
@@ -180,8 +198,32 @@ public final class Trainer {
                 }
                 opt.endStep(step);
                 lastLoss = loss;
+                stepsRun = step;
                 if (step % reportEvery == 0 || step == config.steps()) {
                     listener.progress(step, config.steps(), loss);
+                }
+                if (validation != null && (step % validation.every() == 0 || step == config.steps())) {
+                    long v0 = System.nanoTime();
+                    double mrr = new org.rhizome.gnn.evaluation.RankEvaluator().evaluate(model, validTriples,
+                            validation.filter(), threads).metrics(org.rhizome.gnn.evaluation.Side.BOTH,
+                            org.rhizome.gnn.evaluation.TieBreak.REALISTIC).mrr();
+                    if (Double.isNaN(best) || mrr > best + 1e-6) {
+                        best = mrr;
+                        bestStep = step;
+                        worse = 0;
+                        bestEnt = model.entities().clone();
+                        bestRel = model.relations().clone();
+                        validationNanos += System.nanoTime() - v0;
+                        listener.validated(step, mrr, best);
+                        validation.onBest().accept(model, step);
+                    } else {
+                        worse++;
+                        validationNanos += System.nanoTime() - v0;
+                        listener.validated(step, mrr, best);
+                        if (worse >= validation.patience()) {
+                            break;
+                        }
+                    }
                 }
             }
         } finally {
@@ -189,9 +231,15 @@ public final class Trainer {
                 pool.shutdownNow();
             }
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double scored = (double) config.steps() * config.batch() * (k + 1);
-        return new TrainingResult(model, config, seconds, seconds > 0 ? scored / seconds : 0, lastLoss);
+        if (bestEnt != null) { // the best check's parameters, not the last step's
+            System.arraycopy(bestEnt, 0, model.entities(), 0, bestEnt.length);
+            System.arraycopy(bestRel, 0, model.relations(), 0, bestRel.length);
+        }
+        // training time and rate exclude the validation checks
+        double seconds = (System.nanoTime() - t0 - validationNanos) / 1e9;
+        double scored = (double) stepsRun * config.batch() * (k + 1);
+        return new TrainingResult(model, config, seconds, seconds > 0 ? scored / seconds : 0, lastLoss, stepsRun,
+                best, bestStep);
     }
 
     /** One thread's share of a step: scores, loss and gradient rows of its positives. */

@@ -5,6 +5,12 @@ public interface TrainingListener {
     /** After step {@code step} of {@code steps}, with the step's loss. Called every {@code reportEvery} steps. */
     void progress(int step, int steps, double loss);
 
+    /**
+     * After a validation check at {@code step}: the filtered MRR on the validation triples, and the best so far
+     * (equal to {@code mrr} when this check improved it).
+     */
+    default void validated(int step, double mrr, double best) {}
+
     /** No-op. */
     TrainingListener NONE = (step, steps, loss) -> {};
 }

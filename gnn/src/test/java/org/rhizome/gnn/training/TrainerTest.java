@@ -84,6 +84,47 @@ class TrainerTest {
     }
 
     @Test
+    void validationKeepsTheBestCheckAndStopsEarly() {
+        InverseWorld w = inverseWorld();
+        TrainingConfig c = TrainingConfig.defaults(ModelKind.ROTATE).withRank(16).withBatch(64, 16).withSteps(20_000)
+                .withLearningRate(0.05f, "adam").withLoss("self-adversarial", 6f, 0.5f);
+        org.rhizome.gnn.data.FilterIndex filter = org.rhizome.gnn.data.FilterIndex.of(w.train(), w.test());
+        List<double[]> checks = new ArrayList<>();
+        List<Integer> bestSteps = new ArrayList<>();
+        List<float[]> bestTables = new ArrayList<>();
+        Validation v = Validation.of(w.test(), filter, 50, 3).withOnBest((m, step) -> {
+            bestSteps.add(step);
+            bestTables.add(m.entities().clone());
+        });
+        TrainingListener l = new TrainingListener() {
+            @Override
+            public void progress(int step, int steps, double loss) {}
+
+            @Override
+            public void validated(int step, double mrr, double best) {
+                checks.add(new double[] {step, mrr, best});
+            }
+        };
+        TrainingResult r = new Trainer(c).validation(v).listener(l, 1000).train(w.train(), 40, 2);
+        // stopped early: three checks after the best did not beat it
+        assertThat(r.stoppedEarly()).isTrue();
+        assertThat(r.stepsRun()).isLessThan(20_000).isEqualTo(r.bestStep() + 3 * 50);
+        assertThat(checks).hasSize(r.stepsRun() / 50);
+        double[] last = checks.get(checks.size() - 1);
+        for (int i = checks.size() - 3; i < checks.size(); i++) {
+            assertThat(checks.get(i)[1]).isLessThanOrEqualTo(r.bestValidationMrr() + 1e-6);
+        }
+        assertThat(last[2]).isEqualTo(r.bestValidationMrr());
+        // the returned model holds the best check's parameters: re-evaluating it gives the best MRR exactly
+        double again = new org.rhizome.gnn.evaluation.RankEvaluator().evaluate(r.model(), w.test(), filter, 1)
+                .metrics(org.rhizome.gnn.evaluation.Side.BOTH, org.rhizome.gnn.evaluation.TieBreak.REALISTIC).mrr();
+        assertThat(again).isEqualTo(r.bestValidationMrr());
+        assertThat(bestSteps.get(bestSteps.size() - 1)).isEqualTo(r.bestStep());
+        assertThat(r.model().entities()).isEqualTo(bestTables.get(bestTables.size() - 1));
+        assertThat(r.bestValidationMrr()).isGreaterThan(0.8);
+    }
+
+    @Test
     void rotatELearnsInversion() {
         InverseWorld w = inverseWorld();
         TrainingConfig c = TrainingConfig.defaults(ModelKind.ROTATE).withRank(16).withBatch(64, 16).withSteps(600)
