@@ -16,6 +16,12 @@ public interface Optimizer {
         update(table, tableId, row, width, grad, 0, step);
     }
 
+    /**
+     * Called once per step before its rows are updated, which may then happen on several threads at once (each row
+     * by one thread): per-step state is prepared here, not lazily in {@link #update}.
+     */
+    default void beginStep(long step) {}
+
     /** Called once per step after every touched row was updated (dense optimisers update the untouched rows here). */
     default void endStep(long step) {}
 
@@ -68,9 +74,17 @@ public interface Optimizer {
         private final float lr;
         private final float[][] m;
         private final float[][] v;
-        /** The step size with bias correction of the step last seen (computed once per step, not per row). */
+        /** The step size with bias correction of the step last prepared (once per step, not per row). */
         private long stepOfA = -1;
         private float a;
+
+        @Override
+        public void beginStep(long step) {
+            double c1 = 1 - Math.pow(B1, step);
+            double c2 = 1 - Math.pow(B2, step);
+            a = (float) (lr * Math.sqrt(c2) / c1);
+            stepOfA = step;
+        }
 
         Adam(float lr, float[][] tables) {
             this.lr = lr;
@@ -89,10 +103,7 @@ public interface Optimizer {
             float[] vv = v[tableId];
             int o = row * width;
             if (step != stepOfA) {
-                double c1 = 1 - Math.pow(B1, step);
-                double c2 = 1 - Math.pow(B2, step);
-                a = (float) (lr * Math.sqrt(c2) / c1);
-                stepOfA = step;
+                beginStep(step); // a caller that did not prepare the step (single-threaded use only)
             }
             for (int k = 0; k < width; k++) {
                 float g = grad[gradOffset + k];

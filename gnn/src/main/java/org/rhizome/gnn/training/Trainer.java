@@ -149,24 +149,8 @@ public final class Trainer {
                 if (pool == null) {
                     ws[0].run(idx, seeds, 0, idx.length, st, norm);
                 } else {
-                    List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>(workers);
-                    for (int j = 0; j < workers; j++) {
-                        int from = (int) ((long) idx.length * j / workers);
-                        int to = (int) ((long) idx.length * (j + 1) / workers);
-                        Worker wk = ws[j];
-                        fs.add(pool.submit(() -> wk.run(idx, seeds, from, to, st, norm)));
-                    }
-                    for (java.util.concurrent.Future<?> f : fs) {
-                        try {
-                            f.get();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException("training interrupted", e);
-                        } catch (java.util.concurrent.ExecutionException e) {
-                            throw e.getCause() instanceof RuntimeException re ? re
-                                    : new IllegalStateException(e.getCause());
-                        }
-                    }
+                    runParts(pool, workers, idx.length, (part, from, to) -> ws[part].run(idx, seeds, from, to, st,
+                            norm));
                 }
                 // one worker's rows are the step's rows; several are merged in worker order
                 RowGradients ents = ws[0].entGrad;
@@ -186,16 +170,21 @@ public final class Trainer {
                         loss += wk.loss;
                     }
                 }
-                if (config.regularization() > 0 && !distance) {
-                    regularize(model.entities(), dim, ents, config.regularization() / model.entities().length);
-                    regularize(model.relations(), rw, rels, config.regularization() / model.relations().length);
+                // regularisation and optimiser updates are per row: entity rows are split over the workers
+                opt.beginStep(step);
+                float regE = config.regularization() > 0 && !distance
+                        ? config.regularization() / model.entities().length : 0f;
+                float regR = config.regularization() > 0 && !distance
+                        ? config.regularization() / model.relations().length : 0f;
+                RowGradients fe = ents;
+                int stepNo = step;
+                if (pool == null || ents.count() < 512) {
+                    updateRows(model.entities(), 0, dim, fe, regE, opt, stepNo, 0, fe.count());
+                } else {
+                    runParts(pool, workers, fe.count(), (part, from, to) -> updateRows(model.entities(), 0, dim, fe,
+                            regE, opt, stepNo, from, to));
                 }
-                for (int i = 0; i < ents.count(); i++) {
-                    opt.update(model.entities(), 0, ents.row(i), dim, ents.slab(), i * dim, step);
-                }
-                for (int i = 0; i < rels.count(); i++) {
-                    opt.update(model.relations(), 1, rels.row(i), rw, rels.slab(), i * rw, step);
-                }
+                updateRows(model.relations(), 1, rw, rels, regR, opt, step, 0, rels.count());
                 opt.endStep(step);
                 lastLoss = loss;
                 stepsRun = step;
@@ -366,15 +355,48 @@ public final class Trainer {
         }
     }
 
-    /** Adds the gradient of {@code scale * sum |x|^3} over the step's rows: {@code 3 * scale * x * |x|}. */
-    private static void regularize(float[] table, int width, RowGradients grads, float scale) {
+    /**
+     * Slots {@code [from, to)} of {@code grads}: adds the gradient of {@code scale * sum |x|^3} (that is
+     * {@code 3 * scale * x * |x|}) when {@code scale > 0}, then applies the optimiser to each row.
+     */
+    private static void updateRows(float[] table, int tableId, int width, RowGradients grads, float scale,
+            Optimizer opt, int step, int from, int to) {
         float[] g = grads.slab();
-        for (int s = 0; s < grads.count(); s++) {
+        for (int s = from; s < to; s++) {
             int o = grads.row(s) * width;
             int go = s * width;
-            for (int i = 0; i < width; i++) {
-                float x = table[o + i];
-                g[go + i] += 3 * scale * x * Math.abs(x);
+            if (scale > 0) {
+                for (int i = 0; i < width; i++) {
+                    float x = table[o + i];
+                    g[go + i] += 3 * scale * x * Math.abs(x);
+                }
+            }
+            opt.update(table, tableId, grads.row(s), width, g, go, step);
+        }
+    }
+
+    /** Work on part {@code part}, items {@code [from, to)}. */
+    private interface PartTask {
+        void run(int part, int from, int to);
+    }
+
+    /** Runs {@code task} on {@code parts} contiguous parts of {@code [0, n)} on the pool and waits for all. */
+    private static void runParts(java.util.concurrent.ExecutorService pool, int parts, int n, PartTask task) {
+        List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>(parts);
+        for (int j = 0; j < parts; j++) {
+            int from = (int) ((long) n * j / parts);
+            int to = (int) ((long) n * (j + 1) / parts);
+            int part = j;
+            fs.add(pool.submit(() -> task.run(part, from, to)));
+        }
+        for (java.util.concurrent.Future<?> f : fs) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("training interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
             }
         }
     }
