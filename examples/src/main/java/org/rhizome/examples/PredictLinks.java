@@ -53,7 +53,7 @@ public final class PredictLinks {
             });
             KgDataset ds = KgDataset.fromSnapshot(GraphSnapshot.of(kg), SplitOptions.defaults());
             TrainingConfig c = TrainingConfig.defaults(ModelKind.ROTATE).withRank(16).withBatch(32, 16)
-                    .withSteps(300).withLearningRate(0.05f, "adam");
+                    .withSteps(600).withLearningRate(0.05f, "adam");
             KgePipeline.Result r = KgePipeline.run(ds, c, 1, TrainingListener.NONE, 100);
             out.println("test: " + r.test().summary());
             Path file = dir.resolve("family.rzkge");
