@@ -1,10 +1,6 @@
 package org.rhizome.benchmarks.server;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -188,31 +184,22 @@ public final class InterleavedLoad {
                 quantile(sorted, 0.25), quantile(sorted, 0.75), sorted[0], sorted[pairs - 1], total[0] / total[1],
                 pairs);
         if (a.containsKey("out")) {
-            Path out = Path.of(a.get("out"));
-            boolean fresh = !Files.exists(out);
-            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
-                if (fresh) {
-                    w.println("a\tb\tclients\tmix\tmethod\tpair\tqps_a\tqps_b\tratio\tp50_a_ms\tp99_a_ms\tp50_b_ms"
-                            + "\tp99_b_ms\terrors_a\terrors_b");
-                }
-                for (int p = 0; p < pairs; p++) {
-                    w.printf(Locale.ROOT, "%s\t%s\t%d\t%s\t%s\t%d\t%.2f\t%.2f\t%.4f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%d%n",
-                            names[0], names[1], clients, mixName, method, p, qps[p][0], qps[p][1], ratios[p],
-                            ms(lat[0], 0.5), ms(lat[0], 0.99), ms(lat[1], 0.5), ms(lat[1], 0.99), err[0], err[1]);
-                }
+            List<String> rows = new ArrayList<>();
+            for (int p = 0; p < pairs; p++) {
+                rows.add(String.format(Locale.ROOT, "%s\t%s\t%d\t%s\t%s\t%d\t%.2f\t%.2f\t%.4f\t%.3f\t%.3f\t%.3f\t%.3f"
+                        + "\t%d\t%d", names[0], names[1], clients, mixName, method, p, qps[p][0], qps[p][1],
+                        ratios[p], ms(lat[0], 0.5), ms(lat[0], 0.99), ms(lat[1], 0.5), ms(lat[1], 0.99), err[0],
+                        err[1]));
             }
+            LoadClient.appendRows(Path.of(a.get("out")), "a\tb\tclients\tmix\tmethod\tpair\tqps_a\tqps_b\tratio"
+                    + "\tp50_a_ms\tp99_a_ms\tp50_b_ms\tp99_b_ms\terrors_a\terrors_b", rows);
         }
         servers[0].errorKinds.forEach((k, v) -> System.out.println("  " + names[0] + " error x" + v.sum() + ": " + k));
         servers[1].errorKinds.forEach((k, v) -> System.out.println("  " + names[1] + " error x" + v.sum() + ": " + k));
     }
 
     private static double ms(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(p * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+        return LoadClient.Result.ms(sorted, p);
     }
 
     static double median(double[] sorted) {

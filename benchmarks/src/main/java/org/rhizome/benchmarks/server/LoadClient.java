@@ -108,17 +108,10 @@ public final class LoadClient {
         System.out.println(r.summary(server, clients, method));
         client.errorKinds.forEach((k, v) -> System.out.println("  error x" + v.sum() + ": " + k));
         if (a.containsKey("out")) {
-            Path out = Path.of(a.get("out"));
-            boolean fresh = !Files.exists(out);
-            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
-                if (fresh) {
-                    w.println(Result.header());
-                }
-                w.println(r.row(server, clients, round, method));
-            }
+            appendRows(Path.of(a.get("out")), Result.header(), List.of(r.row(server, clients, round, method)));
         }
     }
+
 
     // ---------------------------------------------------------------------------------------------------------
     // Load
@@ -320,7 +313,7 @@ public final class LoadClient {
     // ---------------------------------------------------------------------------------------------------------
 
     /** Outcome of one load run. Latencies in nanoseconds, sorted; per kind likewise. */
-    private record Result(double throughput, long[] latencies, long[][] byKind, long errors, long measured,
+    record Result(double throughput, long[] latencies, long[][] byKind, long errors, long measured,
             long warmupQueries, long warmupErrors, long bytes) {
 
         static Result of(List<User> users, long durationNanos) {
@@ -411,6 +404,18 @@ public final class LoadClient {
                         ms(s, 0.50), ms(s, 0.99)));
             }
             return sb.toString();
+        }
+    }
+
+    /** Appends {@code rows} to the tab-separated file {@code out}, writing {@code header} first if it is new. */
+    static void appendRows(Path out, String header, List<String> rows) throws IOException {
+        boolean fresh = !Files.exists(out);
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
+            if (fresh) {
+                w.println(header);
+            }
+            rows.forEach(w::println);
         }
     }
 
