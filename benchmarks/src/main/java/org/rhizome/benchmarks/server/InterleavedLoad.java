@@ -172,7 +172,7 @@ public final class InterleavedLoad {
             }
             Arrays.sort(lat[tg]);
         }
-        System.out.printf(Locale.ROOT, "%d clients, %s, mix %s, %d pairs of %.0f s slices (%.0f s counted each)%n",
+        System.out.printf(Locale.ROOT, "%d clients, %s, mix %s, %d pairs of %.1f s slices (%.1f s counted each)%n",
                 clients, method, mixName, pairs, slice, countedSeconds);
         for (int tg = 0; tg < 2; tg++) {
             System.out.printf(Locale.ROOT, "  %-8s %.1f queries/s (mean over slices), p50 %.2f ms, p99 %.2f ms, "
