@@ -153,6 +153,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "lemon: PCA dimensions before clustering. Default: ${DEFAULT-VALUE}")
     int lemonDims;
 
+    @Option(names = "--lemon-anchor", paramLabel = "kept|replaced", defaultValue = "kept",
+            description = "lemon: negatives from the clusters nearest the entity the negative keeps, or nearest the "
+                    + "one it replaces (the true answer). Default: ${DEFAULT-VALUE}")
+    String lemonAnchor;
+
     @Option(names = "--lemon-nearest", paramLabel = "N", defaultValue = "3",
             description = "lemon: clusters nearest the kept entity that negatives come from. Default: "
                     + "${DEFAULT-VALUE}")
@@ -364,10 +369,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         try {
             LemonSampler s = new LemonSampler(vectors, FilterIndex.of(ds.train()), new LemonSampler.Options(lemonDims,
-                    lemonClusters, lemonNearest, 10, seed));
+                    lemonClusters, lemonNearest, 10, seed, LemonSampler.Anchor.parse(lemonAnchor)));
             o.printf(Locale.US, "lemon: %d clusters of %d-dimensional PCA projections, negatives from the %d nearest"
-                    + " (%.1f s)%n", lemonClusters, s.options().dimensions(), lemonNearest,
-                    (System.nanoTime() - t0) / 1e9);
+                    + " the %s entity (%.1f s)%n", lemonClusters, s.options().dimensions(), lemonNearest,
+                    s.options().anchor().name().toLowerCase(Locale.ROOT), (System.nanoTime() - t0) / 1e9);
             return s;
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(ExitCodes.USAGE, "--sampler lemon: " + e.getMessage(), e);

@@ -120,7 +120,8 @@ class TrainPredictCommandsTest {
         Cli.Result t = Cli.run(args);
         assertThat(t.exitCode()).as(t.err()).isZero();
         assertThat(t.out()).contains("lemon: embedding the texts of 16 of 16 entities")
-                .contains("lemon: 2 clusters of 4-dimensional PCA projections, negatives from the 1 nearest")
+                .contains("lemon: 2 clusters of 4-dimensional PCA projections, negatives from the 1 nearest the kept "
+                        + "entity")
                 .contains("saved ");
         assertThat(dir.resolve("cache")).isNotEmptyDirectory();
         Cli.Result badOption = Cli.run("train", "--data", data.toString(), "--sampler", "hard", "--out",

@@ -38,7 +38,8 @@ import org.rhizome.gnn.training.TrainingResult;
  * <p>{@code sampler=lemon} draws negatives with {@link LemonSampler} instead of uniformly: entity texts from
  * {@code text} (default {@code <data>/text/entity2text.txt}), embedded with the in-process all-MiniLM-L6-v2 behind a
  * persistent cache in {@code embed-cache} (default {@code /tmp/rhizome-lemon-cache}), reduced to {@code lemon-dims}
- * (32), {@code lemon-clusters} clusters (100), negatives from the {@code lemon-nearest} (3) nearest, filtered against
+ * (32), {@code lemon-clusters} clusters (100), negatives from the {@code lemon-nearest} (3) nearest the
+ * {@code lemon-anchor} entity ({@code kept} or {@code replaced}), filtered against
  * the training triples. The embedding and clustering time is printed apart, not in the training time.
  */
 public final class KgeBenchmark {
@@ -49,7 +50,7 @@ public final class KgeBenchmark {
                 "data", "", "model", "rotate", "dim", "200", "negatives", "64", "gamma", "12", "adv-temp", "1.0",
                 "lr", "1e-3", "batch", "512", "steps", "10000", "threads", "2", "reg", "0", "seed", "0", "warmup",
                 "200", "sampler", "uniform", "text", "", "embed-cache", "/tmp/rhizome-lemon-cache", "lemon-dims", "32",
-                "lemon-clusters", "100", "lemon-nearest", "3");
+                "lemon-clusters", "100", "lemon-nearest", "3", "lemon-anchor", "kept");
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
             System.out.println("{\"skipped\": \"no dataset at " + data + "\"}");
@@ -87,11 +88,13 @@ public final class KgeBenchmark {
             long s1 = System.nanoTime();
             LemonSampler lemon = new LemonSampler(vectors, FilterIndex.of(ds.train()), new LemonSampler.Options(
                     Integer.parseInt(o.get("lemon-dims")), Integer.parseInt(o.get("lemon-clusters")),
-                    Integer.parseInt(o.get("lemon-nearest")), 10, c.seed()));
+                    Integer.parseInt(o.get("lemon-nearest")), 10, c.seed(),
+                    LemonSampler.Anchor.parse(o.get("lemon-anchor"))));
             samplerInfo = String.format(Locale.ROOT, "{\"lemon\": {\"with_text\": %d, \"entities\": %d, "
-                    + "\"dims\": %d, \"clusters\": %d, \"nearest\": %d, \"embed_seconds\": %.1f, "
+                    + "\"dims\": %d, \"clusters\": %d, \"nearest\": %d, \"anchor\": \"%s\", \"embed_seconds\": %.1f, "
                     + "\"cluster_seconds\": %.1f}}", lemon.entitiesWithText(), ds.entityCount(),
-                    lemon.options().dimensions(), lemon.options().clusters(), lemon.options().nearest(), embedSeconds,
+                    lemon.options().dimensions(), lemon.options().clusters(), lemon.options().nearest(),
+                    o.get("lemon-anchor"), embedSeconds,
                     (System.nanoTime() - s1) / 1e9);
             trainer.sampler(lemon);
         }
@@ -108,7 +111,8 @@ public final class KgeBenchmark {
                 + "\"negatives\": %s, \"batch\": %s, \"steps\": %s, \"threads\": %d, \"kernels\": \"%s\", "
                 + "\"train_seconds\": %.2f, \"eval_seconds\": %.3f, \"scored_triples_per_second\": %.0f, "
                 + "\"final\": {\"mrr\": %.4f, \"mr\": %.1f, \"hits1\": %.4f, \"hits3\": %.4f, \"hits10\": %.4f, "
-                + "\"optimistic\": {\"mrr\": %.4f, \"hits10\": %.4f}, \"loss\": %.4f}, \"sampler\": %s}", o.get("model"),
+                + "\"optimistic\": {\"mrr\": %.4f, \"hits10\": %.4f}, \"loss\": %.4f}, \"sampler\": %s}",
+                o.get("model"),
                 o.get("dim"),
                 o.get("negatives"), o.get("batch"), o.get("steps"), threads, Kernels.get().name(), r.seconds(),
                 evalSeconds, r.scoredTriplesPerSecond(), real.mrr(), real.mr(), real.hits1(), real.hits3(),

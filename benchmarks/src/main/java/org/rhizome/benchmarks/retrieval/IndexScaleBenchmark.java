@@ -218,7 +218,8 @@ public final class IndexScaleBenchmark {
             for (int m = 0; m < 3; m++) {
                 row(rows[m], lat[2 * m], lat[2 * m + 1]);
             }
-            row("diagnostic: raw hybrid + loading the stored docs of all its hits (as Rhizome did before 09cc42d), vs raw hybrid",
+            row("diagnostic: raw hybrid + loading the stored docs of all its hits (as Rhizome did before 09cc42d), "
+                    + "vs raw hybrid",
                     lat[6], lat[1]);
             row("diagnostic: raw hybrid + RRF on doc ids + loading only the top " + K + " docs, vs raw hybrid",
                     lat[7], lat[1]);

@@ -39,7 +39,8 @@ public final class EntityTexts {
                 }
                 String[] cols = line.split("\t", -1);
                 if (cols.length < 2) {
-                    throw new DatasetException(file.toString(), n, file + ":" + n + ": expected id TAB text, found no tab in '"
+                    throw new DatasetException(file.toString(), n, file + ":" + n
+                            + ": expected id TAB text, found no tab in '"
                             + (line.length() > 80 ? line.substring(0, 80) + "..." : line) + "'");
                 }
                 OptionalInt id = entities.find(cols[0].strip());
@@ -48,7 +49,8 @@ public final class EntityTexts {
                 }
                 String label = cols[1].strip();
                 String description = cols.length > 2 ? cols[2].strip() : "";
-                String text = description.isEmpty() ? label : label.isEmpty() ? description : label + ". " + description;
+                String text = description.isEmpty() ? label
+                        : label.isEmpty() ? description : label + ". " + description;
                 out[id.getAsInt()] = text.isEmpty() ? null : text;
             }
         } catch (IOException e) {

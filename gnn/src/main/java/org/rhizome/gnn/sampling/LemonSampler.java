@@ -20,9 +20,10 @@ import org.rhizome.gnn.data.FilterIndex;
  *   <li>k-means (k-means++ seeding, seeded) groups them into {@link Options#clusters()} clusters;</li>
  *   <li>for each entity with text, the {@link Options#nearest()} clusters whose centroids are nearest its reduced
  *       vector are kept, nearest first (its own cluster is usually the first);</li>
- *   <li>to corrupt {@code (h, r, t)} on one side, the kept entity is the other side ({@code h} when the tail is
- *       replaced); a cluster is drawn uniformly from the kept entity's nearest clusters, then a member uniformly from
- *       it; a draw that makes a known triple (the filter, normally the training triples) or repeats the replaced
+ *   <li>to corrupt {@code (h, r, t)} on one side, the anchor is the kept entity, the other side ({@code h} when the
+ *       tail is replaced), or with {@link Anchor#REPLACED} the replaced one; a cluster is drawn uniformly from the
+ *       anchor's nearest clusters, then a member uniformly from it; a draw that makes a known triple (the filter,
+ *       normally the training triples) or repeats the replaced
  *       entity is rejected and drawn again, up to {@link Options#maxTries()} times.</li>
  * </ol>
  * Fallbacks, stated: a kept entity without text, or one whose draws all failed, gets a uniform draw over all
@@ -36,9 +37,12 @@ public final class LemonSampler implements NegativeSampler {
      * @param nearest    clusters a negative may come from
      * @param maxTries   draws before falling back to a uniform draw
      * @param seed       seeds PCA's start and k-means
+     * @param anchor     whose nearest clusters a negative comes from: the entity the negative keeps (as the issue
+     *                   describes LEMON) or the one it replaces (negatives resembling the true answer)
      */
-    public record Options(int dimensions, int clusters, int nearest, int maxTries, long seed) {
+    public record Options(int dimensions, int clusters, int nearest, int maxTries, long seed, Anchor anchor) {
         public Options {
+            Objects.requireNonNull(anchor, "anchor");
             if (dimensions < 1 || clusters < 1 || nearest < 1 || nearest > clusters || maxTries < 1) {
                 throw new IllegalArgumentException("LEMON needs dimensions, clusters, tries >= 1 and nearest in [1, "
                         + "clusters]; got dimensions " + dimensions + ", clusters " + clusters + ", nearest "
@@ -46,9 +50,36 @@ public final class LemonSampler implements NegativeSampler {
             }
         }
 
-        /** 32 PCA dimensions, 100 clusters, the 3 nearest, 10 tries, seed 0. */
+        /** Clusters nearest the kept entity. */
+        public Options(int dimensions, int clusters, int nearest, int maxTries, long seed) {
+            this(dimensions, clusters, nearest, maxTries, seed, Anchor.KEPT);
+        }
+
+        /** 32 PCA dimensions, 100 clusters, the 3 nearest, 10 tries, seed 0, anchored on the kept entity. */
         public static Options defaults() {
             return new Options(32, 100, 3, 10, 0);
+        }
+
+        /** The same options anchored on {@code a}. */
+        public Options withAnchor(Anchor a) {
+            return new Options(dimensions, clusters, nearest, maxTries, seed, a);
+        }
+    }
+
+    /** The entity whose nearest clusters negatives are drawn from. */
+    public enum Anchor {
+        /** The entity the negative keeps ({@code h} when the tail is replaced). */
+        KEPT,
+        /** The entity the negative replaces (the true answer of the positive). */
+        REPLACED;
+
+        /** Parses {@code kept} or {@code replaced} (case-insensitive). */
+        public static Anchor parse(String s) {
+            try {
+                return valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the LEMON anchor must be kept or replaced, got '" + s + "'", e);
+            }
         }
     }
 
@@ -134,7 +165,7 @@ public final class LemonSampler implements NegativeSampler {
     public int corrupt(int h, int r, int t, boolean head, SplittableRandom rnd) {
         int kept = head ? t : h;
         int replaced = head ? h : t;
-        int[] near = nearestClusters[kept];
+        int[] near = nearestClusters[options.anchor() == Anchor.KEPT ? kept : replaced];
         if (near != null) {
             for (int tries = 0; tries < options.maxTries(); tries++) {
                 int[] m = members[near[rnd.nextInt(near.length)]];
@@ -178,9 +209,9 @@ public final class LemonSampler implements NegativeSampler {
 
     @Override
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "lemon(dimensions=%d, clusters=%d, nearest=%d, seed=%d, "
+        return String.format(java.util.Locale.ROOT, "lemon(dimensions=%d, clusters=%d, nearest=%d, anchor=%s, seed=%d, "
                 + "entities with text=%d of %d)", options.dimensions(), options.clusters(), options.nearest(),
-                options.seed(), withText, entityCount);
+                options.anchor().name().toLowerCase(java.util.Locale.ROOT), options.seed(), withText, entityCount);
     }
 
     /** The cluster of entity {@code e}, or -1 if it has no text. */

@@ -136,6 +136,22 @@ class LemonSamplerTest {
     }
 
     @Test
+    void anchoredOnTheReplacedEntityNegativesResembleTheTrueAnswer() {
+        float[][] vectors = blobs(new SplittableRandom(5));
+        LemonSampler s = new LemonSampler(vectors, null, new LemonSampler.Options(2, 3, 1, 10, 9)
+                .withAnchor(LemonSampler.Anchor.REPLACED));
+        SplittableRandom rnd = new SplittableRandom(4);
+        for (int i = 0; i < 500; i++) {
+            // tail of (0, 0, 60) replaced: drawn from 60's blob, not from the kept 0's; head of (110, 0, 20) likewise
+            assertThat(s.cluster(s.corrupt(0, 0, 60, false, rnd))).isEqualTo(s.cluster(60));
+            assertThat(s.cluster(s.corrupt(110, 0, 20, true, rnd))).isEqualTo(s.cluster(110));
+        }
+        assertThat(s.cluster(60)).isNotEqualTo(s.cluster(0));
+        assertThat(s.describe()).contains("anchor=replaced");
+        assertThatThrownBy(() -> LemonSampler.Anchor.parse("near")).hasMessageContaining("kept or replaced");
+    }
+
+    @Test
     void twoNearestClustersShareTheDraws() {
         float[][] vectors = blobs(new SplittableRandom(5));
         LemonSampler s = new LemonSampler(vectors, null, new LemonSampler.Options(2, 3, 2, 10, 9));
