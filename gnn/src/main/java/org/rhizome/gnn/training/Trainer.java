@@ -202,9 +202,9 @@ public final class Trainer {
                         worse = 0;
                         bestEnt = model.entities().clone();
                         bestRel = model.relations().clone();
-                        validationNanos += System.nanoTime() - v0;
                         listener.validated(step, mrr, best);
-                        validation.onBest().accept(model, step);
+                        validation.onBest().accept(model, step); // a checkpoint write, say: not training time
+                        validationNanos += System.nanoTime() - v0;
                     } else {
                         worse++;
                         validationNanos += System.nanoTime() - v0;
