@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.rhizome.embeddings.CachingEmbedder;
-import org.rhizome.embeddings.ConceptText;
-import org.rhizome.embeddings.EmbedderConfig;
-import org.rhizome.embeddings.TextEmbedders;
 import org.rhizome.gnn.data.DatasetException;
 import org.rhizome.gnn.data.EntityTexts;
 import org.rhizome.gnn.data.FilterIndex;
@@ -343,12 +339,8 @@ final class TrainCommand implements Callable<Integer> {
                 throw new CommandFailedException(ExitCodes.USAGE, "--entity-text goes with --data; a store's "
                         + "concepts give their labels and descriptions");
             }
-            texts = new String[ds.entityCount()];
             try (KnowledgeGraph kg = root.openStore(false)) {
-                for (int e = 0; e < texts.length; e++) {
-                    texts[e] = kg.concept(ds.entities().name(e)).map(x -> ConceptText.of(x.label(), x.description()))
-                            .orElse(null);
-                }
+                texts = EntityTexts.fromStore(kg, ds.entities());
             }
         }
         int have = 0;
@@ -359,14 +351,11 @@ final class TrainCommand implements Callable<Integer> {
                 texts.length);
         o.flush();
         long t0 = System.nanoTime();
-        float[][] vectors;
         // a store's own embedding cache (shared with its search index); for a benchmark folder, the user's cache
         Path cache = data == null ? root.storeDir().resolve("retrieval").resolve("embeddings")
                 : embeddingCache != null ? embeddingCache
                 : Path.of(System.getProperty("user.home"), ".cache", "rhizome", "embeddings");
-        try (CachingEmbedder emb = TextEmbedders.createCached(EmbedderConfig.defaults(), cache)) {
-            vectors = LemonSampler.textVectors(texts, emb);
-        }
+        float[][] vectors = LemonSampler.textVectors(texts, cache);
         try {
             LemonSampler s = new LemonSampler(vectors, FilterIndex.of(ds.train()), new LemonSampler.Options(lemonDims,
                     lemonClusters, lemonNearest, 10, seed, LemonSampler.Anchor.parse(lemonAnchor)));

@@ -6,9 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.rhizome.benchmarks.BenchArgs;
-import org.rhizome.embeddings.CachingEmbedder;
-import org.rhizome.embeddings.EmbedderConfig;
-import org.rhizome.embeddings.TextEmbedders;
 import org.rhizome.gnn.data.EntityTexts;
 import org.rhizome.gnn.data.FilterIndex;
 import org.rhizome.gnn.data.KgDataset;
@@ -79,11 +76,7 @@ public final class KgeBenchmark {
             Path textFile = o.get("text").isEmpty() ? data.resolve("text").resolve("entity2text.txt")
                     : Path.of(o.get("text"));
             String[] texts = EntityTexts.read(textFile, ds.entities());
-            float[][] vectors;
-            try (CachingEmbedder emb = TextEmbedders.createCached(EmbedderConfig.defaults(),
-                    Path.of(o.get("embed-cache")))) {
-                vectors = LemonSampler.textVectors(texts, emb);
-            }
+            float[][] vectors = LemonSampler.textVectors(texts, Path.of(o.get("embed-cache")));
             double embedSeconds = (System.nanoTime() - s0) / 1e9;
             long s1 = System.nanoTime();
             LemonSampler lemon = new LemonSampler(vectors, FilterIndex.of(ds.train()), new LemonSampler.Options(

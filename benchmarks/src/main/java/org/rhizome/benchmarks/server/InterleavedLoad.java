@@ -180,9 +180,9 @@ public final class InterleavedLoad {
                     err[tg], lat[tg].length);
         }
         System.out.printf(Locale.ROOT, "RATIO %s/%s clients=%d median=%.3f ci95=%.3f-%.3f q1=%.3f q3=%.3f min=%.3f "
-                + "max=%.3f totals=%.3f pairs=%d%n", names[0], names[1], clients, median(sorted), ci[0], ci[1],
-                quantile(sorted, 0.25), quantile(sorted, 0.75), sorted[0], sorted[pairs - 1], total[0] / total[1],
-                pairs);
+                + "max=%.3f totals=%.3f pairs=%d%n", names[0], names[1], clients, ServerBenchReport.median(sorted),
+                ci[0], ci[1], quantile(sorted, 0.25), quantile(sorted, 0.75), sorted[0], sorted[pairs - 1],
+                total[0] / total[1], pairs);
         if (a.containsKey("out")) {
             List<String> rows = new ArrayList<>();
             for (int p = 0; p < pairs; p++) {
@@ -200,11 +200,6 @@ public final class InterleavedLoad {
 
     private static double ms(long[] sorted, double p) {
         return LoadClient.Result.ms(sorted, p);
-    }
-
-    static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** Linear-interpolated quantile of sorted values. */
@@ -225,7 +220,7 @@ public final class InterleavedLoad {
                 sample[i] = values[rng.nextInt(values.length)];
             }
             Arrays.sort(sample);
-            medians[r] = median(sample);
+            medians[r] = ServerBenchReport.median(sample);
         }
         Arrays.sort(medians);
         return new double[] {quantile(medians, 0.025), quantile(medians, 0.975)};

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 import org.rhizome.cli.TextTable;
+import org.rhizome.gnn.data.EntityTexts;
 import org.rhizome.gnn.data.FilterIndex;
 import org.rhizome.gnn.data.KgDataset;
 import org.rhizome.gnn.data.SplitOptions;
@@ -73,19 +74,10 @@ public final class PredictLinks implements DemoStep {
     /** The same training with LEMON negatives from the concepts' labels and descriptions (vectors from the cache). */
     private static void lemon(DemoContext ctx, KgDataset ds, TrainingConfig c, double uniformMrr) {
         PrintWriter out = ctx.out();
-        String[] texts = new String[ds.entityCount()];
-        for (int e = 0; e < texts.length; e++) {
-            texts[e] = ctx.kg().concept(ds.entities().name(e))
-                    .map(x -> org.rhizome.embeddings.ConceptText.of(x.label(), x.description())).orElse(null);
-        }
-        float[][] vectors;
+        String[] texts = EntityTexts.fromStore(ctx.kg(), ds.entities());
         // the store's embedding cache, which the search step filled with these very texts
-        java.nio.file.Path cache = ctx.kg().location().orElse(ctx.dataDir()).resolve("retrieval")
-                .resolve("embeddings");
-        try (org.rhizome.embeddings.CachingEmbedder emb = org.rhizome.embeddings.TextEmbedders.createCached(
-                org.rhizome.embeddings.EmbedderConfig.defaults(), cache)) {
-            vectors = LemonSampler.textVectors(texts, emb);
-        }
+        float[][] vectors = LemonSampler.textVectors(texts, ctx.kg().location().orElse(ctx.dataDir())
+                .resolve("retrieval").resolve("embeddings"));
         LemonSampler lemon = new LemonSampler(vectors, FilterIndex.of(ds.train()),
                 new LemonSampler.Options(16, 8, 2, 10, c.seed()));
         KgePipeline.Result r = KgePipeline.run(ds, c, 2, lemon, TrainingListener.NONE, 100);

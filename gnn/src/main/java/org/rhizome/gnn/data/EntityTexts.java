@@ -18,6 +18,20 @@ public final class EntityTexts {
     private EntityTexts() {}
 
     /**
+     * The texts of {@code entities} named by IRI in {@code kg} (a dataset from a store snapshot): each concept's label
+     * and description as the search index embeds them ({@link org.rhizome.embeddings.ConceptText}), {@code null}
+     * for a name that is not a concept.
+     */
+    public static String[] fromStore(org.rhizome.graph.KnowledgeGraph kg, IdMap entities) {
+        String[] out = new String[entities.size()];
+        for (int e = 0; e < out.length; e++) {
+            out[e] = kg.concept(entities.name(e))
+                    .map(c -> org.rhizome.embeddings.ConceptText.of(c.label(), c.description())).orElse(null);
+        }
+        return out;
+    }
+
+    /**
      * Reads the texts of {@code entities} from {@code file}.
      *
      * @return one text per entity id, {@code null} where there is none

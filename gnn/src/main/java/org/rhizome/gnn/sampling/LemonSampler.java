@@ -214,6 +214,17 @@ public final class LemonSampler implements NegativeSampler {
                 options.anchor().name().toLowerCase(java.util.Locale.ROOT), options.seed(), withText, entityCount);
     }
 
+    /**
+     * {@link #textVectors(String[], org.rhizome.embeddings.TextEmbedder)} with the in-process all-MiniLM-L6-v2 behind
+     * the persistent cache in {@code cacheDirectory} (created if needed; opened and closed here).
+     */
+    public static float[][] textVectors(String[] texts, java.nio.file.Path cacheDirectory) {
+        try (org.rhizome.embeddings.CachingEmbedder emb = org.rhizome.embeddings.TextEmbedders.createCached(
+                org.rhizome.embeddings.EmbedderConfig.defaults(), cacheDirectory)) {
+            return textVectors(texts, emb);
+        }
+    }
+
     /** The cluster of entity {@code e}, or -1 if it has no text. */
     public int cluster(int e) {
         return clusterOf[e];
