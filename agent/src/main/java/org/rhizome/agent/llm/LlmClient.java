@@ -19,18 +19,20 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RetriableException;
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.output.TokenUsage;
 
 /**
- * Rhizome's access to a chat model: a LangChain4j {@link ChatModel} with the policies the growth loop needs around
- * it.
+ * Rhizome's access to a chat model: a LangChain4j {@link ChatModel} (OpenAI-compatible, Ollama, Anthropic or Gemini,
+ * every one over {@link JdkLlmHttpClient}) with the policies the growth loop needs around it.
  *
  * <ul>
  *   <li><b>Retries</b> of retriable failures only (timeouts, connection errors, 408, 429, 5xx), up to
@@ -47,6 +49,8 @@ import dev.langchain4j.model.output.TokenUsage;
  */
 public final class LlmClient {
     private static final Logger LOG = LoggerFactory.getLogger(LlmClient.class);
+    /** Anthropic's API requires {@code max_tokens}; this is sent when {@code max-output-tokens} is not set. */
+    static final int ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
 
     private final ChatModel model;
     private final LlmConfig config;
@@ -85,6 +89,9 @@ public final class LlmClient {
                 if (c.jsonSchema()) {
                     b.supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA).strictJsonSchema(true);
                 }
+                if (c.maxOutputTokens() > 0) {
+                    b.maxTokens(c.maxOutputTokens());
+                }
                 yield b.build();
             }
             case OLLAMA -> {
@@ -93,6 +100,35 @@ public final class LlmClient {
                 b.baseUrl(c.baseUrl().orElse("http://localhost:11434")).modelName(c.model()).timeout(t);
                 b.maxRetries(0);
                 c.temperature().ifPresent(b::temperature);
+                if (c.jsonSchema()) {
+                    b.supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+                }
+                if (c.maxOutputTokens() > 0) {
+                    b.numPredict(c.maxOutputTokens());
+                }
+                yield b.build();
+            }
+            case ANTHROPIC -> {
+                AnthropicChatModel.AnthropicChatModelBuilder b = AnthropicChatModel.builder()
+                        .httpClientBuilder(JdkLlmHttpClient.builder().connectTimeout(t).readTimeout(t))
+                        .apiKey(c.apiKey().orElse("none")).modelName(c.model()).timeout(t).maxRetries(0)
+                        .maxTokens(c.maxOutputTokens() > 0 ? c.maxOutputTokens() : ANTHROPIC_DEFAULT_MAX_TOKENS);
+                c.baseUrl().ifPresent(b::baseUrl);
+                c.temperature().ifPresent(b::temperature);
+                if (c.jsonSchema()) {
+                    b.supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+                }
+                yield b.build();
+            }
+            case GEMINI -> {
+                GoogleAiGeminiChatModel.GoogleAiGeminiChatModelBuilder b = GoogleAiGeminiChatModel.builder()
+                        .httpClientBuilder(JdkLlmHttpClient.builder().connectTimeout(t).readTimeout(t))
+                        .apiKey(c.apiKey().orElse("none")).modelName(c.model()).timeout(t).maxRetries(0);
+                c.baseUrl().ifPresent(b::baseUrl);
+                c.temperature().ifPresent(b::temperature);
+                if (c.maxOutputTokens() > 0) {
+                    b.maxOutputTokens(c.maxOutputTokens());
+                }
                 if (c.jsonSchema()) {
                     b.supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
                 }

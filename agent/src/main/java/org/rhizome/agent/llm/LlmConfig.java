@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -19,11 +20,12 @@ import java.util.Set;
  *
  * <p>Read from a properties file ({@link #load}) whose keys are the names below, then overridden by environment
  * variables ({@link #withEnvironment}): {@code RHIZOME_LLM_PROVIDER}, {@code RHIZOME_LLM_URL},
- * {@code RHIZOME_LLM_MODEL}, {@code RHIZOME_LLM_API_KEY} (then {@code OPENAI_API_KEY}). A key is never required in
- * the file: {@code api-key-env} names the variable that holds it.
+ * {@code RHIZOME_LLM_MODEL}, {@code RHIZOME_LLM_API_KEY} (then the provider's usual variable: {@code OPENAI_API_KEY},
+ * {@code ANTHROPIC_API_KEY}, {@code GEMINI_API_KEY} or {@code GOOGLE_API_KEY}). A key is never required in the file:
+ * {@code api-key-env} names the variable that holds it.
  *
  * <pre>
- * provider = openai              # openai (any OpenAI-compatible server), ollama, recorded
+ * provider = openai              # openai (any OpenAI-compatible server), ollama, anthropic, gemini, recorded
  * base-url = http://localhost:8080/v1
  * model = qwen2.5-7b-instruct
  * api-key-env = MY_SERVER_KEY
@@ -39,11 +41,13 @@ import java.util.Set;
  * temperature = 0.2
  * json-schema = false            # ask for structured output (response_format json_schema) where supported
  * max-answer-chars = 1000000     # longer answers are refused before parsing
+ * max-output-tokens = 0          # cap on the answer's tokens; 0: the server's default (anthropic: 4096, which its
+ *                                # API requires to be sent)
  * </pre>
  *
  * @param provider              the kind of server
- * @param baseUrl               its base URL (OpenAI's public API when absent for {@code OPENAI};
- *                              {@code http://localhost:11434} for {@code OLLAMA})
+ * @param baseUrl               its base URL; when absent, the provider's public API ({@code OPENAI},
+ *                              {@code ANTHROPIC}, {@code GEMINI}) or {@code http://localhost:11434} ({@code OLLAMA})
  * @param apiKey                the API key, if the server wants one
  * @param model                 the model's name
  * @param timeout               per-call timeout (connect and answer)
@@ -58,11 +62,12 @@ import java.util.Set;
  * @param temperature           sampling temperature, if set
  * @param jsonSchema            whether to request JSON-schema structured output
  * @param maxAnswerChars        answers longer than this are refused (the model is asked again, shorter)
+ * @param maxOutputTokens       the most tokens the model may answer with, 0 for the server's default
  */
 public record LlmConfig(Provider provider, Optional<String> baseUrl, Optional<String> apiKey, String model,
         Duration timeout, int maxRetries, Duration initialBackoff, Duration maxBackoff, int requestsPerMinute,
         int tokensPerMinute, int maxConcurrent, double inputPricePerMillion, double outputPricePerMillion,
-        Optional<Double> temperature, boolean jsonSchema, int maxAnswerChars) {
+        Optional<Double> temperature, boolean jsonSchema, int maxAnswerChars, int maxOutputTokens) {
 
     /** Kinds of chat server. */
     public enum Provider {
@@ -70,17 +75,32 @@ public record LlmConfig(Provider provider, Optional<String> baseUrl, Optional<St
         OPENAI,
         /** Ollama's native API. */
         OLLAMA,
+        /** Anthropic's Messages API (Claude models). */
+        ANTHROPIC,
+        /** Google's Gemini API ({@code generativelanguage.googleapis.com}), keyed by an API key. */
+        GEMINI,
         /** No server: answers recorded for the project ({@link RecordedChatModel}), used by the offline demo. */
         RECORDED;
 
-        /** Parses {@code openai}, {@code ollama} or {@code recorded} (case-insensitive). */
+        /** Parses a provider's name: {@code openai}, {@code ollama}, {@code anthropic}, {@code gemini} or
+         *  {@code recorded} (case-insensitive). */
         public static Provider parse(String word) {
             try {
                 return valueOf(word.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown LLM provider '" + word
-                        + "'; expected openai, ollama or recorded", e);
+                        + "'; expected openai, ollama, anthropic, gemini or recorded", e);
             }
+        }
+
+        /** The environment variables read for the API key when {@code RHIZOME_LLM_API_KEY} is not set. */
+        List<String> keyVariables() {
+            return switch (this) {
+                case OPENAI -> List.of("OPENAI_API_KEY");
+                case ANTHROPIC -> List.of("ANTHROPIC_API_KEY");
+                case GEMINI -> List.of("GEMINI_API_KEY", "GOOGLE_API_KEY");
+                case OLLAMA, RECORDED -> List.of();
+            };
         }
     }
 
@@ -90,13 +110,13 @@ public record LlmConfig(Provider provider, Optional<String> baseUrl, Optional<St
     public static final String ENV_URL = "RHIZOME_LLM_URL";
     /** Environment variable with the model's name. */
     public static final String ENV_MODEL = "RHIZOME_LLM_MODEL";
-    /** Environment variable with the API key ({@code OPENAI_API_KEY} is read when it is absent). */
+    /** Environment variable with the API key (the provider's usual variable is read when it is absent). */
     public static final String ENV_API_KEY = "RHIZOME_LLM_API_KEY";
 
     private static final Set<String> KEYS = Set.of("provider", "base-url", "model", "api-key", "api-key-env",
             "timeout", "max-retries", "initial-backoff", "max-backoff", "requests-per-minute", "tokens-per-minute",
             "max-concurrent", "input-price-per-million", "output-price-per-million", "temperature", "json-schema",
-            "max-answer-chars");
+            "max-answer-chars", "max-output-tokens");
 
     public LlmConfig {
         Objects.requireNonNull(provider, "provider");
@@ -125,27 +145,40 @@ public record LlmConfig(Provider provider, Optional<String> baseUrl, Optional<St
         if (maxAnswerChars < 1) {
             throw new IllegalArgumentException("max-answer-chars must be >= 1");
         }
+        if (maxOutputTokens < 0) {
+            throw new IllegalArgumentException("max-output-tokens must be >= 0 (0: the server's default)");
+        }
     }
 
     /** The recorded model of the offline demo: no server, no cost, no limits. */
     public static LlmConfig recorded() {
         return new LlmConfig(Provider.RECORDED, Optional.empty(), Optional.empty(), RecordedChatModel.MODEL_NAME,
                 Duration.ofSeconds(120), 0, Duration.ofSeconds(1), Duration.ofSeconds(60), 0, 0, 1, 0, 0,
-                Optional.empty(), false, 1_000_000);
+                Optional.empty(), false, 1_000_000, 0);
     }
 
     /** An OpenAI-compatible server at {@code baseUrl} serving {@code model}, every other setting at its default. */
     public static LlmConfig openAi(String baseUrl, String model, String apiKey) {
         return new LlmConfig(Provider.OPENAI, Optional.ofNullable(baseUrl), Optional.ofNullable(apiKey), model,
                 Duration.ofSeconds(120), 4, Duration.ofSeconds(1), Duration.ofSeconds(60), 0, 0, 4, 0, 0,
-                Optional.empty(), false, 1_000_000);
+                Optional.empty(), false, 1_000_000, 0);
+    }
+
+    /**
+     * A server of {@code provider} at {@code baseUrl} (absent: the provider's public API) serving {@code model},
+     * every other setting at its default.
+     */
+    public static LlmConfig of(Provider provider, String baseUrl, String model, String apiKey) {
+        return new LlmConfig(provider, Optional.ofNullable(baseUrl), Optional.ofNullable(apiKey), model,
+                Duration.ofSeconds(120), 4, Duration.ofSeconds(1), Duration.ofSeconds(60), 0, 0, 4, 0, 0,
+                Optional.empty(), false, 1_000_000, 0);
     }
 
     /** An Ollama server at {@code baseUrl} serving {@code model}, every other setting at its default. */
     public static LlmConfig ollama(String baseUrl, String model) {
         return new LlmConfig(Provider.OLLAMA, Optional.ofNullable(baseUrl), Optional.empty(), model,
                 Duration.ofSeconds(120), 4, Duration.ofSeconds(1), Duration.ofSeconds(60), 0, 0, 4, 0, 0,
-                Optional.empty(), false, 1_000_000);
+                Optional.empty(), false, 1_000_000, 0);
     }
 
     /**
@@ -201,7 +234,7 @@ public record LlmConfig(Provider provider, Optional<String> baseUrl, Optional<St
                     number(m, "output-price-per-million", 0, where),
                     m.containsKey("temperature") ? Optional.of(number(m, "temperature", 0, where)) : Optional.empty(),
                     Boolean.parseBoolean(m.getOrDefault("json-schema", "false")),
-                    integer(m, "max-answer-chars", 1_000_000, where));
+                    integer(m, "max-answer-chars", 1_000_000, where), integer(m, "max-output-tokens", 0, where));
         } catch (IllegalArgumentException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(where) ? e
                     : new IllegalArgumentException(where + ": " + e.getMessage(), e);
@@ -218,7 +251,12 @@ public record LlmConfig(Provider provider, Optional<String> baseUrl, Optional<St
         String model = env.get(ENV_MODEL);
         Provider p = provider != null && !provider.isBlank() ? Provider.parse(provider) : c.provider;
         String url = env.get(ENV_URL);
-        String key = env.getOrDefault(ENV_API_KEY, env.get("OPENAI_API_KEY"));
+        String key = env.get(ENV_API_KEY);
+        for (String variable : p.keyVariables()) {
+            if (key == null || key.isBlank()) {
+                key = env.get(variable);
+            }
+        }
         if (p != c.provider && (model == null || model.isBlank()) && p != Provider.RECORDED) {
             throw new IllegalArgumentException(ENV_PROVIDER + "=" + provider + " needs " + ENV_MODEL);
         }
@@ -228,7 +266,7 @@ public record LlmConfig(Provider provider, Optional<String> baseUrl, Optional<St
                         : p == Provider.RECORDED ? RecordedChatModel.MODEL_NAME : c.model,
                 c.timeout, c.maxRetries, c.initialBackoff, c.maxBackoff, c.requestsPerMinute, c.tokensPerMinute,
                 c.maxConcurrent, c.inputPricePerMillion, c.outputPricePerMillion, c.temperature, c.jsonSchema,
-                c.maxAnswerChars);
+                c.maxAnswerChars, c.maxOutputTokens);
     }
 
     /**
@@ -246,35 +284,35 @@ public record LlmConfig(Provider provider, Optional<String> baseUrl, Optional<St
     public LlmConfig withRetries(int retries, Duration initial, Duration max) {
         return new LlmConfig(provider, baseUrl, apiKey, model, timeout, retries, initial, max, requestsPerMinute,
                 tokensPerMinute, maxConcurrent, inputPricePerMillion, outputPricePerMillion, temperature, jsonSchema,
-                maxAnswerChars);
+                maxAnswerChars, maxOutputTokens);
     }
 
     /** A copy with another per-call timeout. */
     public LlmConfig withTimeout(Duration t) {
         return new LlmConfig(provider, baseUrl, apiKey, model, t, maxRetries, initialBackoff, maxBackoff,
                 requestsPerMinute, tokensPerMinute, maxConcurrent, inputPricePerMillion, outputPricePerMillion,
-                temperature, jsonSchema, maxAnswerChars);
+                temperature, jsonSchema, maxAnswerChars, maxOutputTokens);
     }
 
     /** A copy with other rate and concurrency limits. */
     public LlmConfig withLimits(int rpm, int tpm, int concurrent) {
         return new LlmConfig(provider, baseUrl, apiKey, model, timeout, maxRetries, initialBackoff, maxBackoff, rpm,
                 tpm, concurrent, inputPricePerMillion, outputPricePerMillion, temperature, jsonSchema,
-                maxAnswerChars);
+                maxAnswerChars, maxOutputTokens);
     }
 
     /** A copy with other prices (USD per million tokens). */
     public LlmConfig withPrices(double inputPerMillion, double outputPerMillion) {
         return new LlmConfig(provider, baseUrl, apiKey, model, timeout, maxRetries, initialBackoff, maxBackoff,
                 requestsPerMinute, tokensPerMinute, maxConcurrent, inputPerMillion, outputPerMillion, temperature,
-                jsonSchema, maxAnswerChars);
+                jsonSchema, maxAnswerChars, maxOutputTokens);
     }
 
     /** A copy with structured output on or off, and another answer-size cap. */
     public LlmConfig withOutput(boolean schema, int maxChars) {
         return new LlmConfig(provider, baseUrl, apiKey, model, timeout, maxRetries, initialBackoff, maxBackoff,
                 requestsPerMinute, tokensPerMinute, maxConcurrent, inputPricePerMillion, outputPricePerMillion,
-                temperature, schema, maxChars);
+                temperature, schema, maxChars, maxOutputTokens);
     }
 
     /** A one-line description without the key, for logs and run records. */

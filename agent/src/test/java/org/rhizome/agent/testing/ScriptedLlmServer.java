@@ -36,8 +36,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * A loopback HTTP/1.1 server that imitates an OpenAI-compatible chat server ({@code POST /v1/chat/completions})
- * and an Ollama server ({@code POST /api/chat}), answering chat requests from a FIFO of scripted {@link Reply replies}.
+ * A loopback HTTP/1.1 server that imitates an OpenAI-compatible chat server ({@code POST /v1/chat/completions}),
+ * an Ollama server ({@code POST /api/chat}), Anthropic's Messages API ({@code POST /v1/messages}) and Google's Gemini
+ * API ({@code POST /v1beta/models/<model>:generateContent}), answering chat requests from one FIFO of scripted
+ * {@link Reply replies}, each in the shape of the API that was called (text, usage and model name where that API
+ * puts them).
  *
  * <p>It is built on a raw {@link ServerSocket} so that a reply can also reset the connection or hang, and so that
  * tests exercise the real LangChain4j HTTP client, HTTP and JSON paths. One daemon thread serves each connection;
@@ -57,6 +60,9 @@ public final class ScriptedLlmServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPENAI_CHAT = "/v1/chat/completions";
     private static final String OLLAMA_CHAT = "/api/chat";
+    private static final String ANTHROPIC_MESSAGES = "/v1/messages";
+    private static final String GEMINI_PREFIX = "/v1beta/models/";
+    private static final String GEMINI_SUFFIX = ":generateContent";
     private static final int MAX_LINE = 64 * 1024;
     private static final int MAX_HEADERS = 200;
     private static final AtomicLong SERVER_IDS = new AtomicLong();
@@ -102,13 +108,23 @@ public final class ScriptedLlmServer implements AutoCloseable {
         return ollamaBaseUrl() + "/v1";
     }
 
+    /** @return the base URL for an Anthropic client, {@code http://127.0.0.1:<port>/v1} */
+    public String anthropicBaseUrl() {
+        return ollamaBaseUrl() + "/v1";
+    }
+
+    /** @return the base URL for a Gemini client, {@code http://127.0.0.1:<port>/v1beta} */
+    public String geminiBaseUrl() {
+        return ollamaBaseUrl() + "/v1beta";
+    }
+
     /** @return the base URL for an Ollama client, {@code http://127.0.0.1:<port>} */
     public String ollamaBaseUrl() {
         return "http://127.0.0.1:" + serverSocket.getLocalPort();
     }
 
     /**
-     * Appends replies to the queue; each chat request (OpenAI or Ollama) consumes one, in order.
+     * Appends replies to the queue; each chat request (of any of the four APIs) consumes one, in order.
      *
      * @param replies the replies to append
      * @return this server
@@ -223,6 +239,11 @@ public final class ScriptedLlmServer implements AutoCloseable {
             api = Api.OPENAI;
         } else if ("POST".equals(raw.method) && OLLAMA_CHAT.equals(path)) {
             api = Api.OLLAMA;
+        } else if ("POST".equals(raw.method) && ANTHROPIC_MESSAGES.equals(path)) {
+            api = Api.ANTHROPIC;
+        } else if ("POST".equals(raw.method) && path.startsWith(GEMINI_PREFIX) && path.endsWith(GEMINI_SUFFIX)
+                && path.length() > GEMINI_PREFIX.length() + GEMINI_SUFFIX.length()) {
+            api = Api.GEMINI;
         } else if ("GET".equals(raw.method) && "/v1/models".equals(path)) {
             writeResponse(out, 200, List.of(), json(modelList()), !keepAlive);
             return keepAlive;
@@ -287,10 +308,15 @@ public final class ScriptedLlmServer implements AutoCloseable {
                 int prompt = reply.promptTokens != null ? reply.promptTokens : Math.max(1, body.length() / 4);
                 int completion = reply.completionTokens != null
                         ? reply.completionTokens : Math.max(1, text.length() / 4);
-                String model = request.json().path("model").asText("scripted");
-                ObjectNode answer = api == Api.OPENAI
-                        ? openAiCompletion(model, text, prompt, completion)
-                        : ollamaCompletion(model, text, prompt, completion);
+                String model = api == Api.GEMINI
+                        ? path.substring(GEMINI_PREFIX.length(), path.length() - GEMINI_SUFFIX.length())
+                        : request.json().path("model").asText("scripted");
+                ObjectNode answer = switch (api) {
+                    case OPENAI -> openAiCompletion(model, text, prompt, completion);
+                    case OLLAMA -> ollamaCompletion(model, text, prompt, completion);
+                    case ANTHROPIC -> anthropicMessage(model, text, prompt, completion);
+                    case GEMINI -> geminiResponse(model, text, prompt, completion);
+                };
                 List<Map.Entry<String, String>> contentHeaders = new ArrayList<>();
                 contentHeaders.add(Map.entry("Content-Type", "application/json"));
                 contentHeaders.addAll(reply.headers);
@@ -331,6 +357,39 @@ public final class ScriptedLlmServer implements AutoCloseable {
         root.put("done_reason", "stop");
         root.put("prompt_eval_count", prompt);
         root.put("eval_count", completion);
+        return root;
+    }
+
+    private ObjectNode anthropicMessage(String model, String text, int prompt, int completion) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", "msg_" + completionIds.incrementAndGet());
+        root.put("type", "message");
+        root.put("role", "assistant");
+        root.put("model", model);
+        ObjectNode block = root.putArray("content").addObject();
+        block.put("type", "text");
+        block.put("text", text);
+        root.put("stop_reason", "end_turn");
+        root.putNull("stop_sequence");
+        ObjectNode usage = root.putObject("usage");
+        usage.put("input_tokens", prompt);
+        usage.put("output_tokens", completion);
+        return root;
+    }
+
+    private static ObjectNode geminiResponse(String model, String text, int prompt, int completion) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode candidate = root.putArray("candidates").addObject();
+        ObjectNode content = candidate.putObject("content");
+        content.putArray("parts").addObject().put("text", text);
+        content.put("role", "model");
+        candidate.put("finishReason", "STOP");
+        candidate.put("index", 0);
+        ObjectNode usage = root.putObject("usageMetadata");
+        usage.put("promptTokenCount", prompt);
+        usage.put("candidatesTokenCount", completion);
+        usage.put("totalTokenCount", prompt + completion);
+        root.put("modelVersion", model);
         return root;
     }
 
@@ -441,7 +500,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ parsing
 
-    private enum Api { OPENAI, OLLAMA }
+    private enum Api { OPENAI, OLLAMA, ANTHROPIC, GEMINI }
 
     private static final class BadRequest extends IOException {
         private static final long serialVersionUID = 1L;
@@ -631,7 +690,8 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
         /**
          * @return the text content of the last message with role "user", or "" if none; array content
-         *         contributes its {@code {"type":"text"}} parts, joined with newlines
+         *         contributes its {@code {"type":"text"}} parts, joined with newlines. Gemini's {@code contents}
+         *         (user turns made of {@code parts}) are read the same way.
          */
         public String lastUserMessage() {
             JsonNode last = null;
@@ -640,17 +700,32 @@ public final class ScriptedLlmServer implements AutoCloseable {
                     last = message;
                 }
             }
-            return last == null ? "" : textOf(last.path("content"));
+            if (last != null) {
+                return textOf(last.path("content"));
+            }
+            for (JsonNode content : json.path("contents")) {
+                if ("user".equals(content.path("role").asText())) {
+                    last = content;
+                }
+            }
+            return last == null ? "" : textOf(last.path("parts"));
         }
 
-        /** @return the text content of the first message with role "system", or "" if none (as for user messages) */
+        /**
+         * @return the text of the system prompt, or "" if none: the first message with role "system" (OpenAI,
+         *         Ollama), else the top-level {@code system} field (Anthropic), else {@code systemInstruction}
+         *         (Gemini)
+         */
         public String systemMessage() {
             for (JsonNode message : json.path("messages")) {
                 if ("system".equals(message.path("role").asText())) {
                     return textOf(message.path("content"));
                 }
             }
-            return "";
+            if (!json.path("system").isMissingNode()) {
+                return textOf(json.path("system"));
+            }
+            return textOf(json.path("systemInstruction").path("parts"));
         }
 
         /**
@@ -673,7 +748,8 @@ public final class ScriptedLlmServer implements AutoCloseable {
             if (content.isArray()) {
                 List<String> texts = new ArrayList<>();
                 for (JsonNode part : content) {
-                    if ("text".equals(part.path("type").asText()) && part.path("text").isTextual()) {
+                    boolean text = "text".equals(part.path("type").asText()) || part.path("type").isMissingNode();
+                    if (text && part.path("text").isTextual()) {
                         texts.add(part.path("text").asText());
                     }
                 }
