@@ -13,6 +13,7 @@ import java.util.function.LongConsumer;
 
 import org.rhizome.gnn.data.FilterIndex;
 import org.rhizome.gnn.data.TripleSet;
+import org.rhizome.gnn.kernel.Kernels;
 import org.rhizome.graph.RhizomeException;
 
 /**
@@ -31,6 +32,14 @@ import org.rhizome.graph.RhizomeException;
  * <p><b>Cost.</b> Two scorer calls and O(n + f) work per triple (n entities, f filtered answers); memory
  * 16 bytes per triple for the ranks plus one {@code float[n]} buffer per thread.
  *
+ * <p><b>Dot-product models.</b> When the scorer is a {@link DotProductScorer} whose scores are dot products
+ * (DistMult, ComplEx), the queries are scored in blocks of up to {@value #DOT_BLOCK}: the block's query vectors
+ * against the candidate table as one matrix product ({@link Kernels#dotBlock}), then the ranks of each row as
+ * above. The table is packed in the kernel's panels (one more copy of the candidates) once per evaluation, and each thread
+ * holds a {@code block x n} score buffer (at most {@value #DOT_BUFFER_FLOATS} floats, fewer queries per block for
+ * larger n). Same candidates, filtering, ties, threads and determinism; the scores are the same sums accumulated in
+ * another order (see {@link DotProductScorer}).
+ *
  * <p><b>Threads and determinism.</b> Triples are handed out to the threads in small consecutive ranges; each thread
  * has its own score buffer and writes the ranks of its triples into per-triple slots; the metrics are then summed
  * in triple order on the calling thread. The result is therefore identical for every thread count (provided the
@@ -39,9 +48,22 @@ import org.rhizome.graph.RhizomeException;
 public final class RankEvaluator {
     /** Triples claimed by a thread at a time (also the granularity of progress reports). */
     private static final int CHUNK = 32;
+    /** Most queries per matrix product in the dot-product path. */
+    static final int DOT_BLOCK = 128;
+    /** Largest score buffer per thread in the dot-product path (floats): 64 MiB. */
+    static final int DOT_BUFFER_FLOATS = 1 << 24;
 
-    /** An evaluator (it holds no state). */
-    public RankEvaluator() {}
+    private final Kernels kernels;
+
+    /** An evaluator on the kernels chosen for this JVM (it holds no other state). */
+    public RankEvaluator() {
+        this(Kernels.get());
+    }
+
+    /** An evaluator whose matrix products and rank counting run on {@code kernels} (tests compare them). */
+    public RankEvaluator(Kernels kernels) {
+        this.kernels = Objects.requireNonNull(kernels, "kernels");
+    }
 
     /**
      * Ranks both sides of every triple of {@code queries}.
@@ -92,8 +114,9 @@ public final class RankEvaluator {
                         + ") has an entity outside the scorer's [0, " + n + ")");
             }
         }
-        Run run = new Run(scorer, queries, filter, progress);
-        int chunks = (q + CHUNK - 1) / CHUNK;
+        Run run = scorer instanceof DotProductScorer d && d.dotProducts() && n > 0
+                ? new DotRun(d, queries, filter, progress, kernels) : new Run(scorer, queries, filter, progress, kernels);
+        int chunks = (q + run.chunk - 1) / run.chunk;
         int workers = Math.min(threads, Math.max(1, chunks));
         if (workers == 1) {
             run.work();
@@ -144,12 +167,20 @@ public final class RankEvaluator {
      * @return {optimistic rank, pessimistic rank}
      */
     static int[] ranks(float[] scores, int n, int truth, int[] filtered) {
-        float s = scores[truth];
+        return ranks(scores, 0, n, truth, filtered, Kernels.scalar());
+    }
+
+    /**
+     * {@link #ranks(float[], int, int, int[])} over {@code scores[off, off + n)}, counting over all candidates with
+     * {@code kernels} ({@link Kernels#countGreaterEqual}).
+     */
+    static int[] ranks(float[] scores, int off, int n, int truth, int[] filtered, Kernels kernels) {
+        float s = scores[off + truth];
         int greater = 0;
         int equal = 0; // includes the true entity itself
         if (Float.isNaN(s)) {
             for (int e = 0; e < n; e++) {
-                if (Float.isNaN(scores[e])) {
+                if (Float.isNaN(scores[off + e])) {
                     equal++;
                 } else {
                     greater++;
@@ -157,7 +188,7 @@ public final class RankEvaluator {
             }
             for (int e : filtered) {
                 if (e != truth && e >= 0 && e < n) {
-                    if (Float.isNaN(scores[e])) {
+                    if (Float.isNaN(scores[off + e])) {
                         equal--;
                     } else {
                         greater--;
@@ -165,15 +196,14 @@ public final class RankEvaluator {
                 }
             }
         } else {
-            for (int e = 0; e < n; e++) {
-                float x = scores[e];
-                // NaN compares false both ways: below every number, as documented
-                greater += x > s ? 1 : 0;
-                equal += x == s ? 1 : 0;
-            }
+            // NaN compares false both ways: below every number, as documented
+            int[] counts = new int[2];
+            kernels.countGreaterEqual(scores, off, n, s, counts);
+            greater = counts[0];
+            equal = counts[1];
             for (int e : filtered) {
                 if (e != truth && e >= 0 && e < n) {
-                    float x = scores[e];
+                    float x = scores[off + e];
                     greater -= x > s ? 1 : 0;
                     equal -= x == s ? 1 : 0;
                 }
@@ -183,7 +213,7 @@ public final class RankEvaluator {
     }
 
     /** One evaluation: the shared inputs, the per-triple rank slots and the hand-out counter. */
-    private static final class Run {
+    private static class Run {
         final LinkScorer scorer;
         final TripleSet queries;
         final FilterIndex filter;
@@ -194,9 +224,20 @@ public final class RankEvaluator {
         final int[] headPessimistic;
         final AtomicInteger next = new AtomicInteger();
         final AtomicBoolean failed = new AtomicBoolean();
+        /** Triples claimed at a time. */
+        final int chunk;
         private long done;
 
-        Run(LinkScorer scorer, TripleSet queries, FilterIndex filter, LongConsumer progress) {
+        final Kernels kernels;
+
+        Run(LinkScorer scorer, TripleSet queries, FilterIndex filter, LongConsumer progress, Kernels kernels) {
+            this(scorer, queries, filter, progress, kernels, CHUNK);
+        }
+
+        Run(LinkScorer scorer, TripleSet queries, FilterIndex filter, LongConsumer progress, Kernels kernels,
+                int chunk) {
+            this.kernels = kernels;
+            this.chunk = chunk;
             this.scorer = scorer;
             this.queries = queries;
             this.filter = filter;
@@ -215,21 +256,21 @@ public final class RankEvaluator {
             float[] scores = new float[n];
             try {
                 while (!failed.get()) {
-                    int from = next.getAndAdd(CHUNK);
+                    int from = next.getAndAdd(chunk);
                     if (from >= q) {
                         return;
                     }
-                    int to = Math.min(q, from + CHUNK);
+                    int to = Math.min(q, from + chunk);
                     for (int i = from; i < to; i++) {
                         int h = queries.head(i);
                         int r = queries.relation(i);
                         int t = queries.tail(i);
                         scorer.scoreTails(h, r, scores);
-                        int[] tail = ranks(scores, n, t, filter.knownTails(h, r));
+                        int[] tail = ranks(scores, 0, n, t, filter.knownTails(h, r), kernels);
                         tailOptimistic[i] = tail[0];
                         tailPessimistic[i] = tail[1];
                         scorer.scoreHeads(r, t, scores);
-                        int[] head = ranks(scores, n, h, filter.knownHeads(r, t));
+                        int[] head = ranks(scores, 0, n, h, filter.knownHeads(r, t), kernels);
                         headOptimistic[i] = head[0];
                         headPessimistic[i] = head[1];
                     }
@@ -241,9 +282,81 @@ public final class RankEvaluator {
             }
         }
 
-        private synchronized void report(int triples) {
+        synchronized void report(int triples) {
             done += triples;
             progress.accept(done);
+        }
+    }
+
+    /**
+     * The dot-product path: blocks of {@link #chunk} triples, each side scored as one matrix product of the block's
+     * query vectors with the packed candidate table.
+     */
+    private static final class DotRun extends Run {
+        private final DotProductScorer dot;
+        private final int len;
+        /** The candidate table packed in panels for {@link Kernels#dotBlock}. */
+        private final float[] packed;
+        private final int width;
+
+        DotRun(DotProductScorer scorer, TripleSet queries, FilterIndex filter, LongConsumer progress,
+                Kernels kernels) {
+            super(scorer, queries, filter, progress, kernels, Math.max(1, Math.min(DOT_BLOCK,
+                    DOT_BUFFER_FLOATS / Math.max(1, scorer.entityCount()))));
+            this.dot = scorer;
+            this.len = scorer.vectorLength();
+            int n = scorer.entityCount();
+            float[] c = scorer.candidateVectors();
+            if ((long) n * len > c.length) {
+                throw new IllegalArgumentException("the scorer's candidate table holds " + c.length + " floats, not "
+                        + n + " x " + len);
+            }
+            width = kernels.dotBlockWidth();
+            packed = Kernels.packColumns(c, n, len, width);
+        }
+
+        @Override
+        void work() {
+            int n = scorer.entityCount();
+            int q = queries.size();
+            float[] vectors = new float[chunk * len];
+            float[] scores = new float[chunk * n];
+            try {
+                while (!failed.get()) {
+                    int from = next.getAndAdd(chunk);
+                    if (from >= q) {
+                        return;
+                    }
+                    int to = Math.min(q, from + chunk);
+                    int rows = to - from;
+                    for (int i = from; i < to; i++) {
+                        dot.tailQuery(queries.head(i), queries.relation(i), vectors, (i - from) * len);
+                    }
+                    kernels.dotBlock(vectors, 0, rows, len, packed, width, n, scores, 0, n);
+                    for (int i = from; i < to; i++) {
+                        int h = queries.head(i);
+                        int[] tail = ranks(scores, (i - from) * n, n, queries.tail(i),
+                                filter.knownTails(h, queries.relation(i)), kernels);
+                        tailOptimistic[i] = tail[0];
+                        tailPessimistic[i] = tail[1];
+                    }
+                    for (int i = from; i < to; i++) {
+                        dot.headQuery(queries.relation(i), queries.tail(i), vectors, (i - from) * len);
+                    }
+                    kernels.dotBlock(vectors, 0, rows, len, packed, width, n, scores, 0, n);
+                    for (int i = from; i < to; i++) {
+                        int t = queries.tail(i);
+                        int[] head = ranks(scores, (i - from) * n, n, queries.head(i),
+                                filter.knownHeads(queries.relation(i), t), kernels);
+                        headOptimistic[i] = head[0];
+                        headPessimistic[i] = head[1];
+                    }
+                    report(rows);
+                }
+            } catch (RuntimeException | Error e) {
+                failed.set(true);
+                throw e;
+            }
         }
     }
 }

@@ -33,6 +33,25 @@ final class Checks {
         }
     }
 
+    /** The arguments of {@link Kernels#dotBlock}: every range it reads or writes lies inside its array. */
+    static void block(float[] q, int qOff, int rows, int dim, float[] packed, int width, int cols, float[] out,
+            int outOff, int outStride) {
+        if (rows < 0 || dim < 0 || cols < 0 || width < 1) {
+            throw new IllegalArgumentException("rows, dim and cols must be >= 0 and width >= 1, got " + rows + ", "
+                    + dim + ", " + cols + ", " + width);
+        }
+        if (outStride < cols) {
+            throw new IllegalArgumentException("outStride must be >= cols (" + cols + "), got " + outStride);
+        }
+        if (rows == 0 || cols == 0) {
+            return;
+        }
+        Objects.checkFromIndexSize(qOff, Math.multiplyExact(rows, dim), q.length);
+        long panels = (cols + (long) width - 1) / width;
+        Objects.checkFromIndexSize(0, Math.toIntExact(panels * dim * width), packed.length);
+        Objects.checkFromIndexSize(outOff, Math.addExact(Math.multiplyExact(rows - 1, outStride), cols), out.length);
+    }
+
     /** {@code rank >= 0} and {@code 2 * rank} does not overflow. */
     static int complexRowLength(int rank) {
         if (rank < 0 || rank > Integer.MAX_VALUE / 2) {

@@ -116,6 +116,55 @@ public interface Kernels {
      */
     void dotAll(float[] query, float[] ent, int count, int dim, float[] out);
 
+    /**
+     * Many queries against many candidates as one matrix product, for evaluating dot-product models (DistMult,
+     * ComplEx) a block of queries at a time: for {@code i in [0, rows)} and {@code j in [0, cols)},
+     * {@code out[outOff + i*outStride + j] = sum_{p < dim} q[qOff + i*dim + p] * c_j[p]}, where the candidates
+     * {@code c_j} come packed by {@link #packColumns} with panel width {@code width}.
+     *
+     * <p>The queries are rows ({@code dim} floats each, consecutive). Unlike the other kernels, each sum is accumulated
+     * in the order of {@code p} with fused multiply-adds in <em>both</em> implementations, so they agree bit for bit.
+     * Each candidate is read once per block of rows instead of once per query: a block of 64 queries moves 64 times
+     * less of the table through memory than {@link #dotAll}. Any {@code width >= 1} is computed; the vector
+     * implementation is fast for {@link #dotBlockWidth()}.
+     */
+    void dotBlock(float[] q, int qOff, int rows, int dim, float[] packed, int width, int cols, float[] out, int outOff,
+            int outStride);
+
+    /**
+     * Counts, in {@code a[off, off + n)}, the values greater than {@code s} into {@code counts[0]} and those equal to
+     * it into {@code counts[1]} (a NaN is neither, and a NaN {@code s} counts nothing): the rank counting of
+     * evaluation.
+     */
+    void countGreaterEqual(float[] a, int off, int n, float s, int[] counts);
+
+    /** The panel width {@link #dotBlock} is fastest with. */
+    int dotBlockWidth();
+
+    /**
+     * Packs the candidates for {@link #dotBlock}: {@code count} rows of {@code dim} floats ({@code table[e*dim + p]})
+     * into panels of {@code width} candidates, panel {@code k} holding candidates {@code [k*width, (k+1)*width)} as
+     * {@code dim} consecutive runs of {@code width} floats, coordinate by coordinate:
+     * {@code packed[k*dim*width + p*width + c] = table[(k*width + c)*dim + p]}, zero past the last candidate. One
+     * panel is then a contiguous {@code dim x width} block that stays in L1 while a block of queries passes.
+     */
+    static float[] packColumns(float[] table, int count, int dim, int width) {
+        if (count < 0 || dim < 0 || width < 1) {
+            throw new IllegalArgumentException("count and dim must be >= 0 and width >= 1, got " + count + ", " + dim
+                    + ", " + width);
+        }
+        java.util.Objects.checkFromIndexSize(0, Math.multiplyExact(count, dim), table.length);
+        int panels = (count + width - 1) / width;
+        float[] packed = new float[Math.multiplyExact(Math.multiplyExact(panels, dim), width)];
+        for (int e = 0; e < count; e++) {
+            int base = e / width * dim * width + e % width;
+            for (int p = 0; p < dim; p++) {
+                packed[base + p * width] = table[e * dim + p];
+            }
+        }
+        return packed;
+    }
+
     /** L1 distance of {@code query[0, dim)} to every entity row: {@code out[e] = sum_i |query[i] - ent[e*dim + i]|}. */
     void l1DistanceAll(float[] query, float[] ent, int count, int dim, float[] out);
 

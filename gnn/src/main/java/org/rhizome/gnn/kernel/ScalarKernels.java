@@ -168,6 +168,49 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void dotBlock(float[] q, int qOff, int rows, int dim, float[] packed, int width, int cols, float[] out,
+            int outOff, int outStride) {
+        Checks.block(q, qOff, rows, dim, packed, width, cols, out, outOff, outStride);
+        dotBlockScalar(q, qOff, 0, rows, dim, packed, width, 0, cols, out, outOff, outStride);
+    }
+
+    /** Rows {@code [fromRow, toRow)} and columns {@code [fromCol, toCol)} of {@link #dotBlock}, one fused sum each. */
+    static void dotBlockScalar(float[] q, int qOff, int fromRow, int toRow, int dim, float[] packed, int width,
+            int fromCol, int toCol, float[] out, int outOff, int outStride) {
+        for (int i = fromRow; i < toRow; i++) {
+            int qi = qOff + i * dim;
+            int oi = outOff + i * outStride;
+            for (int j = fromCol; j < toCol; j++) {
+                int c = j / width * dim * width + j % width;
+                float s = 0f;
+                for (int p = 0; p < dim; p++, c += width) {
+                    s = Math.fma(q[qi + p], packed[c], s);
+                }
+                out[oi + j] = s;
+            }
+        }
+    }
+
+    @Override
+    public void countGreaterEqual(float[] a, int off, int n, float s, int[] counts) {
+        Checks.range(a, off, n);
+        int greater = 0;
+        int equal = 0;
+        for (int e = off, end = off + n; e < end; e++) {
+            float x = a[e];
+            greater += x > s ? 1 : 0;
+            equal += x == s ? 1 : 0;
+        }
+        counts[0] = greater;
+        counts[1] = equal;
+    }
+
+    @Override
+    public int dotBlockWidth() {
+        return 16;
+    }
+
+    @Override
     public void dotAll(float[] query, float[] ent, int count, int dim, float[] out) {
         Checks.all(query, ent, count, dim, out);
         for (int e = 0; e < count; e++) {

@@ -3,7 +3,7 @@ package org.rhizome.gnn.model;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
-import org.rhizome.gnn.evaluation.LinkScorer;
+import org.rhizome.gnn.evaluation.DotProductScorer;
 import org.rhizome.gnn.kernel.Kernels;
 
 /**
@@ -27,7 +27,7 @@ import org.rhizome.gnn.kernel.Kernels;
  * <p>Scoring is thread-safe; training threads write rows without locks (Hogwild), which is what
  * {@code org.rhizome.gnn.training} does.
  */
-public final class KgeModel implements LinkScorer {
+public final class KgeModel implements DotProductScorer {
     private final ModelKind kind;
     private final int entityCount;
     private final int relationCount;
@@ -483,6 +483,41 @@ public final class KgeModel implements LinkScorer {
                 yield -sum;
             }
         };
+    }
+
+    /** DistMult and ComplEx: a candidate's score is the dot product of the query vector with its row. */
+    @Override
+    public boolean dotProducts() {
+        return kind == ModelKind.DISTMULT || kind == ModelKind.COMPLEX;
+    }
+
+    @Override
+    public int vectorLength() {
+        return dim;
+    }
+
+    @Override
+    public float[] candidateVectors() {
+        return ent;
+    }
+
+    @Override
+    public void tailQuery(int head, int relation, float[] q, int off) {
+        dotQuery(head, relation, 0, false, q, off);
+    }
+
+    @Override
+    public void headQuery(int relation, int tail, float[] q, int off) {
+        dotQuery(0, relation, tail, true, q, off);
+    }
+
+    private void dotQuery(int h, int r, int t, boolean head, float[] q, int off) {
+        if (!dotProducts()) {
+            throw new UnsupportedOperationException(kind + " scores are not dot products");
+        }
+        float[] v = new float[dim];
+        query(h, r, t, head, v, null, null);
+        System.arraycopy(v, 0, q, off, dim);
     }
 
     @Override

@@ -105,6 +105,92 @@ class KernelDifferentialTest {
         }
     }
 
+    /**
+     * The matrix-product kernel on every row count 1..9 and column count 1..53 (every partial last panel for 8 and 16
+     * lanes, with and without whole panels), several dimensions and offsets, at the vector implementation's panel
+     * width and at an odd one: scalar and Panama agree bit for bit (both are fused sums in the order of the
+     * dimension), both match the sum in double, and nothing outside the output block is written.
+     */
+    @Test
+    void dotBlockAgreesBitForBitAndMatchesTheProduct() {
+        for (int width : new int[] {panama.dotBlockWidth(), 5}) {
+            for (int dim : new int[] {1, 5, 16, 37, 200}) {
+                for (int rows = 1; rows <= 9; rows++) {
+                    for (int cols = 1; cols <= 53; cols += (cols < 20 ? 1 : 4)) {
+                        checkDotBlock(width, dim, rows, cols);
+                    }
+                }
+            }
+        }
+    }
+
+    private void checkDotBlock(int width, int dim, int rows, int cols) {
+        int qOff = rows % 2 * 3;
+        int outOff = 5;
+        int outStride = cols + 2;
+        float[] q = padded(rnd, qOff, rows * dim, 7);
+        float[] table = padded(rnd, 0, cols * dim, 0);
+        float[] packed = Kernels.packColumns(table, cols, dim, width);
+        float[] outS = new float[outOff + (rows - 1) * outStride + cols + 4];
+        Arrays.fill(outS, -7f);
+        float[] outP = outS.clone();
+        scalar.dotBlock(q, qOff, rows, dim, packed, width, cols, outS, outOff, outStride);
+        panama.dotBlock(q, qOff, rows, dim, packed, width, cols, outP, outOff, outStride);
+        assertThat(outP).as("width %d dim %d rows %d cols %d", width, dim, rows, cols).isEqualTo(outS);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double sum = 0;
+                double mag = 0;
+                for (int p = 0; p < dim; p++) {
+                    double t = (double) q[qOff + i * dim + p] * table[j * dim + p];
+                    sum += t;
+                    mag += Math.abs(t);
+                }
+                assertClose("dotBlock dim " + dim + " (" + i + ", " + j + ")", outS[outOff + i * outStride + j],
+                        new double[] {sum, mag});
+            }
+        }
+        for (int k = 0; k < outS.length; k++) {
+            int rel = k - outOff;
+            if (!(rel >= 0 && rel / outStride < rows && rel % outStride < cols)) {
+                assertThat(outS[k]).as("wrote outside the block at %d", k).isEqualTo(-7f);
+            }
+        }
+    }
+
+    /** Rank counting: exact counts, with ties (values drawn from a few integers) and NaNs, for every length. */
+    @Test
+    void countGreaterEqualIsExact() {
+        for (int n : LENGTHS) {
+            float[] a = new float[n + 6];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = rnd.nextInt(10) == 0 ? Float.NaN : rnd.nextInt(7) - 3;
+            }
+            for (float s : new float[] {0f, 2f, -3.5f, Float.NaN}) {
+                int greater = 0;
+                int equal = 0;
+                for (int i = 3; i < 3 + n; i++) {
+                    greater += a[i] > s ? 1 : 0;
+                    equal += a[i] == s ? 1 : 0;
+                }
+                int[] cs = new int[2];
+                int[] cp = new int[2];
+                scalar.countGreaterEqual(a, 3, n, s, cs);
+                panama.countGreaterEqual(a, 3, n, s, cp);
+                assertThat(cs).as("n %d s %s", n, s).containsExactly(greater, equal);
+                assertThat(cp).as("n %d s %s", n, s).containsExactly(greater, equal);
+            }
+        }
+    }
+
+    @Test
+    void packingPutsEachCoordinateInItsPanelAndPadsWithZero() {
+        float[] table = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}; // 5 rows of 2
+        float[] packed = Kernels.packColumns(table, 5, 2, 3);
+        // panel 0: rows 0..2, coordinate 0 then 1; panel 1: rows 3, 4 and a zero
+        assertThat(packed).containsExactly(1, 3, 5, 2, 4, 6, 7, 9, 0, 8, 10, 0);
+    }
+
     @Test
     void l1GradientAgreesExactly() {
         for (int n : LENGTHS) {
