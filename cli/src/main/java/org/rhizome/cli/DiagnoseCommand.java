@@ -4,13 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 import org.rhizome.gnn.data.DatasetException;
-import org.rhizome.gnn.data.IdMap;
 import org.rhizome.gnn.data.KgDataset;
-import org.rhizome.gnn.data.TripleSet;
 import org.rhizome.gnn.diagnostics.DiagnosticOptions;
 import org.rhizome.gnn.diagnostics.DiagnosticReport;
 import org.rhizome.gnn.diagnostics.LinkDiagnostics;
@@ -111,7 +108,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         KgDataset ds;
         try {
-            ds = inModelIds(KgDataset.fromFolder(data), m);
+            ds = ModelIds.inModelIds(KgDataset.fromFolder(data), m, data, model);
         } catch (DatasetException e) {
             throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
         }
@@ -133,39 +130,5 @@ final class DiagnoseCommand implements Callable<Integer> {
         o.printf(Locale.US, "report: %d files in %s (%s)%n", files.size(), files.get(0).getParent(),
                 String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList()));
         return ExitCodes.OK;
-    }
-
-    /**
-     * {@code ds} with the model's entity and relation ids, so that the model scores it: every name of the dataset
-     * must be one the model knows.
-     *
-     * @throws DatasetException naming the split, the triple and the unknown name
-     */
-    private KgDataset inModelIds(KgDataset ds, TrainedModel m) {
-        return KgDataset.of(m.entities(), m.relations(), remap(ds, ds.train(), "train.txt", m),
-                remap(ds, ds.valid(), "valid.txt", m), remap(ds, ds.test(), "test.txt", m));
-    }
-
-    private TripleSet remap(KgDataset ds, TripleSet set, String file, TrainedModel m) {
-        int[] h = new int[set.size()];
-        int[] r = new int[set.size()];
-        int[] t = new int[set.size()];
-        for (int i = 0; i < set.size(); i++) {
-            h[i] = id(m.entities(), ds.entities().name(set.head(i)), "entity", file, i);
-            r[i] = id(m.relations(), ds.relations().name(set.relation(i)), "relation", file, i);
-            t[i] = id(m.entities(), ds.entities().name(set.tail(i)), "entity", file, i);
-        }
-        return new TripleSet(h, r, t);
-    }
-
-    private int id(IdMap names, String name, String what, String file, int triple) {
-        OptionalInt id = names.find(name);
-        if (id.isEmpty()) {
-            Path f = data.resolve(file);
-            throw new DatasetException(f.toString(), f + ": triple " + (triple + 1) + " names the " + what + " '"
-                    + name + "', which the model " + model + " does not know (diagnose a model trained on this "
-                    + "dataset)", null);
-        }
-        return id.getAsInt();
     }
 }
