@@ -103,6 +103,22 @@ class DotProductEvaluationTest {
                 .isEqualTo(new RankEvaluator().evaluate(perQuery(m), test, filter, 1));
     }
 
+    /** NaN embeddings (a diverged model): NaN scores rank below every number on both paths, NaN true scores too. */
+    @ParameterizedTest
+    @EnumSource(value = ModelKind.class, names = {"DISTMULT", "COMPLEX"})
+    void nanScoresRankTheSameOnBothPaths(ModelKind kind) {
+        KgeModel m = integerModel(kind, 9);
+        for (int e : new int[] {3, 40, 41, 150}) {
+            m.entities()[e * DIM + 1] = Float.NaN;
+        }
+        TripleSet test = randomTriples(200, 21);
+        FilterIndex filter = FilterIndex.of(randomTriples(1000, 22), test);
+        QueryRanks reference = new RankEvaluator().ranks(perQuery(m), test, filter, 1, d -> { });
+        for (Kernels k : new Kernels[] {Kernels.get(), Kernels.scalar()}) {
+            assertSameRanks(new RankEvaluator(k).ranks(m, test, filter, 2, d -> { }), reference);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = ModelKind.class, names = {"DISTMULT", "COMPLEX"})
     void queryVectorsScoreLikeTheModel(ModelKind kind) {
