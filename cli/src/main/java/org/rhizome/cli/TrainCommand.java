@@ -23,6 +23,7 @@ import org.rhizome.gnn.io.ModelFile;
 import org.rhizome.gnn.io.TrainedModel;
 import org.rhizome.gnn.model.ModelKind;
 import org.rhizome.gnn.pipeline.KgePipeline;
+import org.rhizome.gnn.pipeline.PipelineConfig;
 import org.rhizome.gnn.reader.GraphReader;
 import org.rhizome.gnn.reader.KHopRetriever;
 import org.rhizome.gnn.reader.ReaderFile;
@@ -111,6 +112,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to save the model.")
     Path out;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "A pipeline configuration for the KG-embedding "
+            + "models (JSON, or YAML for .yaml/.yml; keys in the README); options given on the command line "
+            + "override its values.")
+    Path config;
+
+    @Option(names = "--save-config", paramLabel = "FILE", description = "Writes the resolved pipeline configuration "
+            + "(JSON, or YAML for .yaml/.yml) before training: --config reads it back.")
+    Path saveConfig;
+
     @Option(names = "--valid-every", paramLabel = "N", defaultValue = "0",
             description = "Check the filtered MRR on the validation split every N steps, keep the best check's model "
                     + "and stop early when checks stop improving (0: no checks). Default: ${DEFAULT-VALUE}")
@@ -153,6 +163,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "lemon: negatives from the clusters nearest the entity the negative keeps, or nearest the "
                     + "one it replaces (the true answer). Default: ${DEFAULT-VALUE}")
     String lemonAnchor;
+
+    @Option(names = "--lemon-uniform", paramLabel = "P", defaultValue = "0",
+            description = "lemon: the share of negatives drawn uniformly instead, in [0, 1]. Default: "
+                    + "${DEFAULT-VALUE}")
+    double lemonUniform;
 
     @Option(names = "--lemon-nearest", paramLabel = "N", defaultValue = "3",
             description = "lemon: clusters nearest the kept entity that negatives come from. Default: "
@@ -232,6 +247,11 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        if ((config != null || saveConfig != null)
+                && ("epignn".equalsIgnoreCase(model) || "kgr3".equalsIgnoreCase(model))) {
+            throw new CommandFailedException(ExitCodes.USAGE, "--config and --save-config are for the KG-embedding "
+                    + "models (transe, distmult, complex, rotate)");
+        }
         if ("epignn".equalsIgnoreCase(model)) {
             return trainEpiGnn(o);
         }
@@ -242,26 +262,25 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandFailedException(ExitCodes.USAGE,
                     "--reasoning, --generate and --test are for --model epignn");
         }
-        TrainingConfig c;
-        try {
-            c = TrainingConfig.defaults(ModelKind.parse(model)).withRank(rank).withBatch(batch, negatives)
-                    .withSteps(steps).withLearningRate(lr, "adam").withLoss("self-adversarial", gamma, temperature)
-                    .withSeed(seed);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailedException(ExitCodes.USAGE, e.getMessage(), e);
+        PipelineConfig pc = pipelineConfig();
+        TrainingConfig c = pc.training();
+        if (saveConfig != null) {
+            try {
+                pc.write(saveConfig);
+            } catch (java.io.UncheckedIOException e) {
+                throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+            }
+            o.println("configuration saved to " + saveConfig.toAbsolutePath());
         }
-        KgDataset ds = dataset(root, data, seed);
+        Path dataPath = pc.data() == null ? null : Path.of(pc.data());
+        KgDataset ds = dataset(root, dataPath, pc.splitSeed());
         o.printf(Locale.US, "dataset: %,d entities, %,d relations, %,d / %,d / %,d train / valid / test triples%n",
                 ds.entityCount(), ds.relationCount(), ds.train().size(), ds.valid().size(), ds.test().size());
         o.flush();
-        NegativeSampler negatives = switch (sampler.toLowerCase(Locale.ROOT)) {
-            case "uniform" -> null;
-            case "lemon" -> lemon(o, ds);
-            default -> throw new CommandFailedException(ExitCodes.USAGE, "--sampler must be uniform or lemon, got "
-                    + sampler);
-        };
-        Validation validation = validation(ds, c);
-        KgePipeline.Result r = KgePipeline.run(ds, c, threads, negatives, validation, new TrainingListener() {
+        NegativeSampler negatives = "lemon".equals(pc.sampler().kind()) ? lemon(o, ds, pc, dataPath) : null;
+        Validation validation = validation(ds, pc);
+        int steps = c.steps();
+        KgePipeline.Result r = KgePipeline.run(ds, pc, negatives, validation, new TrainingListener() {
             @Override
             public void progress(int step, int all, double loss) {
                 if (!root.quiet()) {
@@ -282,7 +301,7 @@ final class TrainCommand implements Callable<Integer> {
         if (validation != null) {
             o.printf(Locale.US, "%s; kept the model of step %,d (validation MRR %.4f)%n", r.training().stoppedEarly()
                     ? String.format(Locale.US, "stopped early at step %,d of %,d: %d checks without improvement",
-                            r.training().stepsRun(), steps, patience)
+                            r.training().stepsRun(), steps, pc.validation().patience())
                     : String.format(Locale.US, "ran all %,d steps", steps), r.training().bestStep(),
                     r.training().bestValidationMrr());
         }
@@ -296,35 +315,94 @@ final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The validation of --valid-every, or null; refuses a dataset without validation triples. */
-    private Validation validation(KgDataset ds, TrainingConfig c) {
-        if (validEvery <= 0) {
+    /** The validation the configuration asks for, or null; refuses a dataset without validation triples. */
+    private Validation validation(KgDataset ds, PipelineConfig pc) {
+        if (pc.validation().every() <= 0) {
             if (checkpoint != null) {
                 throw new CommandFailedException(ExitCodes.USAGE, "--checkpoint needs --valid-every N");
             }
             return null;
         }
-        if (patience < 1) {
-            throw new CommandFailedException(ExitCodes.USAGE, "--patience must be at least 1, got " + patience);
-        }
         if (ds.valid().size() == 0) {
             throw new CommandFailedException(ExitCodes.USAGE, "--valid-every needs validation triples; this dataset "
                     + "has none");
         }
-        Validation v = Validation.of(ds.valid(), FilterIndex.of(ds), validEvery, patience);
+        Validation v = Validation.of(ds.valid(), FilterIndex.of(ds), pc.validation().every(),
+                pc.validation().patience());
         if (checkpoint != null) {
-            String config = KgePipeline.describe(c);
+            String config = pc.toJson();
             v = v.withOnBest((model, step) -> ModelFile.write(new TrainedModel(model, ds.entities(), ds.relations(),
                     config), checkpoint));
         }
         return v;
     }
 
+    /**
+     * The pipeline configuration: {@code --config}'s (or the defaults, which are this command's option defaults),
+     * then every option given on the command line over it.
+     */
+    PipelineConfig pipelineConfig() {
+        PipelineConfig pc;
+        try {
+            pc = config != null ? PipelineConfig.read(config) : PipelineConfig.defaults();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+        }
+        var given = spec.commandLine().getParseResult();
+        try {
+            TrainingConfig t = pc.training();
+            if (given.hasMatchedOption("--model")) {
+                t = t.withModel(ModelKind.parse(model));
+            }
+            if (given.hasMatchedOption("--rank")) {
+                t = t.withRank(rank);
+            }
+            t = t.withBatch(given.hasMatchedOption("--batch") ? batch : t.batch(),
+                    given.hasMatchedOption("--negatives") ? negatives : t.negatives());
+            if (given.hasMatchedOption("--steps")) {
+                t = t.withSteps(steps);
+            }
+            if (given.hasMatchedOption("--lr")) {
+                t = t.withLearningRate(lr, t.optimizer());
+            }
+            t = t.withLoss(t.loss(), given.hasMatchedOption("--gamma") ? gamma : t.gamma(),
+                    given.hasMatchedOption("--temperature") ? temperature : t.advTemperature());
+            if (given.hasMatchedOption("--seed")) {
+                t = t.withSeed(seed);
+                pc = pc.withSplitSeed(seed);
+            }
+            pc = pc.withTraining(t);
+            if (data != null) {
+                pc = pc.withData(data.toString());
+            }
+            if (given.hasMatchedOption("--threads")) {
+                pc = pc.withThreads(threads);
+            }
+            pc = pc.withValidation(new PipelineConfig.Validation(
+                    given.hasMatchedOption("--valid-every") ? validEvery : pc.validation().every(),
+                    given.hasMatchedOption("--patience") ? patience : pc.validation().patience()));
+            PipelineConfig.Sampler s = pc.sampler();
+            pc = pc.withSampler(new PipelineConfig.Sampler(
+                    given.hasMatchedOption("--sampler") ? sampler.toLowerCase(Locale.ROOT) : s.kind(),
+                    entityText != null ? entityText.toString() : s.entityText(),
+                    given.hasMatchedOption("--lemon-dims") ? lemonDims : s.dimensions(),
+                    given.hasMatchedOption("--lemon-clusters") ? lemonClusters : s.clusters(),
+                    given.hasMatchedOption("--lemon-nearest") ? lemonNearest : s.nearest(),
+                    given.hasMatchedOption("--lemon-anchor") ? lemonAnchor : s.anchor(),
+                    given.hasMatchedOption("--lemon-uniform") ? lemonUniform : s.uniform()));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+        return pc;
+    }
+
     /** The LEMON sampler over the entities' texts, embedded with the cached in-process MiniLM. */
-    private LemonSampler lemon(PrintWriter o, KgDataset ds) {
+    private LemonSampler lemon(PrintWriter o, KgDataset ds, PipelineConfig pc, Path data) {
+        PipelineConfig.Sampler options = pc.sampler();
         String[] texts;
         if (data != null) {
-            Path f = entityText != null ? entityText : data.resolve("text").resolve("entity2text.txt");
+            Path f = options.entityText() != null ? Path.of(options.entityText())
+                    : data.resolve("text").resolve("entity2text.txt");
             if (!Files.isRegularFile(f)) {
                 throw new CommandFailedException(ExitCodes.USAGE, "--sampler lemon needs entity texts: " + f
                         + " does not exist (give --entity-text FILE)");
@@ -335,7 +413,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
             }
         } else {
-            if (entityText != null) {
+            if (options.entityText() != null) {
                 throw new CommandFailedException(ExitCodes.USAGE, "--entity-text goes with --data; a store's "
                         + "concepts give their labels and descriptions");
             }
@@ -357,11 +435,13 @@ final class TrainCommand implements Callable<Integer> {
                 : Path.of(System.getProperty("user.home"), ".cache", "rhizome", "embeddings");
         float[][] vectors = LemonSampler.textVectors(texts, cache);
         try {
-            LemonSampler s = new LemonSampler(vectors, FilterIndex.of(ds.train()), new LemonSampler.Options(lemonDims,
-                    lemonClusters, lemonNearest, 10, seed, LemonSampler.Anchor.parse(lemonAnchor)));
+            LemonSampler s = new LemonSampler(vectors, FilterIndex.of(ds.train()),
+                    options.lemonOptions(pc.training().seed()));
             o.printf(Locale.US, "lemon: %d clusters of %d-dimensional PCA projections, negatives from the %d nearest"
-                    + " the %s entity (%.1f s)%n", lemonClusters, s.options().dimensions(), lemonNearest,
-                    s.options().anchor().name().toLowerCase(Locale.ROOT), (System.nanoTime() - t0) / 1e9);
+                    + " the %s entity%s (%.1f s)%n", options.clusters(), s.options().dimensions(), options.nearest(),
+                    s.options().anchor().name().toLowerCase(Locale.ROOT), options.uniform() > 0
+                            ? String.format(Locale.US, ", %.0f%% drawn uniformly instead", 100 * options.uniform())
+                            : "", (System.nanoTime() - t0) / 1e9);
             return s;
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(ExitCodes.USAGE, "--sampler lemon: " + e.getMessage(), e);

@@ -36,7 +36,8 @@ import org.rhizome.gnn.training.TrainingResult;
  * {@code text} (default {@code <data>/text/entity2text.txt}), embedded with the in-process all-MiniLM-L6-v2 behind a
  * persistent cache in {@code embed-cache} (default {@code /tmp/rhizome-lemon-cache}), reduced to {@code lemon-dims}
  * (32), {@code lemon-clusters} clusters (100), negatives from the {@code lemon-nearest} (3) nearest the
- * {@code lemon-anchor} entity ({@code kept} or {@code replaced}), filtered against
+ * {@code lemon-anchor} entity ({@code kept} or {@code replaced}), a share {@code lemon-uniform} (0) drawn uniformly
+ * instead, filtered against
  * the training triples. The embedding and clustering time is printed apart, not in the training time.
  */
 public final class KgeBenchmark {
@@ -47,7 +48,7 @@ public final class KgeBenchmark {
                 "data", "", "model", "rotate", "dim", "200", "negatives", "64", "gamma", "12", "adv-temp", "1.0",
                 "lr", "1e-3", "batch", "512", "steps", "10000", "threads", "2", "reg", "0", "seed", "0", "warmup",
                 "200", "sampler", "uniform", "text", "", "embed-cache", "/tmp/rhizome-lemon-cache", "lemon-dims", "32",
-                "lemon-clusters", "100", "lemon-nearest", "3", "lemon-anchor", "kept");
+                "lemon-clusters", "100", "lemon-nearest", "3", "lemon-anchor", "kept", "lemon-uniform", "0");
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
             System.out.println("{\"skipped\": \"no dataset at " + data + "\"}");
@@ -82,12 +83,12 @@ public final class KgeBenchmark {
             LemonSampler lemon = new LemonSampler(vectors, FilterIndex.of(ds.train()), new LemonSampler.Options(
                     Integer.parseInt(o.get("lemon-dims")), Integer.parseInt(o.get("lemon-clusters")),
                     Integer.parseInt(o.get("lemon-nearest")), 10, c.seed(),
-                    LemonSampler.Anchor.parse(o.get("lemon-anchor"))));
+                    LemonSampler.Anchor.parse(o.get("lemon-anchor")), Double.parseDouble(o.get("lemon-uniform"))));
             samplerInfo = String.format(Locale.ROOT, "{\"lemon\": {\"with_text\": %d, \"entities\": %d, "
-                    + "\"dims\": %d, \"clusters\": %d, \"nearest\": %d, \"anchor\": \"%s\", \"embed_seconds\": %.1f, "
-                    + "\"cluster_seconds\": %.1f}}", lemon.entitiesWithText(), ds.entityCount(),
-                    lemon.options().dimensions(), lemon.options().clusters(), lemon.options().nearest(),
-                    o.get("lemon-anchor"), embedSeconds,
+                    + "\"dims\": %d, \"clusters\": %d, \"nearest\": %d, \"anchor\": \"%s\", \"uniform_share\": %s, "
+                    + "\"embed_seconds\": %.1f, \"cluster_seconds\": %.1f}}", lemon.entitiesWithText(),
+                    ds.entityCount(), lemon.options().dimensions(), lemon.options().clusters(),
+                    lemon.options().nearest(), o.get("lemon-anchor"), lemon.options().uniformShare(), embedSeconds,
                     (System.nanoTime() - s1) / 1e9);
             trainer.sampler(lemon);
         }

@@ -30,7 +30,46 @@ public final class KgePipeline {
      * @param test     filtered metrics on the test split (empty metrics when the split is empty)
      * @param evalSeconds wall time of the evaluation
      */
-    public record Result(TrainedModel model, TrainingResult training, EvaluationResult test, double evalSeconds) {}
+    public record Result(TrainedModel model, TrainingResult training, EvaluationResult test, double evalSeconds) {
+        /** The resolved configuration, as recorded in the model file (JSON). */
+        public String configuration() {
+            return model.config();
+        }
+    }
+
+    /**
+     * Runs the pipeline {@code config} describes on {@code ds} (already read from {@link PipelineConfig#data()} or the
+     * store by the caller): training with validation and early stopping when {@link PipelineConfig#validation()}
+     * asks for it, then the filtered test evaluation; the model records {@code config} as JSON.
+     *
+     * @param sampler    the negative sampler when {@code config} names LEMON (built by the caller, who has the entity
+     *                   texts and the embedder); {@code null} for uniform negatives
+     * @param validation the validation to use instead of the one {@code config} describes (e.g. with a checkpoint
+     *                   callback), or {@code null}
+     * @throws IllegalArgumentException if {@code config} names LEMON and no sampler is given, or asks for
+     *                                  validation on a dataset without validation triples
+     */
+    public static Result run(KgDataset ds, PipelineConfig config, NegativeSampler sampler, Validation validation,
+            TrainingListener listener, int reportEvery) {
+        Objects.requireNonNull(config, "config");
+        if ("lemon".equals(config.sampler().kind()) && sampler == null) {
+            throw new IllegalArgumentException("the configuration names the LEMON sampler: build it "
+                    + "(LemonSampler over the entity texts) and pass it");
+        }
+        Validation v = validation;
+        if (v == null && config.validation().every() > 0) {
+            if (ds.valid().size() == 0) {
+                throw new IllegalArgumentException("validation every " + config.validation().every()
+                        + " steps needs validation triples; this dataset has none");
+            }
+            v = Validation.of(ds.valid(), FilterIndex.of(ds), config.validation().every(),
+                    config.validation().patience());
+        }
+        Result r = run(ds, config.training(), config.threads(), sampler, v, listener, reportEvery);
+        TrainedModel m = r.model();
+        return new Result(new TrainedModel(m.model(), m.entities(), m.relations(), config.toJson()), r.training(),
+                r.test(), r.evalSeconds());
+    }
 
     /** Trains on {@code ds.train()} and evaluates on {@code ds.test()}, both on {@code threads} threads. */
     public static Result run(KgDataset ds, TrainingConfig config, int threads, TrainingListener listener,

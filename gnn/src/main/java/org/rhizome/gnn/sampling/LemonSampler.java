@@ -26,6 +26,11 @@ import org.rhizome.gnn.data.FilterIndex;
  *       normally the training triples) or repeats the replaced
  *       entity is rejected and drawn again, up to {@link Options#maxTries()} times.</li>
  * </ol>
+ * With {@link Options#uniformShare()} {@code = u > 0}, each negative is first, with probability {@code u}, drawn
+ * uniformly over all entities instead (unfiltered, as {@link UniformSampler}): a mix of the hard negatives above and
+ * the easy ones the model also needs to see (measured on FB15k-237: LEMON alone pushes down only entities of the
+ * kept or the replaced entity's kind; see {@code benchmarks/README.md}). The paper mixes nothing; this is an
+ * addition.
  * Fallbacks, stated: a kept entity without text, or one whose draws all failed, gets a uniform draw over all
  * entities (unfiltered, as {@link UniformSampler}). Simplifications against the paper: clusters are fixed before
  * training (not refreshed), and the choice among the nearest clusters is uniform, not weighted by distance.
@@ -39,10 +44,16 @@ public final class LemonSampler implements NegativeSampler {
      * @param seed       seeds PCA's start and k-means
      * @param anchor     whose nearest clusters a negative comes from: the entity the negative keeps (as the issue
      *                   describes LEMON) or the one it replaces (negatives resembling the true answer)
+     * @param uniformShare the probability, in [0, 1], that a negative is drawn uniformly instead (0: LEMON only)
      */
-    public record Options(int dimensions, int clusters, int nearest, int maxTries, long seed, Anchor anchor) {
+    public record Options(int dimensions, int clusters, int nearest, int maxTries, long seed, Anchor anchor,
+            double uniformShare) {
         public Options {
             Objects.requireNonNull(anchor, "anchor");
+            if (!(uniformShare >= 0 && uniformShare <= 1)) {
+                throw new IllegalArgumentException("the uniform share of LEMON negatives must be in [0, 1], got "
+                        + uniformShare);
+            }
             if (dimensions < 1 || clusters < 1 || nearest < 1 || nearest > clusters || maxTries < 1) {
                 throw new IllegalArgumentException("LEMON needs dimensions, clusters, tries >= 1 and nearest in [1, "
                         + "clusters]; got dimensions " + dimensions + ", clusters " + clusters + ", nearest "
@@ -50,19 +61,27 @@ public final class LemonSampler implements NegativeSampler {
             }
         }
 
-        /** Clusters nearest the kept entity. */
+        /** Clusters nearest the kept entity, no uniform share. */
         public Options(int dimensions, int clusters, int nearest, int maxTries, long seed) {
-            this(dimensions, clusters, nearest, maxTries, seed, Anchor.KEPT);
+            this(dimensions, clusters, nearest, maxTries, seed, Anchor.KEPT, 0);
         }
 
-        /** 32 PCA dimensions, 100 clusters, the 3 nearest, 10 tries, seed 0, anchored on the kept entity. */
+        /**
+         * 32 PCA dimensions, 100 clusters, the 3 nearest, 10 tries, seed 0, anchored on the kept entity, no uniform
+         * share.
+         */
         public static Options defaults() {
             return new Options(32, 100, 3, 10, 0);
         }
 
         /** The same options anchored on {@code a}. */
         public Options withAnchor(Anchor a) {
-            return new Options(dimensions, clusters, nearest, maxTries, seed, a);
+            return new Options(dimensions, clusters, nearest, maxTries, seed, a, uniformShare);
+        }
+
+        /** The same options with another uniform share. */
+        public Options withUniformShare(double share) {
+            return new Options(dimensions, clusters, nearest, maxTries, seed, anchor, share);
         }
     }
 
@@ -163,6 +182,9 @@ public final class LemonSampler implements NegativeSampler {
 
     @Override
     public int corrupt(int h, int r, int t, boolean head, SplittableRandom rnd) {
+        if (options.uniformShare() > 0 && rnd.nextDouble() < options.uniformShare()) {
+            return rnd.nextInt(entityCount);
+        }
         int kept = head ? t : h;
         int replaced = head ? h : t;
         int[] near = nearestClusters[options.anchor() == Anchor.KEPT ? kept : replaced];
@@ -209,9 +231,10 @@ public final class LemonSampler implements NegativeSampler {
 
     @Override
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "lemon(dimensions=%d, clusters=%d, nearest=%d, anchor=%s, seed=%d, "
-                + "entities with text=%d of %d)", options.dimensions(), options.clusters(), options.nearest(),
-                options.anchor().name().toLowerCase(java.util.Locale.ROOT), options.seed(), withText, entityCount);
+        return String.format(java.util.Locale.ROOT, "lemon(dimensions=%d, clusters=%d, nearest=%d, anchor=%s, "
+                + "uniform share=%s, seed=%d, entities with text=%d of %d)", options.dimensions(), options.clusters(),
+                options.nearest(), options.anchor().name().toLowerCase(java.util.Locale.ROOT), options.uniformShare(),
+                options.seed(), withText, entityCount);
     }
 
     /**

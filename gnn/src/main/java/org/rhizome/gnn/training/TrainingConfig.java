@@ -64,6 +64,11 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return (gamma + 2f) / rank;
     }
 
+    public TrainingConfig withModel(ModelKind m) {
+        return new TrainingConfig(m, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
+                regularization, subsampling, sides, seed);
+    }
+
     public TrainingConfig withRank(int r) {
         return new TrainingConfig(model, r, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed);

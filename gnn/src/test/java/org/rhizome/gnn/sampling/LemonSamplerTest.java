@@ -151,6 +151,30 @@ class LemonSamplerTest {
         assertThatThrownBy(() -> LemonSampler.Anchor.parse("near")).hasMessageContaining("kept or replaced");
     }
 
+    /**
+     * A uniform share u mixes uniform draws in: with 3 blobs of 50, a negative lands outside the kept entity's blob
+     * with probability u * 100/150 (LEMON never leaves it with one nearest cluster).
+     */
+    @Test
+    void aUniformShareMixesUniformDrawsIn() {
+        float[][] vectors = blobs(new SplittableRandom(5));
+        for (double u : new double[] {0, 0.3, 1}) {
+            LemonSampler s = new LemonSampler(vectors, null, new LemonSampler.Options(2, 3, 1, 10, 9)
+                    .withUniformShare(u));
+            SplittableRandom rnd = new SplittableRandom(8);
+            int outside = 0;
+            int draws = 30_000;
+            for (int i = 0; i < draws; i++) {
+                outside += s.cluster(s.corrupt(0, 0, 60, false, rnd)) != s.cluster(0) ? 1 : 0;
+            }
+            // binomial standard deviation at most 0.003 here: 5 of them
+            assertThat(outside / (double) draws).as("share %s", u).isCloseTo(u * 100 / 150, within(0.015));
+            assertThat(s.describe()).contains("uniform share=" + u);
+        }
+        assertThatThrownBy(() -> LemonSampler.Options.defaults().withUniformShare(1.5))
+                .hasMessageContaining("uniform share").hasMessageContaining("1.5");
+    }
+
     @Test
     void twoNearestClustersShareTheDraws() {
         float[][] vectors = blobs(new SplittableRandom(5));

@@ -1,0 +1,100 @@
+package org.rhizome.gnn.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.rhizome.gnn.model.ModelKind;
+import org.rhizome.gnn.training.TrainingConfig;
+
+class PipelineConfigTest {
+    @TempDir
+    Path dir;
+
+    /** A configuration with no value left at its default. */
+    private static PipelineConfig unusual(ModelKind kind) {
+        TrainingConfig t = new TrainingConfig(kind, 37, 11, 96, 1234, 0.0025f, "adagrad", "margin", 9.5f, 0.75f,
+                1e-5f, false, "bernoulli", 7);
+        return new PipelineConfig("some/folder with space", 99, t,
+                new PipelineConfig.Sampler("lemon", "texts/entity2text.txt", 16, 40, 2, "replaced", 0.25),
+                new PipelineConfig.Validation(250, 5), 3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void everyValueRoundTripsThroughJsonAndYaml(ModelKind kind) {
+        PipelineConfig c = unusual(kind);
+        assertThat(PipelineConfig.parse(c.toJson(), false, "json")).isEqualTo(c);
+        assertThat(PipelineConfig.parse(c.toYaml(), true, "yaml")).isEqualTo(c);
+        PipelineConfig store = PipelineConfig.defaults().withData(null);
+        assertThat(PipelineConfig.parse(store.toYaml(), true, "yaml")).isEqualTo(store);
+    }
+
+    @Test
+    void filesRoundTripByExtension() throws Exception {
+        PipelineConfig c = unusual(ModelKind.COMPLEX);
+        Path yaml = dir.resolve("p.yaml");
+        Path json = dir.resolve("p.json");
+        c.write(yaml);
+        c.write(json);
+        assertThat(Files.readString(yaml)).contains("training:").doesNotContain("{");
+        assertThat(Files.readString(json)).startsWith("{");
+        assertThat(PipelineConfig.read(yaml)).isEqualTo(c);
+        assertThat(PipelineConfig.read(json)).isEqualTo(c);
+    }
+
+    @Test
+    void absentKeysKeepTheirDefaults() {
+        PipelineConfig c = PipelineConfig.parse("""
+                data: ../shared/datasets/UMLS
+                training:
+                  model: distmult
+                  steps: 300
+                validation:
+                  every: 100
+                """, true, "partial.yaml");
+        PipelineConfig d = PipelineConfig.defaults();
+        assertThat(c.data()).isEqualTo("../shared/datasets/UMLS");
+        assertThat(c.training()).isEqualTo(d.training().withModel(ModelKind.DISTMULT).withSteps(300));
+        assertThat(c.validation()).isEqualTo(new PipelineConfig.Validation(100, d.validation().patience()));
+        assertThat(c.sampler()).isEqualTo(d.sampler());
+        assertThat(c.threads()).isEqualTo(d.threads());
+        assertThat(PipelineConfig.parse("", true, "empty.yaml")).isEqualTo(d);
+        assertThat(PipelineConfig.parse("{}", false, "empty.json")).isEqualTo(d);
+    }
+
+    @Test
+    void badDocumentsAreRefusedNamingTheDocumentAndTheKey() {
+        assertThatThrownBy(() -> PipelineConfig.parse("training:\n  rnak: 10\n", true, "typo.yaml"))
+                .hasMessageContaining("typo.yaml").hasMessageContaining("unknown key 'training.rnak'")
+                .hasMessageContaining("rank");
+        assertThatThrownBy(() -> PipelineConfig.parse("{\"sampling\": {}}", false, "top.json"))
+                .hasMessageContaining("unknown key 'sampling'").hasMessageContaining("sampler");
+        assertThatThrownBy(() -> PipelineConfig.parse("training:\n  rank: ten\n", true, "type.yaml"))
+                .hasMessageContaining("type.yaml").hasMessageContaining("'training.rank' must be an integer");
+        assertThatThrownBy(() -> PipelineConfig.parse("training:\n  rank: 2.5\n", true, "frac.yaml"))
+                .hasMessageContaining("'training.rank' must be an integer");
+        assertThatThrownBy(() -> PipelineConfig.parse("training:\n  subsampling: maybe\n", true, "b.yaml"))
+                .hasMessageContaining("'training.subsampling' must be true or false");
+        assertThatThrownBy(() -> PipelineConfig.parse("training:\n  rank: 0\n", true, "range.yaml"))
+                .hasMessageContaining("range.yaml").hasMessageContaining("rank");
+        assertThatThrownBy(() -> PipelineConfig.parse("training:\n  model: hole\n", true, "m.yaml"))
+                .hasMessageContaining("m.yaml").hasMessageContaining("unknown model 'hole'");
+        assertThatThrownBy(() -> PipelineConfig.parse("sampler:\n  kind: lemon\n  lemon-uniform: 2\n", true,
+                "s.yaml")).hasMessageContaining("s.yaml").hasMessageContaining("uniform share");
+        assertThatThrownBy(() -> PipelineConfig.parse("training: 5\n", true, "shape.yaml"))
+                .hasMessageContaining("'training' must be a mapping");
+        assertThatThrownBy(() -> PipelineConfig.parse("- a\n- b\n", true, "list.yaml"))
+                .hasMessageContaining("must be a mapping of keys to values");
+        assertThatThrownBy(() -> PipelineConfig.parse("{\"threads\": 2,,}", false, "broken.json"))
+                .hasMessageContaining("broken.json: not valid JSON").hasMessageContaining("line 1");
+        assertThatThrownBy(() -> PipelineConfig.read(dir.resolve("absent.yaml")))
+                .hasMessageContaining("cannot read the pipeline configuration");
+    }
+}
