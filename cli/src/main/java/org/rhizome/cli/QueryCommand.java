@@ -27,6 +27,10 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.update.UpdateFactory;
+import org.rhizome.gnn.io.ModelFile;
+import org.rhizome.graph.RhizomeException;
+import org.rhizome.gnn.io.TrainedModel;
+import org.rhizome.gnn.sparql.PredictionFunctions;
 import org.rhizome.retrieval.Retrieval;
 import org.rhizome.retrieval.sparql.RetrievalFunctions;
 import org.rhizome.graph.InputFormatException;
@@ -111,6 +115,10 @@ final class QueryCommand implements Callable<Integer> {
             description = "Cancel the query after this many seconds; 0 for no limit. Default: ${DEFAULT-VALUE}.")
     long timeoutSeconds;
 
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "A model saved by rhizome train, answering rzf:predictTails and rzf:predictHeads.")
+    Path model;
+
     @Override
     public Integer call() {
         if (timeoutSeconds < 0) {
@@ -127,23 +135,44 @@ final class QueryCommand implements Callable<Integer> {
             throw new CommandFailedException(ExitCodes.BAD_INPUT,
                     name + ": only SELECT, ASK, CONSTRUCT and DESCRIBE queries are supported");
         }
+        TrainedModel predictor = model == null ? null : readModel(model);
         try (KnowledgeGraph kg = root.openStore(false);
                 Retrieval retrieval = usesRetrievalFunctions(query)
                         ? RetrievalSupport.open(kg, root, spec.commandLine().getErr(), true) : null) {
-            kg.read(() -> {
-                execute(kg, query, spec.commandLine().getOut());
-                return null;
-            });
+            if (predictor != null) {
+                PredictionFunctions.attach(kg.dataset(), predictor);
+            }
+            try {
+                kg.read(() -> {
+                    execute(kg, query, spec.commandLine().getOut());
+                    return null;
+                });
+            } finally {
+                if (predictor != null) {
+                    PredictionFunctions.detach(kg.dataset(), predictor);
+                }
+            }
         }
         return ExitCodes.OK;
     }
 
     /**
-     * True if the query names a function of {@link RetrievalFunctions#NS}: only then is the search index opened (it
-     * loads the embedding model and catches up with the store).
+     * True if the query names a search function of {@link RetrievalFunctions#NS} ({@code rzf:search},
+     * {@code rzf:similar}, {@code rzf:similarToText}): only then is the search index opened (it loads the embedding
+     * model and catches up with the store).
      */
     static boolean usesRetrievalFunctions(Query query) {
-        return query.toString().contains(RetrievalFunctions.NS);
+        String q = query.toString();
+        return q.contains(RetrievalFunctions.NS + "search") || q.contains(RetrievalFunctions.NS + "similar");
+    }
+
+    /** A model file for the prediction functions; a missing or bad file is bad input. */
+    static TrainedModel readModel(Path file) {
+        try {
+            return ModelFile.read(file);
+        } catch (RhizomeException e) {
+            throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+        }
     }
 
     private String readQuery() {

@@ -12,6 +12,8 @@ import org.rhizome.graph.server.Credentials;
 import org.rhizome.graph.server.RhizomeServer;
 import org.rhizome.graph.server.ServerException;
 import org.rhizome.graph.server.ServerOptions;
+import org.rhizome.gnn.io.TrainedModel;
+import org.rhizome.gnn.sparql.PredictionFunctions;
 import org.rhizome.retrieval.Retrieval;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,7 +78,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Allow these browser origins (or *); default: no CORS.")
     List<String> cors;
 
-    @Option(names = "--no-search", description = "Do not open the search index (no rzf: functions).")
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "A model saved by rhizome train, answering rzf:predictTails and rzf:predictHeads.")
+    Path model;
+
+    @Option(names = "--no-search", description = "Do not open the search index (no rzf: search functions).")
     boolean noSearch;
 
     @Override
@@ -84,12 +90,16 @@ final class ServeCommand implements Callable<Integer> {
         ServerOptions o = options();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        TrainedModel predictor = model == null ? null : QueryCommand.readModel(model);
         KnowledgeGraph kg = root.openStore(false);
         Retrieval retrieval = null;
         RhizomeServer server;
         try {
             if (!noSearch) {
                 retrieval = RetrievalSupport.open(kg, root, err, true);
+            }
+            if (predictor != null) {
+                PredictionFunctions.attach(kg.dataset(), predictor);
             }
             server = RhizomeServer.start(kg, o);
         } catch (ServerException e) {
@@ -127,7 +137,8 @@ final class ServeCommand implements Callable<Integer> {
                 + "; timeout " + o.queryTimeout().toMillis() / 1000.0 + " s, at most " + o.maxResultRows()
                 + " result rows" + (o.loopbackOnly() ? "; loopback only" : "; listening on " + o.bind())
                 + (r == null ? "; search functions off" : "; rzf: search functions on (" + r.index().count()
-                        + " concepts)"));
+                        + " concepts)") + (predictor == null ? "" : "; rzf:predictTails/predictHeads from " + model
+                        + " (" + predictor.model().kind() + ")"));
         out.println("Try: curl -s '" + url + "/sparql' --data-urlencode 'query=SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"
                 + " LIMIT 5' -H 'Accept: text/csv'");
         out.println("Stop with Ctrl-C.");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -202,6 +204,23 @@ class TrainPredictCommandsTest {
         Cli.Result bad = Cli.run("--store", store, "predict", "--model", model.toString(), "--relation", "next",
                 "--write", "--head", "x");
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+
+        // the same model in SPARQL: rzf:predictTails gives the model's own top 3, with its scores
+        String c = "https://rhizome.dev/id/concept/";
+        String r = "https://rhizome.dev/id/relation/next";
+        Cli.Result q = Cli.run("--store", store, "query", "--model", model.toString(), "--format", "csv",
+                "PREFIX rzf: <https://rhizome.dev/fn#> SELECT ?t ?s WHERE { (?t ?s) rzf:predictTails (<" + c + "e3> <"
+                        + r + "> 3) }");
+        assertThat(q.exitCode()).as(q.err()).isZero();
+        List<String> expected = new ArrayList<>();
+        for (var p : org.rhizome.gnn.io.ModelFile.read(model).predictTails(c + "e3", r, 3)) {
+            expected.add(p.name() + "," + p.score());
+        }
+        assertThat(q.outLines().subList(1, q.outLines().size())).containsExactlyElementsOf(expected);
+        Cli.Result noModel = Cli.run("--store", store, "query", "PREFIX rzf: <https://rhizome.dev/fn#> SELECT ?t "
+                + "WHERE { ?t rzf:predictTails (<" + c + "e3> <" + r + ">) }");
+        assertThat(noModel.exitCode()).isNotZero();
+        assertThat(noModel.err()).contains("no link-prediction model is attached");
     }
 
     private static String line(String out, String key) {

@@ -8,7 +8,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryBuildException;
 import org.apache.jena.query.QueryExecException;
-import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -16,6 +15,7 @@ import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.pfunction.PropFuncArg;
 import org.apache.jena.sparql.pfunction.PropertyFunctionBase;
+import org.rhizome.graph.sparql.PropertyFunctionArgs;
 import org.rhizome.retrieval.search.ConceptSearcher;
 import org.rhizome.retrieval.search.SearchHit;
 import org.rhizome.retrieval.search.SearchMode;
@@ -60,14 +60,7 @@ final class SearchFunctions {
                 throw new QueryExecException("rzf:" + name + ": no search index is attached to this dataset "
                         + "(open it with Retrieval, or run the query through rhizome with a built index)");
             }
-            List<Node> args = new ArrayList<>();
-            for (Node n : object.isList() ? object.getArgList() : List.of(object.getArg())) {
-                Node v = n.isVariable() ? binding.get(Var.alloc(n)) : n;
-                if (v == null) {
-                    throw new QueryExecException("rzf:" + name + ": argument " + n + " is not bound; " + usage);
-                }
-                args.add(v);
-            }
+            List<Node> args = PropertyFunctionArgs.values(object, binding, "rzf:" + name, usage);
             List<SearchHit> hits = run(searcher, args);
             Node conceptArg = subject.isList() ? subject.getArg(0) : subject.getArg();
             Node scoreArg = subject.isList() && subject.getArgListSize() > 1 ? subject.getArg(1) : null;
@@ -76,26 +69,13 @@ final class SearchFunctions {
                 Node c = NodeFactory.createURI(h.iri());
                 Node score = NodeFactory.createLiteralDT(Double.toString(h.score()), XSDDatatype.XSDdouble);
                 BindingBuilder b = BindingBuilder.create(binding);
-                if (!bind(b, binding, conceptArg, c) || (scoreArg != null && !bind(b, binding, scoreArg, score))) {
+                if (!PropertyFunctionArgs.bind(b, binding, conceptArg, c)
+                        || (scoreArg != null && !PropertyFunctionArgs.bind(b, binding, scoreArg, score))) {
                     continue;
                 }
                 out.add(b.build());
             }
             return QueryIterPlainWrapper.create(out.iterator(), cxt);
-        }
-
-        /** Binds a variable, or checks that a constant (or already bound variable) matches. */
-        private static boolean bind(BindingBuilder b, Binding parent, Node arg, Node value) {
-            if (arg.isVariable()) {
-                Var v = Var.alloc(arg);
-                Node bound = parent.get(v);
-                if (bound != null) {
-                    return bound.sameValueAs(value);
-                }
-                b.add(v, value);
-                return true;
-            }
-            return arg.sameValueAs(value);
         }
 
         abstract List<SearchHit> run(ConceptSearcher searcher, List<Node> args);
@@ -110,16 +90,7 @@ final class SearchFunctions {
         }
 
         int k(List<Node> args, int i) {
-            if (args.size() <= i) {
-                return 10;
-            }
-            Node n = args.get(i);
-            Object v = n.isLiteral() ? n.getLiteralValue() : null;
-            if (!(v instanceof Number num) || num.longValue() < 1 || num.longValue() > RetrievalFunctions.MAX_K) {
-                throw new QueryExecException("rzf:" + name + ": k must be an integer in [1, "
-                        + RetrievalFunctions.MAX_K + "], got " + n + "; " + usage);
-            }
-            return num.intValue();
+            return PropertyFunctionArgs.k(args, i, 10, RetrievalFunctions.MAX_K, "rzf:" + name, usage);
         }
     }
 
