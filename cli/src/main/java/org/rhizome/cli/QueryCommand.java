@@ -162,8 +162,32 @@ final class QueryCommand implements Callable<Integer> {
      * model and catches up with the store).
      */
     static boolean usesRetrievalFunctions(Query query) {
-        String q = query.toString();
-        return q.contains(RetrievalFunctions.NS + "search") || q.contains(RetrievalFunctions.NS + "similar");
+        java.util.Set<String> predicates = new java.util.HashSet<>();
+        predicates(query, predicates);
+        return predicates.stream().anyMatch(p -> p.equals(RetrievalFunctions.NS + "search")
+                || p.equals(RetrievalFunctions.NS + "similar") || p.equals(RetrievalFunctions.NS + "similarToText"));
+    }
+
+    /** The IRIs in predicate position of {@code query}'s patterns, sub-queries included. */
+    private static void predicates(Query query, java.util.Set<String> predicates) {
+        if (query.getQueryPattern() != null) {
+            org.apache.jena.sparql.syntax.ElementWalker.walk(query.getQueryPattern(),
+                    new org.apache.jena.sparql.syntax.ElementVisitorBase() {
+                        @Override
+                        public void visit(org.apache.jena.sparql.syntax.ElementPathBlock el) {
+                            el.patternElts().forEachRemaining(t -> {
+                                if (t.getPredicate() != null && t.getPredicate().isURI()) {
+                                    predicates.add(t.getPredicate().getURI());
+                                }
+                            });
+                        }
+
+                        @Override
+                        public void visit(org.apache.jena.sparql.syntax.ElementSubQuery el) {
+                            predicates(el.getQuery(), predicates);
+                        }
+                    });
+        }
     }
 
     /** A model file for the prediction functions; a missing or bad file is bad input. */

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
             AnalyzeCommand.class, IndexCommand.class, SearchCommand.class, ResolveCommand.class, PathsCommand.class,
             NeighbourhoodCommand.class, ServeCommand.class, GrowCommand.class, ResumeCommand.class, RunsCommand.class,
             IngestCommand.class, JobCommand.class, TrainCommand.class, PredictCommand.class,
-            DiagnoseCommand.class, EvaluateCommand.class, ReasonCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            DiagnoseCommand.class, EvaluateCommand.class, ReasonCommand.class, DemoCommand.class,
+            CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  " + ExitCodes.OK + "  success",

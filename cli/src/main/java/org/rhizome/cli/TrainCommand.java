@@ -30,10 +30,13 @@ import org.rhizome.gnn.reader.ReaderFile;
 import org.rhizome.gnn.reader.ReaderTrainer;
 import org.rhizome.gnn.sampling.LemonSampler;
 import org.rhizome.gnn.sampling.NegativeSampler;
+import org.rhizome.gnn.training.Trainer;
 import org.rhizome.gnn.training.TrainingConfig;
 import org.rhizome.gnn.training.TrainingListener;
+import org.rhizome.gnn.training.TrainingState;
 import org.rhizome.gnn.training.Validation;
 import org.rhizome.graph.KnowledgeGraph;
+import org.rhizome.graph.RhizomeException;
 import org.rhizome.graph.snapshot.GraphSnapshot;
 
 import picocli.CommandLine.Command;
@@ -120,6 +123,19 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save-config", paramLabel = "FILE", description = "Writes the resolved pipeline configuration "
             + "(JSON, or YAML for .yaml/.yml) before training: --config reads it back.")
     Path saveConfig;
+
+    @Option(names = "--save-state", paramLabel = "FILE", description = "Writes the whole training state (parameters, "
+            + "optimiser state, step) every --save-every steps and after the last, for --resume.")
+    Path saveState;
+
+    @Option(names = "--save-every", paramLabel = "N", description = "Steps between --save-state writes. Default: a "
+            + "tenth of the steps.")
+    Integer saveEvery;
+
+    @Option(names = "--resume", paramLabel = "FILE", description = "Continues the run a --save-state file recorded, "
+            + "exactly where it stopped (same data; the training configuration is the state's, --steps may extend "
+            + "it).")
+    Path resume;
 
     @Option(names = "--valid-every", paramLabel = "N", defaultValue = "0",
             description = "Check the filtered MRR on the validation split every N steps, keep the best check's model "
@@ -247,10 +263,20 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        if ((config != null || saveConfig != null)
+        if ((config != null || saveConfig != null || saveState != null || resume != null)
                 && ("epignn".equalsIgnoreCase(model) || "kgr3".equalsIgnoreCase(model))) {
-            throw new CommandFailedException(ExitCodes.USAGE, "--config and --save-config are for the KG-embedding "
-                    + "models (transe, distmult, complex, rotate)");
+            throw new CommandFailedException(ExitCodes.USAGE, "--config, --save-config, --save-state and --resume are "
+                    + "for the KG-embedding models (transe, distmult, complex, rotate)");
+        }
+        if (resume != null) {
+            var given = spec.commandLine().getParseResult();
+            for (String option : List.of("--config", "--model", "--rank", "--negatives", "--batch", "--lr", "--gamma",
+                    "--temperature", "--seed")) {
+                if (given.hasMatchedOption(option)) {
+                    throw new CommandFailedException(ExitCodes.USAGE, "--resume takes the training configuration "
+                            + "from the state; " + option + " cannot change it (only --steps can extend it)");
+                }
+            }
         }
         if ("epignn".equalsIgnoreCase(model)) {
             return trainEpiGnn(o);
@@ -262,8 +288,18 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandFailedException(ExitCodes.USAGE,
                     "--reasoning, --generate and --test are for --model epignn");
         }
+        TrainingState state = resume == null ? null : readState(resume);
         PipelineConfig pc = pipelineConfig();
+        if (state != null) {
+            pc = pc.withTraining(state.config().withSteps(spec.commandLine().getParseResult()
+                    .hasMatchedOption("--steps") ? steps : state.config().steps())).withSplitSeed(state.config()
+                    .seed());
+        }
         TrainingConfig c = pc.training();
+        if (state != null && c.steps() < state.step()) {
+            throw new CommandFailedException(ExitCodes.USAGE, "the training state is at step " + state.step()
+                    + "; --steps " + c.steps() + " would end before it");
+        }
         if (saveConfig != null) {
             try {
                 pc.write(saveConfig);
@@ -280,24 +316,48 @@ final class TrainCommand implements Callable<Integer> {
         NegativeSampler negatives = "lemon".equals(pc.sampler().kind()) ? lemon(o, ds, pc, dataPath) : null;
         Validation validation = validation(ds, pc);
         int steps = c.steps();
-        KgePipeline.Result r = KgePipeline.run(ds, pc, negatives, validation, new TrainingListener() {
-            @Override
-            public void progress(int step, int all, double loss) {
-                if (!root.quiet()) {
-                    o.printf(Locale.US, "  step %,d/%,d loss %.4f%n", step, all, loss);
-                    o.flush();
-                }
+        if (state != null) {
+            o.printf(Locale.US, "resuming from step %,d of %,d (%s)%n", state.step(), c.steps(), resume);
+        }
+        int every = saveEvery != null ? saveEvery : Math.max(1, c.steps() / 10);
+        if (saveEvery != null && saveEvery < 1) {
+            throw new CommandFailedException(ExitCodes.USAGE, "--save-every must be at least 1, got " + saveEvery);
+        }
+        java.util.function.Consumer<Trainer> setup = trainer -> {
+            if (saveState != null) {
+                trainer.saveState(saveState, every);
             }
+            if (state != null) {
+                trainer.resume(state);
+            }
+        };
+        KgePipeline.Result r;
+        try {
+            r = KgePipeline.run(ds, pc, negatives, validation, new TrainingListener() {
+                @Override
+                public void progress(int step, int all, double loss) {
+                    if (!root.quiet()) {
+                        o.printf(Locale.US, "  step %,d/%,d loss %.4f%n", step, all, loss);
+                        o.flush();
+                    }
+                }
 
-            @Override
-            public void validated(int step, double mrr, double best) {
-                if (!root.quiet()) {
-                    o.printf(Locale.US, "  step %,d: validation MRR %.4f%s%n", step, mrr, mrr == best ? " (best)"
-                            : String.format(Locale.US, " (best %.4f)", best));
-                    o.flush();
+                @Override
+                public void validated(int step, double mrr, double best) {
+                    if (!root.quiet()) {
+                        o.printf(Locale.US, "  step %,d: validation MRR %.4f%s%n", step, mrr,
+                                mrr == best ? " (best)" : String.format(Locale.US, " (best %.4f)", best));
+                        o.flush();
+                    }
                 }
+            }, Math.max(1, steps / 10), setup);
+        } catch (IllegalArgumentException e) {
+            if (state == null) {
+                throw e;
             }
-        }, Math.max(1, steps / 10));
+            throw new CommandFailedException(ExitCodes.BAD_INPUT, "cannot resume from " + resume + ": "
+                    + e.getMessage(), e);
+        }
         if (validation != null) {
             o.printf(Locale.US, "%s; kept the model of step %,d (validation MRR %.4f)%n", r.training().stoppedEarly()
                     ? String.format(Locale.US, "stopped early at step %,d of %,d: %d checks without improvement",
@@ -335,6 +395,15 @@ final class TrainCommand implements Callable<Integer> {
                     config), checkpoint));
         }
         return v;
+    }
+
+    /** A training state file for --resume; a missing or bad file is bad input. */
+    private static TrainingState readState(Path file) {
+        try {
+            return TrainingState.read(file);
+        } catch (RhizomeException e) {
+            throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+        }
     }
 
     /**

@@ -8,6 +8,22 @@ import org.rhizome.graph.InputFormatException;
 
 /** Parsing and error messages of {@code rhizome query}, without a store. */
 class QueryCommandTest {
+    /** The search index is opened only for the search functions, written prefixed or in full, in sub-queries too. */
+    @Test
+    void onlyTheSearchFunctionsOpenTheSearchIndex() {
+        String p = "PREFIX rzf: <https://rhizome.dev/fn#> ";
+        assertThat(QueryCommand.usesRetrievalFunctions(QueryCommand.parse(p
+                + "SELECT ?c WHERE { ?c rzf:search (\"x\") }", "q"))).isTrue();
+        assertThat(QueryCommand.usesRetrievalFunctions(QueryCommand.parse(
+                "SELECT ?c WHERE { (?c ?s) <https://rhizome.dev/fn#similarToText> (\"x\") }", "q"))).isTrue();
+        assertThat(QueryCommand.usesRetrievalFunctions(QueryCommand.parse(p
+                + "SELECT ?c WHERE { { SELECT ?c WHERE { (?c ?s) rzf:similar (<urn:a>) } } }", "q"))).isTrue();
+        assertThat(QueryCommand.usesRetrievalFunctions(QueryCommand.parse(p
+                + "SELECT ?t WHERE { ?t rzf:predictTails (<urn:a> <urn:r>) }", "q"))).isFalse();
+        assertThat(QueryCommand.usesRetrievalFunctions(QueryCommand.parse(
+                "SELECT * WHERE { ?s <urn:search> ?o }", "q"))).isFalse();
+    }
+
     @Test
     void anUnexpectedTokenIsNamedAtItsOwnPosition() {
         assertThatThrownBy(() -> QueryCommand.parse("SELECT ?x WHERE { ?x ?y }", "query"))

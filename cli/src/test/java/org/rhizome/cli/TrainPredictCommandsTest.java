@@ -95,7 +95,63 @@ class TrainPredictCommandsTest {
         assertThat(typo.err()).contains("typo.yaml").contains("unknown key 'training.stpes'");
         Cli.Result epi = Cli.run("train", "--model", "epignn", "--config", yaml.toString(), "--out", "x.rzep");
         assertThat(epi.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(epi.err()).contains("--config and --save-config are for the KG-embedding models");
+        assertThat(epi.err()).contains("are for the KG-embedding models");
+    }
+
+    /**
+     * --save-state then --resume with more --steps gives the model file a straight run of that many steps gives, byte
+     * for byte; the training configuration comes from the state and cannot be changed.
+     */
+    @Test
+    void aSavedStateResumesExactly() throws Exception {
+        StringBuilder train = new StringBuilder();
+        StringBuilder test = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            train.append("e").append(i).append("\tnext\te").append((i + 1) % 24).append('\n');
+            (i % 4 == 0 ? test : train).append("e").append((i + 1) % 24).append("\tprev\te").append(i).append('\n');
+        }
+        Path data = Files.createDirectories(dir.resolve("ring"));
+        Files.writeString(data.resolve("train.txt"), train);
+        Files.writeString(data.resolve("valid.txt"), "");
+        Files.writeString(data.resolve("test.txt"), test);
+        String[] common = {"--quiet", "train", "--data", data.toString(), "--threads", "2"};
+        String[] model = {"--model", "complex", "--rank", "8", "--batch", "16", "--negatives", "4", "--lr", "0.05"};
+        Path straight = dir.resolve("straight.rzkge");
+        Cli.Result s = Cli.run(concat(common, model, "--steps", "90", "--out", straight.toString()));
+        assertThat(s.exitCode()).as(s.err()).isZero();
+        Path state = dir.resolve("run.rzstate");
+        Cli.Result first = Cli.run(concat(common, model, "--steps", "40", "--save-state", state.toString(),
+                "--save-every", "15", "--out", dir.resolve("first.rzkge").toString()));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Path resumed = dir.resolve("resumed.rzkge");
+        Cli.Result r = Cli.run(concat(common, new String[0], "--resume", state.toString(), "--steps", "90", "--out",
+                resumed.toString()));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("resuming from step 40 of 90");
+        assertThat(Files.readAllBytes(resumed)).isEqualTo(Files.readAllBytes(straight));
+
+        Cli.Result changed = Cli.run(concat(common, new String[0], "--resume", state.toString(), "--rank", "16",
+                "--out", "x.rzkge"));
+        assertThat(changed.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(changed.err()).contains("--rank cannot change it");
+        Cli.Result missing = Cli.run(concat(common, new String[0], "--resume", dir.resolve("none").toString(),
+                "--out", "x.rzkge"));
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("train.txt"), train.substring(train.indexOf("\n") + 1)); // one triple less
+        Files.writeString(other.resolve("valid.txt"), "");
+        Files.writeString(other.resolve("test.txt"), test);
+        Cli.Result otherData = Cli.run("--quiet", "train", "--data", other.toString(), "--resume", state.toString(),
+                "--out", dir.resolve("y.rzkge").toString());
+        assertThat(otherData.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(otherData.err()).contains("cannot resume from").contains("other training triples");
+    }
+
+    private static String[] concat(String[] a, String[] b, String... rest) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length + rest.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        System.arraycopy(rest, 0, out, a.length + b.length, rest.length);
+        return out;
     }
 
     /** The test metrics part of train's summary line (the timings differ between runs). */

@@ -35,10 +35,10 @@ import org.rhizome.graph.RhizomeException;
  * <p><b>Dot-product models.</b> When the scorer is a {@link DotProductScorer} whose scores are dot products
  * (DistMult, ComplEx), the queries are scored in blocks of up to {@value #DOT_BLOCK}: the block's query vectors
  * against the candidate table as one matrix product ({@link Kernels#dotBlock}), then the ranks of each row as
- * above. The table is packed in the kernel's panels (one more copy of the candidates) once per evaluation, and each thread
- * holds a {@code block x n} score buffer (at most {@value #DOT_BUFFER_FLOATS} floats, fewer queries per block for
- * larger n). Same candidates, filtering, ties, threads and determinism; the scores are the same sums accumulated in
- * another order (see {@link DotProductScorer}).
+ * above. The table is packed in the kernel's panels (one more copy of the candidates) once per evaluation, and each
+ * thread holds a {@code block x n} score buffer (at most {@value #DOT_BUFFER_FLOATS} floats, fewer queries per
+ * block for larger n). Same candidates, filtering, ties, threads and determinism; the scores are the same sums
+ * accumulated in another order (see {@link DotProductScorer}).
  *
  * <p><b>Threads and determinism.</b> Triples are handed out to the threads in small consecutive ranges; each thread
  * has its own score buffer and writes the ranks of its triples into per-triple slots; the metrics are then summed
@@ -115,7 +115,8 @@ public final class RankEvaluator {
             }
         }
         Run run = scorer instanceof DotProductScorer d && d.dotProducts() && n > 0
-                ? new DotRun(d, queries, filter, progress, kernels) : new Run(scorer, queries, filter, progress, kernels);
+                ? new DotRun(d, queries, filter, progress, kernels)
+                : new Run(scorer, queries, filter, progress, kernels);
         int chunks = (q + run.chunk - 1) / run.chunk;
         int workers = Math.min(threads, Math.max(1, chunks));
         if (workers == 1) {

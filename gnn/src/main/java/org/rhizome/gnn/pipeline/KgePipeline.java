@@ -51,6 +51,16 @@ public final class KgePipeline {
      */
     public static Result run(KgDataset ds, PipelineConfig config, NegativeSampler sampler, Validation validation,
             TrainingListener listener, int reportEvery) {
+        return run(ds, config, sampler, validation, listener, reportEvery, trainer -> { });
+    }
+
+    /**
+     * As {@link #run(KgDataset, PipelineConfig, NegativeSampler, Validation, TrainingListener, int)}, with
+     * {@code setup} applied to the {@link Trainer} before it trains: for what the configuration does not hold,
+     * such as saving the training state ({@link Trainer#saveState}) or resuming from one ({@link Trainer#resume}).
+     */
+    public static Result run(KgDataset ds, PipelineConfig config, NegativeSampler sampler, Validation validation,
+            TrainingListener listener, int reportEvery, java.util.function.Consumer<Trainer> setup) {
         Objects.requireNonNull(config, "config");
         if ("lemon".equals(config.sampler().kind()) && sampler == null) {
             throw new IllegalArgumentException("the configuration names the LEMON sampler: build it "
@@ -65,7 +75,7 @@ public final class KgePipeline {
             v = Validation.of(ds.valid(), FilterIndex.of(ds), config.validation().every(),
                     config.validation().patience());
         }
-        Result r = run(ds, config.training(), config.threads(), sampler, v, listener, reportEvery);
+        Result r = run(ds, config.training(), config.threads(), sampler, v, listener, reportEvery, setup);
         TrainedModel m = r.model();
         return new Result(new TrainedModel(m.model(), m.entities(), m.relations(), config.toJson()), r.training(),
                 r.test(), r.evalSeconds());
@@ -93,6 +103,12 @@ public final class KgePipeline {
      */
     public static Result run(KgDataset ds, TrainingConfig config, int threads, NegativeSampler sampler,
             Validation validation, TrainingListener listener, int reportEvery) {
+        return run(ds, config, threads, sampler, validation, listener, reportEvery, trainer -> { });
+    }
+
+    private static Result run(KgDataset ds, TrainingConfig config, int threads, NegativeSampler sampler,
+            Validation validation, TrainingListener listener, int reportEvery,
+            java.util.function.Consumer<Trainer> setup) {
         Objects.requireNonNull(ds, "ds");
         Trainer trainer = new Trainer(config).threads(threads).listener(listener, reportEvery);
         if (sampler != null) {
@@ -101,6 +117,7 @@ public final class KgePipeline {
         if (validation != null) {
             trainer.validation(validation);
         }
+        setup.accept(trainer);
         TrainingResult tr = trainer.train(ds.train(), ds.entityCount(), ds.relationCount());
         long t0 = System.nanoTime();
         EvaluationResult ev = new RankEvaluator().evaluate(tr.model(), ds.test(), FilterIndex.of(ds), threads);

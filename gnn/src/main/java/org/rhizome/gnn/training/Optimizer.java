@@ -25,6 +25,13 @@ public interface Optimizer {
     /** Called once per step after every touched row was updated (dense optimisers update the untouched rows here). */
     default void endStep(long step) {}
 
+    /**
+     * The optimiser's state, live (not copies), one array per kind and table in a fixed order: what a training
+     * checkpoint saves and restores ({@link TrainingState}). Adagrad: the accumulators of each table; Adam: the first
+     * moments of each table, then the second moments.
+     */
+    float[][] state();
+
     /** Adagrad (Duchi et al. 2011): per-float accumulated squared gradients; sparse. */
     static Optimizer adagrad(float lr, float[][] tables) {
         return new Adagrad(lr, tables);
@@ -44,6 +51,11 @@ public interface Optimizer {
     final class Adagrad implements Optimizer {
         private final float lr;
         private final float[][] acc;
+
+        @Override
+        public float[][] state() {
+            return acc;
+        }
 
         Adagrad(float lr, float[][] tables) {
             this.lr = lr;
@@ -84,6 +96,14 @@ public interface Optimizer {
             double c2 = 1 - Math.pow(B2, step);
             a = (float) (lr * Math.sqrt(c2) / c1);
             stepOfA = step;
+        }
+
+        @Override
+        public float[][] state() {
+            float[][] s = new float[m.length + v.length][];
+            System.arraycopy(m, 0, s, 0, m.length);
+            System.arraycopy(v, 0, s, m.length, v.length);
+            return s;
         }
 
         Adam(float lr, float[][] tables) {

@@ -32,10 +32,14 @@ import org.rhizome.gnn.sampling.UniformSampler;
  * <p>With {@link #validation}, the filtered validation MRR is checked every few steps, the best check's parameters
  * are what the returned model holds, and training stops early when the checks stop improving.
  *
+ * <p>With {@link #saveState}, the run's whole state ({@link TrainingState}: parameters, optimiser state, step,
+ * validation bookkeeping) is written every few steps; {@link #resume} continues from such a state exactly where it
+ * stopped (bit for bit the uninterrupted run, with the same thread count).
+ *
  * <p>Data-parallel over the batch ({@link #threads}), deterministic for a seed and a thread count. Not built yet
  * (see the link-prediction issue): Hogwild-style asynchronous updates, negatives shared across a chunk, N3/L2 on
- * whole tables, checkpoints that resume training exactly (optimiser state and random streams). Negatives
- * filtered against known positives: with {@link org.rhizome.gnn.sampling.LemonSampler} ({@link #sampler}).
+ * whole tables. Negatives filtered against known positives: with {@link org.rhizome.gnn.sampling.LemonSampler}
+ * ({@link #sampler}).
  */
 public final class Trainer {
     private final TrainingConfig config;
@@ -44,6 +48,9 @@ public final class Trainer {
     private int threads = 1;
     private NegativeSampler sampler;
     private Validation validation;
+    private java.nio.file.Path stateFile;
+    private int stateEvery;
+    private TrainingState resumeFrom;
 
     public Trainer(TrainingConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -83,8 +90,53 @@ public final class Trainer {
         return this;
     }
 
-    /** Trains a fresh model on {@code train}. */
+    /**
+     * Writes the run's state ({@link TrainingState}) to {@code file} every {@code every} steps and after the last
+     * step, each time replacing the file atomically: a crash or a kill loses at most {@code every} steps.
+     */
+    public Trainer saveState(java.nio.file.Path file, int every) {
+        if (every < 1) {
+            throw new IllegalArgumentException("state must be saved every >= 1 steps, got " + every);
+        }
+        this.stateFile = Objects.requireNonNull(file, "file");
+        this.stateEvery = every;
+        return this;
+    }
+
+    /**
+     * Continues the run {@code state} recorded instead of starting one: its parameters, optimiser state, validation
+     * bookkeeping and place in the random streams, from the step after {@link TrainingState#step()} to this
+     * trainer's configured steps. The configuration must be the state's (the number of steps aside), and
+     * {@link #train(TripleSet, int, int)} must be given the same training triples.
+     *
+     * @throws IllegalArgumentException if the configuration differs in anything but the number of steps, or asks
+     *                                  for fewer steps than the state has done
+     */
+    public Trainer resume(TrainingState state) {
+        Objects.requireNonNull(state, "state");
+        if (!state.config.withSteps(config.steps()).equals(config)) {
+            throw new IllegalArgumentException("the training state was written under another configuration: "
+                    + state.config + "; this run: " + config + " (only the number of steps may change)");
+        }
+        if (config.steps() < state.step) {
+            throw new IllegalArgumentException("the training state is at step " + state.step + ", past the "
+                    + config.steps() + " steps configured");
+        }
+        this.resumeFrom = state;
+        return this;
+    }
+
+    /** Trains a fresh model on {@code train} (or continues the {@linkplain #resume resumed} run). */
     public TrainingResult train(TripleSet train, int entityCount, int relationCount) {
+        if (resumeFrom != null) {
+            KgeModel m = resumeFrom.model;
+            if (m.entityCount() != entityCount || m.relationCount() != relationCount) {
+                throw new IllegalArgumentException("the training state has " + m.entityCount() + " entities and "
+                        + m.relationCount() + " relations; this data has " + entityCount + " and " + relationCount);
+            }
+            return train(new KgeModel(m.kind(), entityCount, relationCount, m.dim(), m.entities().clone(),
+                    m.relations().clone()).withPhaseScale(m.phaseScale()), train);
+        }
         KgeModel model = KgeModel.random(config.model(), entityCount, relationCount, config.entityWidth(),
                 config.initRange(), config.seed());
         return train(model, train);
@@ -104,6 +156,7 @@ public final class Trainer {
         float[][] tables = {model.entities(), model.relations()};
         Optimizer opt = config.optimizer().equals("adam") ? Optimizer.adam(config.lr(), tables)
                 : Optimizer.adagrad(config.lr(), tables);
+        long fingerprint = resumeFrom != null || stateFile != null ? TrainingState.fingerprint(train) : 0;
         int dim = model.dim();
         int rw = model.relationWidth();
         boolean distance = config.model().isDistance();
@@ -134,8 +187,43 @@ public final class Trainer {
         float[] bestEnt = null;
         float[] bestRel = null;
         org.rhizome.gnn.data.TripleSet validTriples = validation == null ? null : validation.used();
+        int first = 1;
+        if (resumeFrom != null) {
+            TrainingState st = resumeFrom;
+            if (st.trainSize != train.size() || st.trainFingerprint != fingerprint) {
+                throw new IllegalArgumentException("the training state was written for other training triples ("
+                        + st.trainSize + " triples, fingerprint " + Long.toHexString(st.trainFingerprint)
+                        + "); these are " + train.size() + ", fingerprint " + Long.toHexString(fingerprint));
+            }
+            float[][] to = opt.state();
+            if (to.length != st.optimizer.length) {
+                throw new IllegalArgumentException("the training state has " + st.optimizer.length
+                        + " optimiser arrays, " + config.optimizer() + " has " + to.length);
+            }
+            for (int i = 0; i < to.length; i++) {
+                if (to[i].length != st.optimizer[i].length) {
+                    throw new IllegalArgumentException("optimiser array " + i + " of the training state has "
+                            + st.optimizer[i].length + " floats, not " + to[i].length);
+                }
+                System.arraycopy(st.optimizer[i], 0, to[i], 0, to[i].length);
+            }
+            // the batch stream exactly where the state left it: the same draws, replayed
+            for (int s = 1; s <= st.step; s++) {
+                for (int b = 0; b < idx.length; b++) {
+                    rnd.nextInt(train.size());
+                    rnd.nextLong();
+                }
+            }
+            best = st.best;
+            bestStep = st.bestStep;
+            worse = st.worse;
+            bestEnt = st.bestEnt == null ? null : st.bestEnt.clone();
+            bestRel = st.bestRel == null ? null : st.bestRel.clone();
+            stepsRun = st.step;
+            first = st.step + 1;
+        }
         try {
-            for (int step = 1; step <= config.steps(); step++) {
+            for (int step = first; step <= config.steps(); step++) {
                 double wSum = 0;
                 for (int b = 0; b < idx.length; b++) {
                     idx[b] = rnd.nextInt(train.size());
@@ -210,10 +298,14 @@ public final class Trainer {
                         validationNanos += System.nanoTime() - v0;
                         listener.validated(step, mrr, best);
                         if (worse >= validation.patience()) {
+                            saveState(step, fingerprint, train.size(), model, opt, best, bestStep, worse, bestEnt,
+                                    bestRel, true);
                             break;
                         }
                     }
                 }
+                saveState(step, fingerprint, train.size(), model, opt, best, bestStep, worse, bestEnt, bestRel,
+                        step % Math.max(1, stateEvery) == 0 || step == config.steps());
             }
         } finally {
             if (pool != null) {
@@ -229,6 +321,16 @@ public final class Trainer {
         double scored = (double) stepsRun * config.batch() * (k + 1);
         return new TrainingResult(model, config, seconds, seconds > 0 ? scored / seconds : 0, lastLoss, stepsRun,
                 best, bestStep);
+    }
+
+    /** Writes the state after {@code step} when a state file is set and {@code due}. */
+    private void saveState(int step, long fingerprint, int trainSize, KgeModel model, Optimizer opt, double best,
+            int bestStep, int worse, float[] bestEnt, float[] bestRel, boolean due) {
+        if (stateFile == null || !due) {
+            return;
+        }
+        new TrainingState(config, step, threads, trainSize, fingerprint, model, opt.state(), best, bestStep, worse,
+                bestEnt, bestRel).write(stateFile);
     }
 
     /** One thread's share of a step: scores, loss and gradient rows of its positives. */

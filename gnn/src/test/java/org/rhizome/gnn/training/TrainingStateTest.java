@@ -1,0 +1,119 @@
+package org.rhizome.gnn.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.rhizome.gnn.data.FilterIndex;
+import org.rhizome.gnn.data.TripleSet;
+import org.rhizome.gnn.model.ModelKind;
+
+/**
+ * A run killed after a saved state and resumed from it ends bit for bit where the uninterrupted run ends: the
+ * parameters, the optimiser state (Adam's moments, Adagrad's sums) and the place in the random streams are restored,
+ * validation bookkeeping included.
+ */
+class TrainingStateTest {
+    @TempDir
+    Path dir;
+
+    private static TripleSet random(int n, int entities, int relations, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int[] h = new int[n];
+        int[] r = new int[n];
+        int[] t = new int[n];
+        for (int i = 0; i < n; i++) {
+            h[i] = rnd.nextInt(entities);
+            r[i] = rnd.nextInt(relations);
+            t[i] = rnd.nextInt(entities);
+        }
+        return new TripleSet(h, r, t);
+    }
+
+    private static final TripleSet TRAIN = random(400, 50, 4, 1);
+    private static final TripleSet VALID = random(40, 50, 4, 2);
+
+    private static TrainingConfig config(String model, String optimizer) {
+        return TrainingConfig.defaults(ModelKind.parse(model)).withRank(8).withBatch(32, 8).withSteps(60)
+                .withLearningRate(0.01f, optimizer).withRegularization("distmult".equals(model) ? 1e-4f : 0f);
+    }
+
+    private static Validation validation() {
+        return Validation.of(VALID, FilterIndex.of(TRAIN, VALID), 20, 5);
+    }
+
+    /** Dies in the progress report of {@code step}, after the state of an earlier step was saved. */
+    private static TrainingListener crashAt(int step) {
+        return new TrainingListener() {
+            @Override
+            public void progress(int s, int steps, double loss) {
+                if (s == step) {
+                    throw new IllegalStateException("simulated crash at step " + s);
+                }
+            }
+        };
+    }
+
+    @ParameterizedTest
+    @CsvSource({"rotate, adam, 1", "rotate, adam, 2", "distmult, adagrad, 1", "transe, adam, 2"})
+    void aResumedRunEndsBitForBitWhereTheUninterruptedOneEnds(String model, String optimizer, int threads) {
+        TrainingConfig c = config(model, optimizer);
+        TrainingResult straight = new Trainer(c).threads(threads).validation(validation()).train(TRAIN, 50, 4);
+
+        Path state = dir.resolve(model + "-" + threads + ".rzstate");
+        assertThatThrownBy(() -> new Trainer(c).threads(threads).validation(validation()).saveState(state, 25)
+                .listener(crashAt(30), 1).train(TRAIN, 50, 4)).hasMessageContaining("simulated crash");
+        TrainingState saved = TrainingState.read(state);
+        assertThat(saved.step()).isEqualTo(25);
+        assertThat(saved.threads()).isEqualTo(threads);
+
+        TrainingResult resumed = new Trainer(c).threads(threads).validation(validation()).resume(saved)
+                .train(TRAIN, 50, 4);
+        assertThat(resumed.model().entities()).isEqualTo(straight.model().entities());
+        assertThat(resumed.model().relations()).isEqualTo(straight.model().relations());
+        assertThat(resumed.stepsRun()).isEqualTo(straight.stepsRun());
+        assertThat(resumed.bestStep()).isEqualTo(straight.bestStep());
+        assertThat(resumed.bestValidationMrr()).isEqualTo(straight.bestValidationMrr());
+        assertThat(resumed.finalLoss()).isEqualTo(straight.finalLoss());
+    }
+
+    @Test
+    void aFinishedRunCanBeExtended() {
+        TrainingConfig c = config("complex", "adam");
+        TrainingResult longer = new Trainer(c.withSteps(90)).train(TRAIN, 50, 4);
+        Path state = dir.resolve("done.rzstate");
+        new Trainer(c).saveState(state, 1000).train(TRAIN, 50, 4); // saved after its last step, 60
+        TrainingResult extended = new Trainer(c.withSteps(90)).resume(TrainingState.read(state)).train(TRAIN, 50, 4);
+        assertThat(extended.model().entities()).isEqualTo(longer.model().entities());
+    }
+
+    @Test
+    void aStateOnlyResumesTheRunItRecorded() throws Exception {
+        TrainingConfig c = config("rotate", "adam");
+        Path state = dir.resolve("s.rzstate");
+        new Trainer(c.withSteps(10)).saveState(state, 5).train(TRAIN, 50, 4);
+        TrainingState s = TrainingState.read(state);
+        assertThatThrownBy(() -> new Trainer(c.withRank(16)).resume(s))
+                .hasMessageContaining("another configuration").hasMessageContaining("only the number of steps");
+        assertThatThrownBy(() -> new Trainer(c.withSteps(5)).resume(s)).hasMessageContaining("past the 5 steps");
+        assertThatThrownBy(() -> new Trainer(c).resume(s).train(random(400, 50, 4, 9), 50, 4))
+                .hasMessageContaining("other training triples");
+        assertThatThrownBy(() -> new Trainer(c).resume(s).train(TRAIN, 60, 4))
+                .hasMessageContaining("50 entities");
+        byte[] bytes = Files.readAllBytes(state);
+        bytes[bytes.length / 2] ^= 0x40;
+        Path corrupt = Files.write(dir.resolve("corrupt.rzstate"), bytes);
+        assertThatThrownBy(() -> TrainingState.read(corrupt)).hasMessageContaining("corrupt.rzstate");
+        Path truncated = Files.write(dir.resolve("short.rzstate"), java.util.Arrays.copyOf(bytes, 100));
+        assertThatThrownBy(() -> TrainingState.read(truncated)).hasMessageContaining("short.rzstate");
+        Path other = Files.writeString(dir.resolve("other.rzstate"), "not a state at all, just text");
+        assertThatThrownBy(() -> TrainingState.read(other)).hasMessageContaining("other.rzstate");
+    }
+}
