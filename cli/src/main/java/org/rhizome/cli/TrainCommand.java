@@ -115,6 +115,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to save the model.")
     Path out;
 
+    @Option(names = "--chunk", paramLabel = "C", description = "Positives sharing one set of negatives (DistMult and "
+            + "ComplEx then score a chunk as one matrix product). Default: 1, negatives per positive.")
+    int chunk = 1;
+
     @Option(names = "--config", paramLabel = "FILE", description = "A pipeline configuration for the KG-embedding "
             + "models (JSON, or YAML for .yaml/.yml; keys in the README); options given on the command line "
             + "override its values.")
@@ -271,7 +275,7 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             var given = spec.commandLine().getParseResult();
             for (String option : List.of("--config", "--model", "--rank", "--negatives", "--batch", "--lr", "--gamma",
-                    "--temperature", "--seed")) {
+                    "--temperature", "--seed", "--chunk")) {
                 if (given.hasMatchedOption(option)) {
                     throw new CommandFailedException(ExitCodes.USAGE, "--resume takes the training configuration "
                             + "from the state; " + option + " cannot change it (only --steps can extend it)");
@@ -436,6 +440,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             t = t.withLoss(t.loss(), given.hasMatchedOption("--gamma") ? gamma : t.gamma(),
                     given.hasMatchedOption("--temperature") ? temperature : t.advTemperature());
+            if (given.hasMatchedOption("--chunk")) {
+                t = t.withChunk(chunk);
+            }
             if (given.hasMatchedOption("--seed")) {
                 t = t.withSeed(seed);
                 pc = pc.withSplitSeed(seed);

@@ -49,6 +49,7 @@ import org.rhizome.gnn.training.TrainingConfig;
  *   subsampling: true
  *   sides: alternate                 # or random, bernoulli
  *   seed: 42
+ *   chunk: 1                         # positives sharing one set of negatives (1: none shared)
  * sampler:
  *   kind: uniform                    # or lemon
  *   entity-text: null                # lemon: id TAB label [TAB description]; default: data/text/entity2text.txt
@@ -259,6 +260,7 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
         tr.put("subsampling", t.subsampling());
         tr.put("sides", t.sides());
         tr.put("seed", t.seed());
+        tr.put("chunk", t.chunk());
         ObjectNode s = root.putObject("sampler");
         s.put("kind", sampler.kind());
         if (sampler.entityText() == null) {
@@ -314,7 +316,7 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
                     (float) number(t, "adv-temperature", "training.", where),
                     (float) number(t, "regularization", "training.", where),
                     bool(t, "subsampling", "training.", where), text(t, "training.sides", where),
-                    longValue(t, "seed", "training.", where));
+                    longValue(t, "seed", "training.", where), integer(t, "chunk", "training.", where));
         } catch (IllegalArgumentException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(where) ? e
                     : new IllegalArgumentException(where + ": training: " + e.getMessage(), e);

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.rhizome.gnn.data.TripleSet;
+import org.rhizome.gnn.kernel.Kernels;
 import org.rhizome.gnn.model.KgeModel;
 import org.rhizome.gnn.sampling.BernoulliSampler;
 import org.rhizome.gnn.sampling.NegativeSampler;
@@ -51,6 +52,8 @@ public final class Trainer {
     private java.nio.file.Path stateFile;
     private int stateEvery;
     private TrainingState resumeFrom;
+    /** Tests: the chunked path even for chunks of one (which must then equal per-positive training exactly). */
+    boolean chunkedAlways;
 
     public Trainer(TrainingConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -234,11 +237,21 @@ public final class Trainer {
                 // the parts are merged in worker order, so a seed and a thread count give one result
                 double norm = 2 * wSum;
                 int st = step;
+                boolean chunked = config.chunk() > 1 || chunkedAlways;
                 if (pool == null) {
-                    ws[0].run(idx, seeds, 0, idx.length, st, norm);
+                    if (chunked) {
+                        ws[0].runChunked(idx, seeds, 0, idx.length, st, norm);
+                    } else {
+                        ws[0].run(idx, seeds, 0, idx.length, st, norm);
+                    }
                 } else {
-                    runParts(pool, workers, idx.length, (part, from, to) -> ws[part].run(idx, seeds, from, to, st,
-                            norm));
+                    runParts(pool, workers, idx.length, (part, from, to) -> {
+                        if (chunked) {
+                            ws[part].runChunked(idx, seeds, from, to, st, norm);
+                        } else {
+                            ws[part].run(idx, seeds, from, to, st, norm);
+                        }
+                    });
                 }
                 // one worker's rows are the step's rows; several are merged in worker order
                 RowGradients ents = ws[0].entGrad;
@@ -350,6 +363,17 @@ public final class Trainer {
         private final float[] dq;
         private final float[] cos;
         private final float[] sin;
+        // chunked training (TrainingConfig#chunk): the chunk's query rows, their rotations, the positives' scores,
+        // the negatives' rows and the chunk's score and coefficient matrices
+        private final Kernels kernels = Kernels.get();
+        private final float[][] qRows;
+        private final float[] queries;
+        private final float[][] cosRows;
+        private final float[][] sinRows;
+        private final float[] pos;
+        private final float[] negRows;
+        private final float[] chunkScores;
+        private final float[] chunkCoeff;
         final RowGradients entGrad;
         final RowGradients relGrad;
         double loss;
@@ -374,6 +398,19 @@ public final class Trainer {
             this.dq = new float[dim];
             this.cos = rotate ? new float[dim / 2] : null;
             this.sin = rotate ? new float[dim / 2] : null;
+            int c = config.chunk();
+            this.qRows = new float[c][dim];
+            this.queries = new float[c * dim];
+            this.cosRows = new float[c][];
+            this.sinRows = new float[c][];
+            for (int a = 0; a < c && rotate; a++) {
+                cosRows[a] = new float[dim / 2];
+                sinRows[a] = new float[dim / 2];
+            }
+            this.pos = new float[c];
+            this.negRows = new float[c > 1 ? k * dim : 0];
+            this.chunkScores = new float[c * k];
+            this.chunkCoeff = new float[c * k];
         }
 
         /** Positives {@code idx[from..to)} of step {@code step}; {@code norm} is twice the batch's weight sum. */
@@ -402,43 +439,7 @@ public final class Trainer {
                     negs[j] = sampler.corrupt(h, r, t, head, rnd);
                     negScore[j] = model.scoreCandidate(q, negs[j]) + shift;
                 }
-                float posCoeff;
-                if (config.loss().equals("self-adversarial")) {
-                    // softmax weights of the negatives (held constant), numerically stable
-                    float max = Float.NEGATIVE_INFINITY;
-                    for (int j = 0; j < k; j++) {
-                        max = Math.max(max, config.advTemperature() * negScore[j]);
-                    }
-                    double z = 0;
-                    for (int j = 0; j < k; j++) {
-                        negCoeff[j] = (float) Math.exp(config.advTemperature() * negScore[j] - max);
-                        z += negCoeff[j];
-                    }
-                    double li = softplus(-pos);
-                    for (int j = 0; j < k; j++) {
-                        double p = negCoeff[j] / z;
-                        li += p * softplus(negScore[j]);
-                        negCoeff[j] = (float) (w * p * sigmoid(negScore[j]));
-                    }
-                    loss += w * li;
-                    posCoeff = (float) (-w * sigmoid(-pos));
-                } else {
-                    // margin ranking, mean over the negatives; weights w as above
-                    int active = 0;
-                    double li = 0;
-                    for (int j = 0; j < k; j++) {
-                        double m = config.gamma() - pos + negScore[j];
-                        if (m > 0) {
-                            active++;
-                            li += m / k;
-                            negCoeff[j] = (float) (2 * w / k);
-                        } else {
-                            negCoeff[j] = 0f;
-                        }
-                    }
-                    loss += 2 * w * li;
-                    posCoeff = (float) (-2 * w * active / k);
-                }
+                float posCoeff = coefficients(pos, negScore, negCoeff, 0, w);
                 // gradients through the shared query: each candidate's part, then the query's once
                 java.util.Arrays.fill(dq, 0f);
                 int target = head ? h : t;
@@ -453,6 +454,129 @@ public final class Trainer {
                 int ao = entGrad.offset(head ? t : h);
                 int ro = relGrad.offset(r);
                 model.queryBackward(h, r, t, head, dq, entGrad.slab(), ao, relGrad.slab(), ro, cos, sin);
+            }
+        }
+
+        /**
+         * The loss of one positive (score {@code pos}) and its negatives ({@code negScore[off, off + k)}), weighted
+         * by {@code w}, added to {@link #loss}; the negatives' gradient coefficients go to
+         * {@code negCoeff[off, off + k)}, and the positive's is returned.
+         */
+        private float coefficients(float pos, float[] negScore, float[] negCoeff, int off, double w) {
+            if (config.loss().equals("self-adversarial")) {
+                // softmax weights of the negatives (held constant), numerically stable
+                float max = Float.NEGATIVE_INFINITY;
+                for (int j = 0; j < k; j++) {
+                    max = Math.max(max, config.advTemperature() * negScore[off + j]);
+                }
+                double z = 0;
+                for (int j = 0; j < k; j++) {
+                    negCoeff[off + j] = (float) Math.exp(config.advTemperature() * negScore[off + j] - max);
+                    z += negCoeff[off + j];
+                }
+                double li = softplus(-pos);
+                for (int j = 0; j < k; j++) {
+                    double p = negCoeff[off + j] / z;
+                    li += p * softplus(negScore[off + j]);
+                    negCoeff[off + j] = (float) (w * p * sigmoid(negScore[off + j]));
+                }
+                loss += w * li;
+                return (float) (-w * sigmoid(-pos));
+            }
+            // margin ranking, mean over the negatives; weights w as above
+            int active = 0;
+            double li = 0;
+            for (int j = 0; j < k; j++) {
+                double m = config.gamma() - pos + negScore[off + j];
+                if (m > 0) {
+                    active++;
+                    li += m / k;
+                    negCoeff[off + j] = (float) (2 * w / k);
+                } else {
+                    negCoeff[off + j] = 0f;
+                }
+            }
+            loss += 2 * w * li;
+            return (float) (-2 * w * active / k);
+        }
+
+        /**
+         * Positives {@code idx[from..to)} in chunks of {@link TrainingConfig#chunk()} consecutive positives that share
+         * one set of negatives: the chunk's side and negatives are drawn, as a lone positive's would be, from the
+         * stream of its first positive (with that positive's triple as the sampler's context). For DistMult and ComplEx
+         * the chunk's scores against its negatives are one matrix product ({@link Kernels#dotBlock}); every model's
+         * gradients go to one row per negative per chunk. A chunk of one is exactly per-positive training.
+         */
+        void runChunked(int[] idx, long[] seeds, int from, int to, int step, double norm) {
+            entGrad.clear();
+            relGrad.clear();
+            loss = 0;
+            int c = config.chunk();
+            int dim = model.dim();
+            for (int c0 = from; c0 < to; c0 += c) {
+                int rows = Math.min(to, c0 + c) - c0;
+                SplittableRandom rnd = new SplittableRandom(seeds[c0]);
+                int i0 = idx[c0];
+                int h0 = train.head(i0);
+                int r0 = train.relation(i0);
+                int t0 = train.tail(i0);
+                boolean head = switch (config.sides()) {
+                    case "alternate" -> step % 2 == 1;
+                    default -> sampler.corruptHead(h0, r0, t0, rnd);
+                };
+                for (int j = 0; j < k; j++) {
+                    negs[j] = sampler.corrupt(h0, r0, t0, head, rnd);
+                }
+                for (int a = 0; a < rows; a++) {
+                    int i = idx[c0 + a];
+                    int h = train.head(i);
+                    int r = train.relation(i);
+                    int t = train.tail(i);
+                    if (rotate) {
+                        model.rotation(r, cosRows[a], sinRows[a]);
+                    }
+                    model.query(h, r, t, head, qRows[a], cosRows[a], sinRows[a]);
+                    pos[a] = model.scoreCandidate(qRows[a], head ? h : t) + shift;
+                }
+                if (model.dotProducts() && rows > 1) {
+                    float[] e = model.entities();
+                    for (int j = 0; j < k; j++) {
+                        System.arraycopy(e, negs[j] * dim, negRows, j * dim, dim);
+                    }
+                    for (int a = 0; a < rows; a++) {
+                        System.arraycopy(qRows[a], 0, queries, a * dim, dim);
+                    }
+                    float[] packed = Kernels.packColumns(negRows, k, dim, kernels.dotBlockWidth());
+                    kernels.dotBlock(queries, 0, rows, dim, packed, kernels.dotBlockWidth(), k, chunkScores, 0, k);
+                } else {
+                    for (int a = 0; a < rows; a++) {
+                        for (int j = 0; j < k; j++) {
+                            chunkScores[a * k + j] = model.scoreCandidate(qRows[a], negs[j]) + shift;
+                        }
+                    }
+                }
+                for (int a = 0; a < rows; a++) {
+                    int i = idx[c0 + a];
+                    int h = train.head(i);
+                    int r = train.relation(i);
+                    int t = train.tail(i);
+                    double w = (weights == null ? 1 : weights[i]) / norm;
+                    float posCoeff = coefficients(pos[a], chunkScores, chunkCoeff, a * k, w);
+                    float[] q = qRows[a];
+                    java.util.Arrays.fill(dq, 0f);
+                    int target = head ? h : t;
+                    model.candidateGradient(q, target, posCoeff, dq, entGrad.slab(), entGrad.offset(target));
+                    for (int j = 0; j < k; j++) {
+                        float g = chunkCoeff[a * k + j];
+                        if (g != 0f) {
+                            model.candidateGradient(q, negs[j], g, dq, entGrad.slab(), entGrad.offset(negs[j]));
+                        }
+                    }
+                    int ao = entGrad.offset(head ? t : h);
+                    int ro = relGrad.offset(r);
+                    model.queryBackward(h, r, t, head, dq, entGrad.slab(), ao, relGrad.slab(), ro, cosRows[a],
+                            sinRows[a]);
+                }
             }
         }
     }

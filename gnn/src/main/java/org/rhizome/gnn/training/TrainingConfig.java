@@ -27,10 +27,22 @@ import org.rhizome.gnn.model.ModelKind;
  * @param sides      which side to corrupt: {@code alternate} (heads in even steps, tails in odd, as the reference),
  *                   {@code random} (a coin per positive) or {@code bernoulli} (Wang et al. 2014)
  * @param seed       random seed (initialisation, batches, negatives): single-threaded training is deterministic
+ * @param chunk      positives that share one set of negatives (DGL-KE's chunks): 1 draws negatives per positive,
+ *                   as the reference does; with {@code c > 1} each run of {@code c} consecutive positives of a batch
+ *                   shares the {@code negatives} drawn for its first one, which turns scoring into a matrix product
+ *                   and the negatives' gradients into {@code negatives} rows per chunk instead of per positive
  */
 public record TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr,
         String optimizer, String loss, float gamma, float advTemperature, float regularization, boolean subsampling,
-        String sides, long seed) {
+        String sides, long seed, int chunk) {
+
+    /** Negatives per positive (no chunks). */
+    public TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr, String optimizer,
+            String loss, float gamma, float advTemperature, float regularization, boolean subsampling, String sides,
+            long seed) {
+        this(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature, regularization,
+                subsampling, sides, seed, 1);
+    }
 
     public TrainingConfig {
         Objects.requireNonNull(model, "model");
@@ -45,6 +57,9 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         }
         if (!sides.equals("alternate") && !sides.equals("random") && !sides.equals("bernoulli")) {
             throw new IllegalArgumentException("sides must be alternate, random or bernoulli, got " + sides);
+        }
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
         }
     }
 
@@ -66,46 +81,51 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
 
     public TrainingConfig withModel(ModelKind m) {
         return new TrainingConfig(m, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed);
+                regularization, subsampling, sides, seed, chunk);
     }
 
     public TrainingConfig withRank(int r) {
         return new TrainingConfig(model, r, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed);
+                regularization, subsampling, sides, seed, chunk);
     }
 
     public TrainingConfig withSteps(int s) {
         return new TrainingConfig(model, rank, negatives, batch, s, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed);
+                regularization, subsampling, sides, seed, chunk);
     }
 
     public TrainingConfig withBatch(int b, int neg) {
         return new TrainingConfig(model, rank, neg, b, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed);
+                regularization, subsampling, sides, seed, chunk);
     }
 
     public TrainingConfig withLearningRate(float rate, String opt) {
         return new TrainingConfig(model, rank, negatives, batch, steps, rate, opt, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed);
+                regularization, subsampling, sides, seed, chunk);
     }
 
     public TrainingConfig withLoss(String l, float g, float temperature) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, l, g, temperature,
-                regularization, subsampling, sides, seed);
+                regularization, subsampling, sides, seed, chunk);
     }
 
     public TrainingConfig withRegularization(float lambda) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                lambda, subsampling, sides, seed);
+                lambda, subsampling, sides, seed, chunk);
     }
 
     public TrainingConfig withSides(String s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, s, seed);
+                regularization, subsampling, s, seed, chunk);
+    }
+
+    public TrainingConfig withChunk(int c) {
+        return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
+                regularization, subsampling, sides, seed, c);
     }
 
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, s);
+                regularization, subsampling, sides, s, chunk);
     }
 }
