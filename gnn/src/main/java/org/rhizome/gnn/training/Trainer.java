@@ -565,11 +565,14 @@ public final class Trainer {
                     float[] q = qRows[a];
                     java.util.Arrays.fill(dq, 0f);
                     int target = head ? h : t;
-                    model.candidateGradient(q, target, posCoeff, dq, entGrad.slab(), entGrad.offset(target));
+                    // offset() may grow the slab: take the offset first, then the slab
+                    int go = entGrad.offset(target);
+                    model.candidateGradient(q, target, posCoeff, dq, entGrad.slab(), go);
                     for (int j = 0; j < k; j++) {
                         float g = chunkCoeff[a * k + j];
                         if (g != 0f) {
-                            model.candidateGradient(q, negs[j], g, dq, entGrad.slab(), entGrad.offset(negs[j]));
+                            go = entGrad.offset(negs[j]);
+                            model.candidateGradient(q, negs[j], g, dq, entGrad.slab(), go);
                         }
                     }
                     int ao = entGrad.offset(head ? t : h);

@@ -81,6 +81,34 @@ class ChunkedTrainingTest {
         assertThat(chunked).isGreaterThan(0.8).isGreaterThan(perPositive - 0.1);
     }
 
+    /**
+     * On 300 entities a step touches more rows than the gradient slab starts with (64): the chunked path grows it
+     * correctly, with chunks of one (still exactly per-positive training) and of 16.
+     */
+    @ParameterizedTest
+    @CsvSource({"DISTMULT", "COMPLEX", "TRANSE_L1"})
+    void manyRowsPerStepGrowTheGradientSlab(ModelKind kind) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        int n = 600;
+        int[] h = new int[n];
+        int[] r = new int[n];
+        int[] t = new int[n];
+        for (int i = 0; i < n; i++) {
+            h[i] = rnd.nextInt(300);
+            r[i] = rnd.nextInt(3);
+            t[i] = rnd.nextInt(300);
+        }
+        TripleSet train = new TripleSet(h, r, t);
+        TrainingConfig c = config(kind).withBatch(128, 32).withSteps(20);
+        TrainingResult plain = new Trainer(c).threads(2).train(train, 300, 3);
+        Trainer chunked = new Trainer(c).threads(2);
+        chunked.chunkedAlways = true;
+        assertThat(chunked.train(train, 300, 3).model().entities()).isEqualTo(plain.model().entities());
+        TrainingResult sixteen = new Trainer(c.withChunk(16)).threads(2).train(train, 300, 3);
+        assertThat(sixteen.finalLoss()).isFinite();
+        assertThat(sixteen.model().entities()).isNotEqualTo(plain.model().entities());
+    }
+
     @Test
     void aChunkMustHoldAPositive() {
         assertThatThrownBy(() -> config(ModelKind.DISTMULT).withChunk(0)).hasMessageContaining("chunk must be >= 1");
