@@ -54,6 +54,8 @@ public final class Trainer {
     private TrainingState resumeFrom;
     /** Tests: the chunked path even for chunks of one (which must then equal per-positive training exactly). */
     boolean chunkedAlways;
+    /** Tests: false computes dot-product models' chunk gradients row by row instead of as matrix products. */
+    boolean gemmGradients = true;
 
     public Trainer(TrainingConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -169,6 +171,7 @@ public final class Trainer {
         Worker[] ws = new Worker[workers];
         for (int j = 0; j < workers; j++) {
             ws[j] = new Worker(model, sampler, config, shift, weights, train);
+            ws[j].gemmGradients = gemmGradients;
         }
         java.util.concurrent.ExecutorService pool = workers == 1 ? null
                 : java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
@@ -374,6 +377,14 @@ public final class Trainer {
         private final float[] negRows;
         private final float[] chunkScores;
         private final float[] chunkCoeff;
+        private final float[] posCoeffs;
+        private final float[] negT;
+        private final float[] gT;
+        private final float[] qT;
+        private final float[] dQs;
+        private final float[] dNs;
+        /** Dot-product models' chunk gradients as matrix products (tests compare them with the row-by-row path). */
+        boolean gemmGradients = true;
         final RowGradients entGrad;
         final RowGradients relGrad;
         double loss;
@@ -411,6 +422,13 @@ public final class Trainer {
             this.negRows = new float[c > 1 ? k * dim : 0];
             this.chunkScores = new float[c * k];
             this.chunkCoeff = new float[c * k];
+            this.posCoeffs = new float[c];
+            boolean matrices = c > 1 && model.dotProducts();
+            this.negT = new float[matrices ? k * dim : 0];
+            this.gT = new float[matrices ? c * k : 0];
+            this.qT = new float[matrices ? c * dim : 0];
+            this.dQs = new float[matrices ? c * dim : 0];
+            this.dNs = new float[matrices ? k * dim : 0];
         }
 
         /** Positives {@code idx[from..to)} of step {@code step}; {@code norm} is twice the batch's weight sum. */
@@ -538,7 +556,8 @@ public final class Trainer {
                     model.query(h, r, t, head, qRows[a], cosRows[a], sinRows[a]);
                     pos[a] = model.scoreCandidate(qRows[a], head ? h : t) + shift;
                 }
-                if (model.dotProducts() && rows > 1) {
+                boolean matrix = model.dotProducts() && rows > 1;
+                if (matrix) {
                     float[] e = model.entities();
                     for (int j = 0; j < k; j++) {
                         System.arraycopy(e, negs[j] * dim, negRows, j * dim, dim);
@@ -557,18 +576,28 @@ public final class Trainer {
                 }
                 for (int a = 0; a < rows; a++) {
                     int i = idx[c0 + a];
+                    double w = (weights == null ? 1 : weights[i]) / norm;
+                    posCoeffs[a] = coefficients(pos[a], chunkScores, chunkCoeff, a * k, w);
+                }
+                if (matrix && gemmGradients) {
+                    negativeGradientsAsProducts(rows, dim);
+                }
+                for (int a = 0; a < rows; a++) {
+                    int i = idx[c0 + a];
                     int h = train.head(i);
                     int r = train.relation(i);
                     int t = train.tail(i);
-                    double w = (weights == null ? 1 : weights[i]) / norm;
-                    float posCoeff = coefficients(pos[a], chunkScores, chunkCoeff, a * k, w);
                     float[] q = qRows[a];
-                    java.util.Arrays.fill(dq, 0f);
+                    if (matrix && gemmGradients) {
+                        System.arraycopy(dQs, a * dim, dq, 0, dim);
+                    } else {
+                        java.util.Arrays.fill(dq, 0f);
+                    }
                     int target = head ? h : t;
                     // offset() may grow the slab: take the offset first, then the slab
                     int go = entGrad.offset(target);
-                    model.candidateGradient(q, target, posCoeff, dq, entGrad.slab(), go);
-                    for (int j = 0; j < k; j++) {
+                    model.candidateGradient(q, target, posCoeffs[a], dq, entGrad.slab(), go);
+                    for (int j = 0; j < k && !(matrix && gemmGradients); j++) {
                         float g = chunkCoeff[a * k + j];
                         if (g != 0f) {
                             go = entGrad.offset(negs[j]);
@@ -580,6 +609,36 @@ public final class Trainer {
                     model.queryBackward(h, r, t, head, dq, entGrad.slab(), ao, relGrad.slab(), ro, cosRows[a],
                             sinRows[a]);
                 }
+            }
+        }
+
+        /**
+         * The negatives' part of a chunk's gradients for a dot-product model ({@code s = q . e}), as two matrix
+         * products on {@link Kernels#dotBlock} with the coefficient matrix {@code G} ({@code rows x k}): the queries'
+         * {@code dQ = G N} into {@link #dQs}, and the negatives' {@code dN = G^T Q}, added to their gradient rows.
+         */
+        private void negativeGradientsAsProducts(int rows, int dim) {
+            int w = kernels.dotBlockWidth();
+            // dQ[a][x] = sum_j G[a][j] N[j][x]: queries are G's rows, candidates N's columns (rows of N^T)
+            for (int j = 0; j < k; j++) {
+                for (int x = 0; x < dim; x++) {
+                    negT[x * k + j] = negRows[j * dim + x];
+                }
+            }
+            kernels.dotBlock(chunkCoeff, 0, rows, k, Kernels.packColumns(negT, dim, k, w), w, dim, dQs, 0, dim);
+            // dN[j][x] = sum_a G[a][j] Q[a][x]: queries are G's columns, candidates Q's columns
+            for (int a = 0; a < rows; a++) {
+                for (int j = 0; j < k; j++) {
+                    gT[j * rows + a] = chunkCoeff[a * k + j];
+                }
+                for (int x = 0; x < dim; x++) {
+                    qT[x * rows + a] = queries[a * dim + x];
+                }
+            }
+            kernels.dotBlock(gT, 0, k, rows, Kernels.packColumns(qT, dim, rows, w), w, dim, dNs, 0, dim);
+            for (int j = 0; j < k; j++) {
+                int go = entGrad.offset(negs[j]);
+                kernels.axpy(1f, dNs, j * dim, entGrad.slab(), go, dim);
             }
         }
     }
