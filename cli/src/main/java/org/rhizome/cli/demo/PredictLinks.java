@@ -17,6 +17,7 @@ import org.rhizome.gnn.kernel.Kernels;
 import org.rhizome.gnn.model.ModelKind;
 import org.rhizome.gnn.pipeline.KgePipeline;
 import org.rhizome.gnn.sampling.LemonSampler;
+import org.rhizome.gnn.sparql.PredictionFunctions;
 import org.rhizome.gnn.training.TrainingConfig;
 import org.rhizome.gnn.training.TrainingListener;
 import org.rhizome.graph.snapshot.GraphSnapshot;
@@ -24,7 +25,8 @@ import org.rhizome.graph.snapshot.GraphSnapshot;
 /**
  * Demo step: trains a small RotatE model on the demo graph's statements (split 90/5/5), prints its filtered test
  * metrics and the most plausible missing links for one query, trains it again with LEMON negatives drawn from the
- * clusters of the concepts' text embeddings, and saves the first as {@code <demo dir>/rotate.rzkge}.
+ * clusters of the concepts' text embeddings, and saves the first as {@code <demo dir>/rotate.rzkge}; between them, the
+ * model answers a SPARQL query through {@code rzf:predictTails}.
  */
 public final class PredictLinks implements DemoStep {
     static final String HEAD = "Alan Turing";
@@ -64,11 +66,42 @@ public final class PredictLinks implements DemoStep {
                     String.format(Locale.ROOT, "%.2f", p.score()), known ? "yes" : "no");
         }
         t.print(out, "    ");
+        sparql(ctx, tm, head, rel);
         lemon(ctx, ds, c, m.mrr());
         java.nio.file.Path file = ctx.dataDir().resolve("rotate.rzkge");
         ModelFile.write(tm, file);
         out.println("  saved " + file + " (try: rhizome predict --store " + ctx.dataDir() + " --model " + file
                 + " --head \"" + HEAD + "\" --relation \"" + RELATION + "\")");
+    }
+
+    /**
+     * The same model answering SPARQL ({@code rzf:predictTails}, as {@code rhizome query --model} and
+     * {@code rhizome serve --model} offer it): its best tails the graph does not state yet, with their labels.
+     */
+    private static void sparql(DemoContext ctx, TrainedModel model, String head, String rel) {
+        PrintWriter out = ctx.out();
+        String query = "PREFIX rzf: <https://rhizome.dev/fn#>\n"
+                + "SELECT ?label ?score WHERE {\n"
+                + "  (?tail ?score) rzf:predictTails (<" + head + "> <" + rel + "> 20) .\n"
+                + "  FILTER NOT EXISTS { <" + head + "> <" + rel + "> ?tail }\n"
+                + "  ?tail rdfs:label ?label .\n"
+                + "} ORDER BY DESC(?score) LIMIT 3";
+        PredictionFunctions.attach(ctx.kg().dataset(), model);
+        java.util.List<java.util.Map<String, String>> rows;
+        try {
+            rows = AskTheGraph.select(ctx.kg(), query);
+        } finally {
+            PredictionFunctions.detach(ctx.kg().dataset(), model);
+        }
+        out.println("  the same model in SPARQL (rzf:predictTails; rhizome query/serve --model FILE), new links only:");
+        for (String line : query.split("\n")) {
+            out.println("    | " + line);
+        }
+        TextTable t = new TextTable("tail", "score");
+        for (java.util.Map<String, String> r : rows) {
+            t.row(r.get("label"), String.format(Locale.ROOT, "%.2f", Double.parseDouble(r.get("score"))));
+        }
+        t.print(out, "    ");
     }
 
     /** The same training with LEMON negatives from the concepts' labels and descriptions (vectors from the cache). */

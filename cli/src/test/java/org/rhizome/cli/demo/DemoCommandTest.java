@@ -188,7 +188,10 @@ class DemoCommandTest {
         assertThat(e).containsPattern("hold-out accuracy 0\\.\\d{3}").contains("rcc8.rzepi")
                 .containsPattern("(?m)^ +6 +\\d\\.\\d{3} +no");
         assertThat(p).containsPattern("held-out test, filtered, realistic ties: MRR 0\\.\\d{3}")
-                .contains("(Alan Turing, worked at, ?)").contains("rotate.rzkge");
+                .contains("(Alan Turing, worked at, ?)").contains("rotate.rzkge")
+                // the SPARQL part: three new links, each with a label and a score
+                .contains("rzf:predictTails")
+                .containsPattern("(?m)^    tail +score\\n    -+ +-+\\n(    \\S.* +-?\\d+\\.\\d{2}\\n){3}");
         assertThat(g).contains("recorded demo model").contains("run demo-growth: 10 iterations in ")
                 .contains("stopped: reached 10 iterations")
                 .containsPattern("(?m)^    J\\. von Neumann +john_von_neumann ")
