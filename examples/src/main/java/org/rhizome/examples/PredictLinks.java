@@ -2,8 +2,10 @@ package org.rhizome.examples;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.jena.query.QueryExecution;
 import org.rhizome.gnn.data.KgDataset;
 import org.rhizome.gnn.data.SplitOptions;
 import org.rhizome.gnn.evaluation.RankMetrics;
@@ -11,6 +13,8 @@ import org.rhizome.gnn.io.ModelFile;
 import org.rhizome.gnn.io.TrainedModel;
 import org.rhizome.gnn.model.ModelKind;
 import org.rhizome.gnn.pipeline.KgePipeline;
+import org.rhizome.gnn.pipeline.PipelineConfig;
+import org.rhizome.gnn.sparql.PredictionFunctions;
 import org.rhizome.gnn.training.TrainingConfig;
 import org.rhizome.gnn.training.TrainingListener;
 import org.rhizome.graph.KnowledgeGraph;
@@ -20,8 +24,9 @@ import org.rhizome.graph.snapshot.GraphSnapshot;
 
 /**
  * Link prediction on a store: a small family graph where "parent of" and "child of" are inverses, a RotatE model
- * trained on 90% of its statements, its filtered metrics on the held-out 5%, a saved model file, and the most
- * plausible children of one person.
+ * trained on 90% of its statements from a pipeline configuration written to YAML and read back, its filtered metrics
+ * on the held-out 5%, a saved model file, the most plausible children of one person, and the same question asked in
+ * SPARQL through {@code rzf:predictTails}.
  *
  * <p>Run: {@code mvn -q -pl examples -am package -DskipTests && java --add-modules jdk.incubator.vector -cp
  * "examples/target/classes:$(cat examples/target/examples.classpath)" org.rhizome.examples.PredictLinks [DIR]}
@@ -30,7 +35,8 @@ public final class PredictLinks {
     private PredictLinks() {}
 
     /** What the example did. */
-    public record Outcome(RankMetrics test, List<TrainedModel.Prediction> children, TrainedModel reloaded) {}
+    public record Outcome(RankMetrics test, List<TrainedModel.Prediction> children, TrainedModel reloaded,
+            PipelineConfig config, List<String> sparqlChildren) {}
 
     public static void main(String[] args) {
         run(Path.of(args.length > 0 ? args[0] : "rhizome-data/predict-example"), System.out);
@@ -54,7 +60,11 @@ public final class PredictLinks {
             KgDataset ds = KgDataset.fromSnapshot(GraphSnapshot.of(kg), SplitOptions.defaults());
             TrainingConfig c = TrainingConfig.defaults(ModelKind.ROTATE).withRank(16).withBatch(32, 16)
                     .withSteps(600).withLearningRate(0.05f, "adam");
-            KgePipeline.Result r = KgePipeline.run(ds, c, 1, TrainingListener.NONE, 100);
+            // the whole run as one configuration, written to YAML and read back (rhizome train --config reads it)
+            Path yaml = dir.resolve("family.yaml");
+            PipelineConfig.defaults().withTraining(c).withThreads(1).write(yaml);
+            PipelineConfig config = PipelineConfig.read(yaml);
+            KgePipeline.Result r = KgePipeline.run(ds, config, null, null, TrainingListener.NONE, 100);
             out.println("test: " + r.test().summary());
             Path file = dir.resolve("family.rzkge");
             ModelFile.write(r.model(), file);
@@ -64,7 +74,24 @@ public final class PredictLinks {
             for (TrainedModel.Prediction p : children) {
                 out.printf("Parent 3 parent of %s (%.2f)%n", kg.concept(p.name()).orElseThrow().label(), p.score());
             }
-            return new Outcome(r.test().realistic(), children, m);
+            // the same question in SPARQL, the model attached to the store's dataset
+            PredictionFunctions.attach(kg.dataset(), m);
+            List<String> sparqlChildren = new ArrayList<>();
+            try {
+                kg.read(() -> {
+                    String q = "PREFIX rzf: <https://rhizome.dev/fn#> SELECT ?child WHERE { (?child ?score) "
+                            + "rzf:predictTails (<" + kg.conceptIri("Parent 3") + "> <" + kg.relationIri("parent of")
+                            + "> 3) }";
+                    try (QueryExecution qe = QueryExecution.dataset(kg.dataset()).query(q).build()) {
+                        qe.execSelect().forEachRemaining(row -> sparqlChildren.add(row.getResource("child").getURI()));
+                    }
+                    return null;
+                });
+            } finally {
+                PredictionFunctions.detach(kg.dataset(), m);
+            }
+            out.println("in SPARQL: " + sparqlChildren);
+            return new Outcome(r.test().realistic(), children, m, config, sparqlChildren);
         }
     }
 }

@@ -21,5 +21,9 @@ class PredictLinksTest {
         // the three predicted children of Parent 3 are its own
         assertThat(o.children()).allSatisfy(p -> assertThat(p.name()).contains("child_3_"));
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Parent 3 parent of Child 3.");
+        // the configuration came back from YAML as written, and SPARQL gives the model's own answers, in order
+        assertThat(o.config().training().steps()).isEqualTo(600);
+        assertThat(o.config().threads()).isEqualTo(1);
+        assertThat(o.sparqlChildren()).containsExactlyElementsOf(o.children().stream().map(p -> p.name()).toList());
     }
 }
