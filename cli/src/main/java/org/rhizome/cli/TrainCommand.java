@@ -115,6 +115,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to save the model.")
     Path out;
 
+    @Option(names = "--regularization", paramLabel = "L", description = "Weight of the --regularizer penalty on the "
+            + "rows each step touches (DistMult, ComplEx). Default: 0")
+    float regularization;
+
+    @Option(names = "--regularizer", paramLabel = "l3|n3|l2", description = "l3 (the reference's), n3 (ComplEx's "
+            + "nuclear 3-norm) or l2. Default: l3")
+    String regularizer = "l3";
+
     @Option(names = "--chunk", paramLabel = "C", description = "Positives sharing one set of negatives (DistMult and "
             + "ComplEx then score a chunk as one matrix product). Default: 1, negatives per positive.")
     int chunk = 1;
@@ -275,7 +283,7 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             var given = spec.commandLine().getParseResult();
             for (String option : List.of("--config", "--model", "--rank", "--negatives", "--batch", "--lr", "--gamma",
-                    "--temperature", "--seed", "--chunk")) {
+                    "--temperature", "--seed", "--chunk", "--regularization", "--regularizer")) {
                 if (given.hasMatchedOption(option)) {
                     throw new CommandFailedException(ExitCodes.USAGE, "--resume takes the training configuration "
                             + "from the state; " + option + " cannot change it (only --steps can extend it)");
@@ -442,6 +450,12 @@ final class TrainCommand implements Callable<Integer> {
                     given.hasMatchedOption("--temperature") ? temperature : t.advTemperature());
             if (given.hasMatchedOption("--chunk")) {
                 t = t.withChunk(chunk);
+            }
+            if (given.hasMatchedOption("--regularization")) {
+                t = t.withRegularization(regularization);
+            }
+            if (given.hasMatchedOption("--regularizer")) {
+                t = t.withRegularizer(regularizer.toLowerCase(Locale.ROOT));
             }
             if (given.hasMatchedOption("--seed")) {
                 t = t.withSeed(seed);

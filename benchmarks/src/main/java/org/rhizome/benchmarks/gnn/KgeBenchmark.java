@@ -51,7 +51,7 @@ public final class KgeBenchmark {
                 "lr", "1e-3", "batch", "512", "steps", "10000", "threads", "2", "reg", "0", "seed", "0", "warmup",
                 "200", "sampler", "uniform", "text", "", "embed-cache", "/tmp/rhizome-lemon-cache", "lemon-dims", "32",
                 "lemon-clusters", "100", "lemon-nearest", "3", "lemon-anchor", "kept", "lemon-uniform", "0",
-                "chunk", "1");
+                "chunk", "1", "regularizer", "l3");
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
             System.out.println("{\"skipped\": \"no dataset at " + data + "\"}");
@@ -67,7 +67,7 @@ public final class KgeBenchmark {
                 Integer.parseInt(o.get("batch")), Integer.parseInt(o.get("steps")), Float.parseFloat(o.get("lr")),
                 "adam", "self-adversarial", Float.parseFloat(o.get("gamma")), Float.parseFloat(o.get("adv-temp")),
                 Float.parseFloat(o.get("reg")), true, "alternate", Long.parseLong(o.get("seed")),
-                Integer.parseInt(o.get("chunk")));
+                Integer.parseInt(o.get("chunk")), o.get("regularizer"));
         int threads = Integer.parseInt(o.get("threads"));
         int warmup = Integer.parseInt(o.get("warmup"));
         if (warmup > 0) {

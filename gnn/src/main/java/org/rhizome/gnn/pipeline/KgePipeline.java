@@ -133,8 +133,10 @@ public final class KgePipeline {
     public static String describe(TrainingConfig c) {
         return String.format(Locale.ROOT, "{\"model\":\"%s\",\"rank\":%d,\"negatives\":%d,\"batch\":%d,\"steps\":%d,"
                 + "\"lr\":%s,\"optimizer\":\"%s\",\"loss\":\"%s\",\"gamma\":%s,\"advTemperature\":%s,"
-                + "\"regularization\":%s,\"subsampling\":%s,\"sides\":\"%s\",\"seed\":%d,\"chunk\":%d}", c.model(),
+                + "\"regularization\":%s,\"subsampling\":%s,\"sides\":\"%s\",\"seed\":%d,\"chunk\":%d,"
+                + "\"regularizer\":\"%s\"}", c.model(),
                 c.rank(), c.negatives(), c.batch(), c.steps(), c.lr(), c.optimizer(), c.loss(), c.gamma(),
-                c.advTemperature(), c.regularization(), c.subsampling(), c.sides(), c.seed(), c.chunk());
+                c.advTemperature(), c.regularization(), c.subsampling(), c.sides(), c.seed(), c.chunk(),
+                c.regularizer());
     }
 }

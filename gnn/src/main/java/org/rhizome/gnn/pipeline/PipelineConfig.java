@@ -45,7 +45,8 @@ import org.rhizome.gnn.training.TrainingConfig;
  *   loss: self-adversarial           # or margin
  *   gamma: 6.0
  *   adv-temperature: 0.5
- *   regularization: 0.0              # L3, DistMult and ComplEx
+ *   regularization: 0.0              # the penalty's weight, DistMult and ComplEx
+ *   regularizer: l3                  # l3, n3 (ComplEx's nuclear 3-norm) or l2
  *   subsampling: true
  *   sides: alternate                 # or random, bernoulli
  *   seed: 42
@@ -261,6 +262,7 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
         tr.put("sides", t.sides());
         tr.put("seed", t.seed());
         tr.put("chunk", t.chunk());
+        tr.put("regularizer", t.regularizer());
         ObjectNode s = root.putObject("sampler");
         s.put("kind", sampler.kind());
         if (sampler.entityText() == null) {
@@ -316,7 +318,8 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
                     (float) number(t, "adv-temperature", "training.", where),
                     (float) number(t, "regularization", "training.", where),
                     bool(t, "subsampling", "training.", where), text(t, "training.sides", where),
-                    longValue(t, "seed", "training.", where), integer(t, "chunk", "training.", where));
+                    longValue(t, "seed", "training.", where), integer(t, "chunk", "training.", where),
+                    text(t, "training.regularizer", where));
         } catch (IllegalArgumentException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(where) ? e
                     : new IllegalArgumentException(where + ": training: " + e.getMessage(), e);

@@ -167,6 +167,8 @@ public final class Trainer {
         boolean distance = config.model().isDistance();
         float shift = distance && config.loss().equals("self-adversarial") ? config.gamma() : 0f;
         int k = config.negatives();
+        Regularizer reg = Regularizer.parse(config.regularizer());
+        boolean complex = config.model() == org.rhizome.gnn.model.ModelKind.COMPLEX;
         int workers = Math.max(1, Math.min(threads, config.batch()));
         Worker[] ws = new Worker[workers];
         for (int j = 0; j < workers; j++) {
@@ -283,12 +285,12 @@ public final class Trainer {
                 RowGradients fe = ents;
                 int stepNo = step;
                 if (pool == null || ents.count() < 512) {
-                    updateRows(model.entities(), 0, dim, fe, regE, opt, stepNo, 0, fe.count());
+                    updateRows(model.entities(), 0, dim, fe, regE, reg, complex, opt, stepNo, 0, fe.count());
                 } else {
                     runParts(pool, workers, fe.count(), (part, from, to) -> updateRows(model.entities(), 0, dim, fe,
-                            regE, opt, stepNo, from, to));
+                            regE, reg, complex, opt, stepNo, from, to));
                 }
-                updateRows(model.relations(), 1, rw, rels, regR, opt, step, 0, rels.count());
+                updateRows(model.relations(), 1, rw, rels, regR, reg, complex, opt, step, 0, rels.count());
                 opt.endStep(step);
                 lastLoss = loss;
                 stepsRun = step;
@@ -648,16 +650,13 @@ public final class Trainer {
      * {@code 3 * scale * x * |x|}) when {@code scale > 0}, then applies the optimiser to each row.
      */
     private static void updateRows(float[] table, int tableId, int width, RowGradients grads, float scale,
-            Optimizer opt, int step, int from, int to) {
+            Regularizer reg, boolean complex, Optimizer opt, int step, int from, int to) {
         float[] g = grads.slab();
         for (int s = from; s < to; s++) {
             int o = grads.row(s) * width;
             int go = s * width;
             if (scale > 0) {
-                for (int i = 0; i < width; i++) {
-                    float x = table[o + i];
-                    g[go + i] += 3 * scale * x * Math.abs(x);
-                }
+                reg.addGradient(table, o, width, complex, scale, g, go);
             }
             opt.update(table, tableId, grads.row(s), width, g, go, step);
         }

@@ -21,8 +21,8 @@ import org.rhizome.gnn.model.ModelKind;
  * @param gamma      the margin: added to the scores of distance models in the logistic loss, the ranking margin in
  *                   the margin loss
  * @param advTemperature self-adversarial temperature
- * @param regularization L3 weight for DistMult/ComplEx ({@code lambda * mean |x|^3}); applied to the rows of each
- *                   step only (the reference applies it to the whole tables)
+ * @param regularization the weight of the {@code regularizer} penalty for DistMult/ComplEx ({@code lambda} times
+ *                   the penalty over the table's size in floats); applied to the rows of each step only
  * @param subsampling weight each positive by {@code 1/sqrt(count(h, r) + count(t, r^-1))} as the reference does
  * @param sides      which side to corrupt: {@code alternate} (heads in even steps, tails in odd, as the reference),
  *                   {@code random} (a coin per positive) or {@code bernoulli} (Wang et al. 2014)
@@ -31,17 +31,27 @@ import org.rhizome.gnn.model.ModelKind;
  *                   as the reference does; with {@code c > 1} each run of {@code c} consecutive positives of a batch
  *                   shares the {@code negatives} drawn for its first one, which turns scoring into a matrix product
  *                   and the negatives' gradients into {@code negatives} rows per chunk instead of per positive
+ * @param regularizer which penalty {@code regularization} weighs: {@code l3} (the reference's), {@code n3} (ComplEx's
+ *                   nuclear 3-norm) or {@code l2} ({@link Regularizer})
  */
 public record TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr,
         String optimizer, String loss, float gamma, float advTemperature, float regularization, boolean subsampling,
-        String sides, long seed, int chunk) {
+        String sides, long seed, int chunk, String regularizer) {
+
+    /** With the reference's L3 penalty. */
+    public TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr, String optimizer,
+            String loss, float gamma, float advTemperature, float regularization, boolean subsampling, String sides,
+            long seed, int chunk) {
+        this(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature, regularization,
+                subsampling, sides, seed, chunk, "l3");
+    }
 
     /** Negatives per positive (no chunks). */
     public TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr, String optimizer,
             String loss, float gamma, float advTemperature, float regularization, boolean subsampling, String sides,
             long seed) {
         this(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature, regularization,
-                subsampling, sides, seed, 1);
+                subsampling, sides, seed, 1, "l3");
     }
 
     public TrainingConfig {
@@ -60,6 +70,10 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         }
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
+        }
+        Regularizer.parse(regularizer);
+        if (!(regularization >= 0)) {
+            throw new IllegalArgumentException("regularization must be >= 0, got " + regularization);
         }
     }
 
@@ -81,51 +95,56 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
 
     public TrainingConfig withModel(ModelKind m) {
         return new TrainingConfig(m, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk);
+                regularization, subsampling, sides, seed, chunk, regularizer);
     }
 
     public TrainingConfig withRank(int r) {
         return new TrainingConfig(model, r, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk);
+                regularization, subsampling, sides, seed, chunk, regularizer);
     }
 
     public TrainingConfig withSteps(int s) {
         return new TrainingConfig(model, rank, negatives, batch, s, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk);
+                regularization, subsampling, sides, seed, chunk, regularizer);
     }
 
     public TrainingConfig withBatch(int b, int neg) {
         return new TrainingConfig(model, rank, neg, b, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk);
+                regularization, subsampling, sides, seed, chunk, regularizer);
     }
 
     public TrainingConfig withLearningRate(float rate, String opt) {
         return new TrainingConfig(model, rank, negatives, batch, steps, rate, opt, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk);
+                regularization, subsampling, sides, seed, chunk, regularizer);
     }
 
     public TrainingConfig withLoss(String l, float g, float temperature) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, l, g, temperature,
-                regularization, subsampling, sides, seed, chunk);
+                regularization, subsampling, sides, seed, chunk, regularizer);
+    }
+
+    public TrainingConfig withRegularizer(String r) {
+        return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
+                regularization, subsampling, sides, seed, chunk, r);
     }
 
     public TrainingConfig withRegularization(float lambda) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                lambda, subsampling, sides, seed, chunk);
+                lambda, subsampling, sides, seed, chunk, regularizer);
     }
 
     public TrainingConfig withSides(String s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, s, seed, chunk);
+                regularization, subsampling, s, seed, chunk, regularizer);
     }
 
     public TrainingConfig withChunk(int c) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, c);
+                regularization, subsampling, sides, seed, c, regularizer);
     }
 
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, s, chunk);
+                regularization, subsampling, sides, s, chunk, regularizer);
     }
 }

@@ -26,7 +26,7 @@ import org.rhizome.graph.RhizomeException;
  * <pre>
  * magic "RZSTATE\n" | int version (1) | configuration (UTF model, ints rank negatives batch steps, float lr,
  * UTF optimizer loss, floats gamma advTemperature regularization, boolean subsampling, UTF sides, long seed,
- * int chunk)
+ * int chunk, UTF regularizer)
  * | int step | int threads | int train size | long train fingerprint | int entities | int relations | int dim
  * | float phase scale | entity floats | relation floats | int optimiser arrays | (int length, floats)...
  * | double best MRR | int best step | int checks without improvement | boolean has best | [best entity and relation
@@ -128,6 +128,7 @@ public final class TrainingState {
             out.writeUTF(c.sides());
             out.writeLong(c.seed());
             out.writeInt(c.chunk());
+            out.writeUTF(c.regularizer());
             out.writeInt(step);
             out.writeInt(threads);
             out.writeInt(trainSize);
@@ -176,7 +177,7 @@ public final class TrainingState {
             try {
                 c = new TrainingConfig(ModelKind.valueOf(in.readUTF()), in.readInt(), in.readInt(), in.readInt(),
                         in.readInt(), in.readFloat(), in.readUTF(), in.readUTF(), in.readFloat(), in.readFloat(),
-                        in.readFloat(), in.readBoolean(), in.readUTF(), in.readLong(), in.readInt());
+                        in.readFloat(), in.readBoolean(), in.readUTF(), in.readLong(), in.readInt(), in.readUTF());
             } catch (IllegalArgumentException e) {
                 throw new IOException("impossible configuration (" + e.getMessage() + "): corrupted", e);
             }
