@@ -17,17 +17,7 @@ class TrainPredictCommandsTest {
 
     @Test
     void trainsSavesAndPredicts() throws Exception {
-        // a ring: e_i next e_{i+1}; prev is its inverse. 30 entities.
-        StringBuilder train = new StringBuilder();
-        StringBuilder test = new StringBuilder();
-        for (int i = 0; i < 30; i++) {
-            train.append("e").append(i).append("\tnext\te").append((i + 1) % 30).append("\r\n");
-            (i % 5 == 0 ? test : train).append("e").append((i + 1) % 30).append("\tprev\te").append(i).append("\r\n");
-        }
-        Path data = Files.createDirectories(dir.resolve("ring"));
-        Files.writeString(data.resolve("train.txt"), train);
-        Files.writeString(data.resolve("valid.txt"), "");
-        Files.writeString(data.resolve("test.txt"), test);
+        Path data = ring("ring", 30, 5, "\r\n");
         Path model = dir.resolve("ring.rzkge");
         Cli.Result t = Cli.run("--quiet", "train", "--data", data.toString(), "--model", "rotate", "--rank", "16",
                 "--steps", "300", "--batch", "32", "--negatives", "8", "--lr", "0.05", "--out", model.toString());
@@ -61,16 +51,7 @@ class TrainPredictCommandsTest {
      */
     @Test
     void aSavedConfigurationTrainsTheSameModelAndFlagsOverrideIt() throws Exception {
-        StringBuilder train = new StringBuilder();
-        StringBuilder test = new StringBuilder();
-        for (int i = 0; i < 24; i++) {
-            train.append("e").append(i).append("\tnext\te").append((i + 1) % 24).append('\n');
-            (i % 4 == 0 ? test : train).append("e").append((i + 1) % 24).append("\tprev\te").append(i).append('\n');
-        }
-        Path data = Files.createDirectories(dir.resolve("ring"));
-        Files.writeString(data.resolve("train.txt"), train);
-        Files.writeString(data.resolve("valid.txt"), "");
-        Files.writeString(data.resolve("test.txt"), test);
+        Path data = ring("ring", 24, 4, "\n");
         Path yaml = dir.resolve("ring.yaml");
         Cli.Result first = Cli.run("--quiet", "train", "--data", data.toString(), "--model", "distmult", "--rank", "8",
                 "--steps", "120", "--batch", "16", "--negatives", "4", "--lr", "0.05", "--threads", "1", "--seed", "5",
@@ -104,16 +85,8 @@ class TrainPredictCommandsTest {
      */
     @Test
     void aSavedStateResumesExactly() throws Exception {
-        StringBuilder train = new StringBuilder();
-        StringBuilder test = new StringBuilder();
-        for (int i = 0; i < 24; i++) {
-            train.append("e").append(i).append("\tnext\te").append((i + 1) % 24).append('\n');
-            (i % 4 == 0 ? test : train).append("e").append((i + 1) % 24).append("\tprev\te").append(i).append('\n');
-        }
-        Path data = Files.createDirectories(dir.resolve("ring"));
-        Files.writeString(data.resolve("train.txt"), train);
-        Files.writeString(data.resolve("valid.txt"), "");
-        Files.writeString(data.resolve("test.txt"), test);
+        Path data = ring("ring", 24, 4, "\n");
+        String train = Files.readString(data.resolve("train.txt"));
         String[] common = {"--quiet", "train", "--data", data.toString(), "--threads", "2"};
         String[] model = {"--model", "complex", "--rank", "8", "--batch", "16", "--negatives", "4", "--lr", "0.05"};
         Path straight = dir.resolve("straight.rzkge");
@@ -140,7 +113,7 @@ class TrainPredictCommandsTest {
         Path other = Files.createDirectories(dir.resolve("other"));
         Files.writeString(other.resolve("train.txt"), train.substring(train.indexOf("\n") + 1)); // one triple less
         Files.writeString(other.resolve("valid.txt"), "");
-        Files.writeString(other.resolve("test.txt"), test);
+        Files.copy(data.resolve("test.txt"), other.resolve("test.txt"));
         Cli.Result otherData = Cli.run("--quiet", "train", "--data", other.toString(), "--resume", state.toString(),
                 "--out", dir.resolve("y.rzkge").toString());
         assertThat(otherData.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -152,6 +125,25 @@ class TrainPredictCommandsTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         System.arraycopy(rest, 0, out, a.length + b.length, rest.length);
         return out;
+    }
+
+    /**
+     * A benchmark folder with a ring of {@code n} entities: {@code e_i next e_{i+1}}, and {@code prev}, its inverse,
+     * held out for test at every {@code testEvery}-th entity; no validation triples; lines end with {@code eol}.
+     */
+    private Path ring(String name, int n, int testEvery, String eol) throws java.io.IOException {
+        StringBuilder train = new StringBuilder();
+        StringBuilder test = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            train.append("e").append(i).append("\tnext\te").append((i + 1) % n).append(eol);
+            (i % testEvery == 0 ? test : train).append("e").append((i + 1) % n).append("\tprev\te").append(i)
+                    .append(eol);
+        }
+        Path data = Files.createDirectories(dir.resolve(name));
+        Files.writeString(data.resolve("train.txt"), train);
+        Files.writeString(data.resolve("valid.txt"), "");
+        Files.writeString(data.resolve("test.txt"), test);
+        return data;
     }
 
     /** The test metrics part of train's summary line (the timings differ between runs). */

@@ -51,7 +51,7 @@ public final class EvaluationSpeedBenchmark {
         boolean perQuery = Boolean.parseBoolean(o.get("per-query"));
         KgeModel model = KgeModel.random(kind, ds.entityCount(), ds.relationCount(), dim, 0.1f,
                 Long.parseLong(o.get("seed")));
-        LinkScorer plain = plain(model);
+        LinkScorer plain = LinkScorer.oneQueryAtATime(model);
         FilterIndex filter = FilterIndex.of(ds);
         TripleSet test = ds.test();
         RankEvaluator evaluator = new RankEvaluator();
@@ -91,25 +91,6 @@ public final class EvaluationSpeedBenchmark {
                     flop / perMedian / 1e9, perResult.realistic().mrr(), perMedian / dotMedian));
         }
         System.out.println(json.append('}'));
-    }
-
-    private static LinkScorer plain(KgeModel m) {
-        return new LinkScorer() {
-            @Override
-            public int entityCount() {
-                return m.entityCount();
-            }
-
-            @Override
-            public void scoreTails(int head, int relation, float[] out) {
-                m.scoreTails(head, relation, out);
-            }
-
-            @Override
-            public void scoreHeads(int relation, int tail, float[] out) {
-                m.scoreHeads(relation, tail, out);
-            }
-        };
     }
 
     private static TripleSet first(TripleSet t, int count) {

@@ -13,4 +13,27 @@ public interface LinkScorer {
 
     /** Scores {@code (e, relation, tail)} for every entity {@code e} into {@code out[0..entityCount())}. */
     void scoreHeads(int relation, int tail, float[] out);
+
+    /**
+     * {@code scorer} seen only as a {@link LinkScorer}, so that {@link RankEvaluator} scores it one query at a time
+     * even when it is a {@link DotProductScorer}: for comparing the two paths.
+     */
+    static LinkScorer oneQueryAtATime(LinkScorer scorer) {
+        return new LinkScorer() {
+            @Override
+            public int entityCount() {
+                return scorer.entityCount();
+            }
+
+            @Override
+            public void scoreTails(int head, int relation, float[] out) {
+                scorer.scoreTails(head, relation, out);
+            }
+
+            @Override
+            public void scoreHeads(int relation, int tail, float[] out) {
+                scorer.scoreHeads(relation, tail, out);
+            }
+        };
+    }
 }

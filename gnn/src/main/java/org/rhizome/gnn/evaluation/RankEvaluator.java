@@ -250,11 +250,16 @@ public final class RankEvaluator {
             headPessimistic = new int[q];
         }
 
-        /** Claims ranges of triples until none are left; each caller has its own score buffer. */
-        void work() {
-            int n = scorer.entityCount();
+        /** Ranks triples {@code [from, to)} into the rank slots, with the buffers of one thread. */
+        @FunctionalInterface
+        interface RangeRanker {
+            void rank(int from, int to);
+        }
+
+        /** Claims ranges of triples until none are left, ranking them with a ranker of this thread's own. */
+        final void work() {
+            RangeRanker ranker = ranker();
             int q = queries.size();
-            float[] scores = new float[n];
             try {
                 while (!failed.get()) {
                     int from = next.getAndAdd(chunk);
@@ -262,25 +267,34 @@ public final class RankEvaluator {
                         return;
                     }
                     int to = Math.min(q, from + chunk);
-                    for (int i = from; i < to; i++) {
-                        int h = queries.head(i);
-                        int r = queries.relation(i);
-                        int t = queries.tail(i);
-                        scorer.scoreTails(h, r, scores);
-                        int[] tail = ranks(scores, 0, n, t, filter.knownTails(h, r), kernels);
-                        tailOptimistic[i] = tail[0];
-                        tailPessimistic[i] = tail[1];
-                        scorer.scoreHeads(r, t, scores);
-                        int[] head = ranks(scores, 0, n, h, filter.knownHeads(r, t), kernels);
-                        headOptimistic[i] = head[0];
-                        headPessimistic[i] = head[1];
-                    }
+                    ranker.rank(from, to);
                     report(to - from);
                 }
             } catch (RuntimeException | Error e) {
                 failed.set(true);
                 throw e;
             }
+        }
+
+        /** One query at a time: a score buffer per thread. */
+        RangeRanker ranker() {
+            int n = scorer.entityCount();
+            float[] scores = new float[n];
+            return (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    int h = queries.head(i);
+                    int r = queries.relation(i);
+                    int t = queries.tail(i);
+                    scorer.scoreTails(h, r, scores);
+                    int[] tail = ranks(scores, 0, n, t, filter.knownTails(h, r), kernels);
+                    tailOptimistic[i] = tail[0];
+                    tailPessimistic[i] = tail[1];
+                    scorer.scoreHeads(r, t, scores);
+                    int[] head = ranks(scores, 0, n, h, filter.knownHeads(r, t), kernels);
+                    headOptimistic[i] = head[0];
+                    headPessimistic[i] = head[1];
+                }
+            };
         }
 
         synchronized void report(int triples) {
@@ -316,48 +330,35 @@ public final class RankEvaluator {
             packed = Kernels.packColumns(c, n, len, width);
         }
 
+        /** A block at a time: query vectors and a {@code block x n} score buffer per thread. */
         @Override
-        void work() {
+        RangeRanker ranker() {
             int n = scorer.entityCount();
-            int q = queries.size();
             float[] vectors = new float[chunk * len];
             float[] scores = new float[chunk * n];
-            try {
-                while (!failed.get()) {
-                    int from = next.getAndAdd(chunk);
-                    if (from >= q) {
-                        return;
-                    }
-                    int to = Math.min(q, from + chunk);
-                    int rows = to - from;
-                    for (int i = from; i < to; i++) {
-                        dot.tailQuery(queries.head(i), queries.relation(i), vectors, (i - from) * len);
-                    }
-                    kernels.dotBlock(vectors, 0, rows, len, packed, width, n, scores, 0, n);
-                    for (int i = from; i < to; i++) {
-                        int h = queries.head(i);
-                        int[] tail = ranks(scores, (i - from) * n, n, queries.tail(i),
-                                filter.knownTails(h, queries.relation(i)), kernels);
-                        tailOptimistic[i] = tail[0];
-                        tailPessimistic[i] = tail[1];
-                    }
-                    for (int i = from; i < to; i++) {
-                        dot.headQuery(queries.relation(i), queries.tail(i), vectors, (i - from) * len);
-                    }
-                    kernels.dotBlock(vectors, 0, rows, len, packed, width, n, scores, 0, n);
-                    for (int i = from; i < to; i++) {
-                        int t = queries.tail(i);
-                        int[] head = ranks(scores, (i - from) * n, n, queries.head(i),
-                                filter.knownHeads(queries.relation(i), t), kernels);
-                        headOptimistic[i] = head[0];
-                        headPessimistic[i] = head[1];
-                    }
-                    report(rows);
+            return (from, to) -> {
+                int rows = to - from;
+                for (int i = from; i < to; i++) {
+                    dot.tailQuery(queries.head(i), queries.relation(i), vectors, (i - from) * len);
                 }
-            } catch (RuntimeException | Error e) {
-                failed.set(true);
-                throw e;
-            }
+                kernels.dotBlock(vectors, 0, rows, len, packed, width, n, scores, 0, n);
+                for (int i = from; i < to; i++) {
+                    int[] tail = ranks(scores, (i - from) * n, n, queries.tail(i),
+                            filter.knownTails(queries.head(i), queries.relation(i)), kernels);
+                    tailOptimistic[i] = tail[0];
+                    tailPessimistic[i] = tail[1];
+                }
+                for (int i = from; i < to; i++) {
+                    dot.headQuery(queries.relation(i), queries.tail(i), vectors, (i - from) * len);
+                }
+                kernels.dotBlock(vectors, 0, rows, len, packed, width, n, scores, 0, n);
+                for (int i = from; i < to; i++) {
+                    int[] head = ranks(scores, (i - from) * n, n, queries.head(i),
+                            filter.knownHeads(queries.relation(i), queries.tail(i)), kernels);
+                    headOptimistic[i] = head[0];
+                    headPessimistic[i] = head[1];
+                }
+            };
         }
     }
 }

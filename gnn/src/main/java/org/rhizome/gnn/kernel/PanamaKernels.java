@@ -448,13 +448,9 @@ public final class PanamaKernels implements Kernels {
             greater += v.compare(VectorOperators.GT, s).trueCount();
             equal += v.compare(VectorOperators.EQ, s).trueCount();
         }
-        for (; i < n; i++) {
-            float x = a[off + i];
-            greater += x > s ? 1 : 0;
-            equal += x == s ? 1 : 0;
-        }
         counts[0] = greater;
         counts[1] = equal;
+        ScalarKernels.addCounts(a, off + i, off + n, s, counts);
     }
 
     @Override

@@ -194,15 +194,22 @@ public final class ScalarKernels implements Kernels {
     @Override
     public void countGreaterEqual(float[] a, int off, int n, float s, int[] counts) {
         Checks.range(a, off, n);
+        counts[0] = 0;
+        counts[1] = 0;
+        addCounts(a, off, off + n, s, counts);
+    }
+
+    /** Adds to {@code counts} the values of {@code a[from, to)} greater than and equal to {@code s}. */
+    static void addCounts(float[] a, int from, int to, float s, int[] counts) {
         int greater = 0;
         int equal = 0;
-        for (int e = off, end = off + n; e < end; e++) {
+        for (int e = from; e < to; e++) {
             float x = a[e];
             greater += x > s ? 1 : 0;
             equal += x == s ? 1 : 0;
         }
-        counts[0] = greater;
-        counts[1] = equal;
+        counts[0] += greater;
+        counts[1] += equal;
     }
 
     @Override

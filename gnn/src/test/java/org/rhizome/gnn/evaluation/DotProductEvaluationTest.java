@@ -49,26 +49,6 @@ class DotProductEvaluationTest {
         return new TripleSet(h, r, t);
     }
 
-    /** The same model seen only as a {@link LinkScorer}: the one-query-at-a-time path. */
-    private static LinkScorer perQuery(KgeModel m) {
-        return new LinkScorer() {
-            @Override
-            public int entityCount() {
-                return m.entityCount();
-            }
-
-            @Override
-            public void scoreTails(int head, int relation, float[] out) {
-                m.scoreTails(head, relation, out);
-            }
-
-            @Override
-            public void scoreHeads(int relation, int tail, float[] out) {
-                m.scoreHeads(relation, tail, out);
-            }
-        };
-    }
-
     private static void assertSameRanks(QueryRanks a, QueryRanks b) {
         assertThat(a.size()).isEqualTo(b.size());
         for (int i = 0; i < a.size(); i++) {
@@ -85,7 +65,7 @@ class DotProductEvaluationTest {
         assertThat(m.dotProducts()).isTrue();
         TripleSet test = randomTriples(300, 11); // several blocks of 64 and a partial one
         FilterIndex filter = FilterIndex.of(randomTriples(2000, 12), test);
-        QueryRanks reference = new RankEvaluator().ranks(perQuery(m), test, filter, 1, d -> { });
+        QueryRanks reference = new RankEvaluator().ranks(LinkScorer.oneQueryAtATime(m), test, filter, 1, d -> { });
         int ties = 0;
         for (int i = 0; i < reference.size(); i++) {
             ties += reference.tailOptimistic(i) != reference.tailPessimistic(i) ? 1 : 0;
@@ -100,7 +80,7 @@ class DotProductEvaluationTest {
             }
         }
         assertThat(new RankEvaluator().evaluate(m, test, filter, 2))
-                .isEqualTo(new RankEvaluator().evaluate(perQuery(m), test, filter, 1));
+                .isEqualTo(new RankEvaluator().evaluate(LinkScorer.oneQueryAtATime(m), test, filter, 1));
     }
 
     /** NaN embeddings (a diverged model): NaN scores rank below every number on both paths, NaN true scores too. */
@@ -113,7 +93,7 @@ class DotProductEvaluationTest {
         }
         TripleSet test = randomTriples(200, 21);
         FilterIndex filter = FilterIndex.of(randomTriples(1000, 22), test);
-        QueryRanks reference = new RankEvaluator().ranks(perQuery(m), test, filter, 1, d -> { });
+        QueryRanks reference = new RankEvaluator().ranks(LinkScorer.oneQueryAtATime(m), test, filter, 1, d -> { });
         for (Kernels k : new Kernels[] {Kernels.get(), Kernels.scalar()}) {
             assertSameRanks(new RankEvaluator(k).ranks(m, test, filter, 2, d -> { }), reference);
         }
@@ -156,6 +136,6 @@ class DotProductEvaluationTest {
         TripleSet test = randomTriples(70, 13);
         FilterIndex filter = FilterIndex.of(test);
         assertSameRanks(new RankEvaluator().ranks(m, test, filter, 2, d -> { }),
-                new RankEvaluator().ranks(perQuery(m), test, filter, 1, d -> { }));
+                new RankEvaluator().ranks(LinkScorer.oneQueryAtATime(m), test, filter, 1, d -> { }));
     }
 }

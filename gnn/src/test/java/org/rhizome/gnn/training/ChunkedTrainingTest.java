@@ -29,20 +29,8 @@ class ChunkedTrainingTest {
             train.add(new int[] {i, 0, (i + 1) % 40});
             (i % 4 == 0 ? test : train).add(new int[] {(i + 1) % 40, 1, i});
         }
-        TRAIN = set(train);
-        TEST = set(test);
-    }
-
-    private static TripleSet set(List<int[]> ts) {
-        int[] h = new int[ts.size()];
-        int[] r = new int[ts.size()];
-        int[] t = new int[ts.size()];
-        for (int i = 0; i < ts.size(); i++) {
-            h[i] = ts.get(i)[0];
-            r[i] = ts.get(i)[1];
-            t[i] = ts.get(i)[2];
-        }
-        return new TripleSet(h, r, t);
+        TRAIN = TrainerTest.set(train);
+        TEST = TrainerTest.set(test);
     }
 
     private static TrainingConfig config(ModelKind kind) {

@@ -51,7 +51,7 @@ class TrainerTest {
         return ((long) h * 2 + r) * 40 + t;
     }
 
-    private static TripleSet set(List<int[]> ts) {
+    static TripleSet set(List<int[]> ts) {
         int[] h = new int[ts.size()];
         int[] r = new int[ts.size()];
         int[] t = new int[ts.size()];
