@@ -37,10 +37,14 @@ import org.rhizome.gnn.sampling.UniformSampler;
  * validation bookkeeping) is written every few steps; {@link #resume} continues from such a state exactly where it
  * stopped (bit for bit the uninterrupted run, with the same thread count).
  *
- * <p>Data-parallel over the batch ({@link #threads}), deterministic for a seed and a thread count. Not built yet
- * (see the link-prediction issue): Hogwild-style asynchronous updates, negatives shared across a chunk, N3/L2 on
- * whole tables. Negatives filtered against known positives: with {@link org.rhizome.gnn.sampling.LemonSampler}
- * ({@link #sampler}).
+ * <p>With {@link TrainingConfig#chunk()} {@code > 1}, consecutive positives share their negatives (DGL-KE's chunks;
+ * {@code Worker.runChunked}): dot-product models then score a chunk and take its negatives' gradients as matrix
+ * products. The weight penalty is {@link TrainingConfig#regularizer()} ({@link Regularizer}) on the touched rows.
+ *
+ * <p>Data-parallel over the batch ({@link #threads}), deterministic for a seed and a thread count: each worker takes
+ * a fixed part of the batch and the parts are merged in order. Not built (see the link-prediction issue):
+ * Hogwild-style asynchronous updates, which would give up that determinism. Negatives filtered against known
+ * positives: with {@link org.rhizome.gnn.sampling.LemonSampler} ({@link #sampler}).
  */
 public final class Trainer {
     private final TrainingConfig config;
