@@ -13,9 +13,7 @@ import org.rhizome.gnn.diagnostics.DiagnosticReport;
 import org.rhizome.gnn.diagnostics.LinkDiagnostics;
 import org.rhizome.gnn.diagnostics.NodeMrr;
 import org.rhizome.gnn.diagnostics.Split;
-import org.rhizome.gnn.io.ModelFile;
 import org.rhizome.gnn.io.TrainedModel;
-import org.rhizome.graph.RhizomeException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,12 +98,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        TrainedModel m;
-        try {
-            m = ModelFile.read(model);
-        } catch (RhizomeException e) {
-            throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
-        }
+        TrainedModel m = ModelIds.read(model);
         KgDataset ds;
         try {
             ds = ModelIds.inModelIds(KgDataset.fromFolder(data), m, data, model);

@@ -17,9 +17,7 @@ import org.rhizome.gnn.evaluation.RankEvaluator;
 import org.rhizome.gnn.evaluation.RankMetrics;
 import org.rhizome.gnn.evaluation.Side;
 import org.rhizome.gnn.evaluation.TieBreak;
-import org.rhizome.gnn.io.ModelFile;
 import org.rhizome.gnn.io.TrainedModel;
-import org.rhizome.graph.RhizomeException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,12 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new CommandFailedException(ExitCodes.USAGE, "--threads must be at least 1, got " + threads);
         }
-        TrainedModel m;
-        try {
-            m = ModelFile.read(model);
-        } catch (RhizomeException e) {
-            throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
-        }
+        TrainedModel m = ModelIds.read(model);
         KgDataset ds;
         try {
             ds = ModelIds.inModelIds(TrainCommand.dataset(root, data, seed), m, data, model);

@@ -7,11 +7,22 @@ import org.rhizome.gnn.data.DatasetException;
 import org.rhizome.gnn.data.IdMap;
 import org.rhizome.gnn.data.KgDataset;
 import org.rhizome.gnn.data.TripleSet;
+import org.rhizome.gnn.io.ModelFile;
 import org.rhizome.gnn.io.TrainedModel;
+import org.rhizome.graph.RhizomeException;
 
-/** A dataset read again, put into the ids of a saved model so that the model scores it. */
+/** Saved models for the commands: reading a model file, and a dataset put into the ids of a model. */
 final class ModelIds {
     private ModelIds() {}
+
+    /** The model file {@code file}; a missing, truncated or foreign file is bad input, with the reader's reason. */
+    static TrainedModel read(Path file) {
+        try {
+            return ModelFile.read(file);
+        } catch (RhizomeException e) {
+            throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+        }
+    }
 
     /**
      * {@code ds} with the model's entity and relation ids: every name of the dataset must be one the model knows.

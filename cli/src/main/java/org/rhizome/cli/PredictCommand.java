@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.rhizome.gnn.io.ModelFile;
 import org.rhizome.gnn.io.TrainedModel;
 import org.rhizome.gnn.reader.ReaderFile;
 import org.rhizome.gnn.reader.Subgraph;
@@ -73,12 +72,7 @@ final class PredictCommand implements Callable<Integer> {
             throw new CommandFailedException(ExitCodes.USAGE, "--explain is for KG-R3 models (rhizome train --model "
                     + "kgr3)");
         }
-        TrainedModel m;
-        try {
-            m = ModelFile.read(model);
-        } catch (RhizomeException e) {
-            throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
-        }
+        TrainedModel m = ModelIds.read(model);
         if (write) {
             String rel = resolveRelation(m, relation);
             try (KnowledgeGraph kg = root.openStore(false)) {

@@ -27,8 +27,6 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.update.UpdateFactory;
-import org.rhizome.gnn.io.ModelFile;
-import org.rhizome.graph.RhizomeException;
 import org.rhizome.gnn.io.TrainedModel;
 import org.rhizome.gnn.sparql.PredictionFunctions;
 import org.rhizome.retrieval.Retrieval;
@@ -135,7 +133,7 @@ final class QueryCommand implements Callable<Integer> {
             throw new CommandFailedException(ExitCodes.BAD_INPUT,
                     name + ": only SELECT, ASK, CONSTRUCT and DESCRIBE queries are supported");
         }
-        TrainedModel predictor = model == null ? null : readModel(model);
+        TrainedModel predictor = model == null ? null : ModelIds.read(model);
         try (KnowledgeGraph kg = root.openStore(false);
                 Retrieval retrieval = usesRetrievalFunctions(query)
                         ? RetrievalSupport.open(kg, root, spec.commandLine().getErr(), true) : null) {
@@ -190,14 +188,6 @@ final class QueryCommand implements Callable<Integer> {
         }
     }
 
-    /** A model file for the prediction functions; a missing or bad file is bad input. */
-    static TrainedModel readModel(Path file) {
-        try {
-            return ModelFile.read(file);
-        } catch (RhizomeException e) {
-            throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage(), e);
-        }
-    }
 
     private String readQuery() {
         if (sparql != null && file != null) {

@@ -90,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerOptions o = options();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TrainedModel predictor = model == null ? null : QueryCommand.readModel(model);
+        TrainedModel predictor = model == null ? null : ModelIds.read(model);
         KnowledgeGraph kg = root.openStore(false);
         Retrieval retrieval = null;
         RhizomeServer server;

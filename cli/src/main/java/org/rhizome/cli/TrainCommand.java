@@ -160,7 +160,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", paramLabel = "FILE",
             description = "with --valid-every: write the best model so far to FILE at every improvement (atomic), "
-                    + "so a crash keeps it; it is a model file like --out's (training restarts from scratch).")
+                    + "so a crash keeps it; it is a model file like --out's (to continue training, use --save-state).")
     Path checkpoint;
 
     @Option(names = "--sampler", paramLabel = "uniform|lemon", defaultValue = "uniform",

@@ -164,16 +164,6 @@ public record LlmConfig(Provider provider, Optional<String> baseUrl, Optional<St
                 Optional.empty(), false, 1_000_000, 0);
     }
 
-    /**
-     * A server of {@code provider} at {@code baseUrl} (absent: the provider's public API) serving {@code model},
-     * every other setting at its default.
-     */
-    public static LlmConfig of(Provider provider, String baseUrl, String model, String apiKey) {
-        return new LlmConfig(provider, Optional.ofNullable(baseUrl), Optional.ofNullable(apiKey), model,
-                Duration.ofSeconds(120), 4, Duration.ofSeconds(1), Duration.ofSeconds(60), 0, 0, 4, 0, 0,
-                Optional.empty(), false, 1_000_000, 0);
-    }
-
     /** An Ollama server at {@code baseUrl} serving {@code model}, every other setting at its default. */
     public static LlmConfig ollama(String baseUrl, String model) {
         return new LlmConfig(Provider.OLLAMA, Optional.ofNullable(baseUrl), Optional.empty(), model,

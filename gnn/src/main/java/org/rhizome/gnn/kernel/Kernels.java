@@ -149,17 +149,37 @@ public interface Kernels {
      * panel is then a contiguous {@code dim x width} block that stays in L1 while a block of queries passes.
      */
     static float[] packColumns(float[] table, int count, int dim, int width) {
+        return packColumns(table, count, dim, width, new float[packedLength(count, dim, width)]);
+    }
+
+    /** The floats {@link #packColumns} fills for {@code count} rows of {@code dim} in panels of {@code width}. */
+    static int packedLength(int count, int dim, int width) {
         if (count < 0 || dim < 0 || width < 1) {
             throw new IllegalArgumentException("count and dim must be >= 0 and width >= 1, got " + count + ", " + dim
                     + ", " + width);
         }
-        java.util.Objects.checkFromIndexSize(0, Math.multiplyExact(count, dim), table.length);
         int panels = (count + width - 1) / width;
-        float[] packed = new float[Math.multiplyExact(Math.multiplyExact(panels, dim), width)];
+        return Math.multiplyExact(Math.multiplyExact(panels, dim), width);
+    }
+
+    /**
+     * {@link #packColumns(float[], int, int, int)} into {@code packed} (at least {@link #packedLength} floats; the
+     * padding is zeroed), for callers that pack again and again (a training chunk) and keep one buffer.
+     */
+    static float[] packColumns(float[] table, int count, int dim, int width, float[] packed) {
+        int length = packedLength(count, dim, width);
+        java.util.Objects.checkFromIndexSize(0, Math.multiplyExact(count, dim), table.length);
+        java.util.Objects.checkFromIndexSize(0, length, packed.length);
         for (int e = 0; e < count; e++) {
             int base = e / width * dim * width + e % width;
             for (int p = 0; p < dim; p++) {
                 packed[base + p * width] = table[e * dim + p];
+            }
+        }
+        int lastPanel = count / width * dim * width;
+        for (int e = count; e % width != 0; e++) { // the last panel's padding columns
+            for (int p = 0; p < dim; p++) {
+                packed[lastPanel + p * width + e % width] = 0f;
             }
         }
         return packed;

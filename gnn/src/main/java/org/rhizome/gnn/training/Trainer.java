@@ -389,6 +389,10 @@ public final class Trainer {
         private final float[] qT;
         private final float[] dQs;
         private final float[] dNs;
+        // the packed panels of the negatives, of N^T and of Q^T, one buffer each for all the chunks
+        private final float[] packedNegs;
+        private final float[] packedNegT;
+        private final float[] packedQT;
         /** Dot-product models' chunk gradients as matrix products (tests compare them with the row-by-row path). */
         boolean gemmGradients = true;
         final RowGradients entGrad;
@@ -435,6 +439,10 @@ public final class Trainer {
             this.qT = new float[matrices ? c * dim : 0];
             this.dQs = new float[matrices ? c * dim : 0];
             this.dNs = new float[matrices ? k * dim : 0];
+            int w = kernels.dotBlockWidth();
+            this.packedNegs = new float[matrices ? Kernels.packedLength(k, dim, w) : 0];
+            this.packedNegT = new float[matrices ? Kernels.packedLength(dim, k, w) : 0];
+            this.packedQT = new float[matrices ? Kernels.packedLength(dim, c, w) : 0];
         }
 
         /** Positives {@code idx[from..to)} of step {@code step}; {@code norm} is twice the batch's weight sum. */
@@ -571,7 +579,7 @@ public final class Trainer {
                     for (int a = 0; a < rows; a++) {
                         System.arraycopy(qRows[a], 0, queries, a * dim, dim);
                     }
-                    float[] packed = Kernels.packColumns(negRows, k, dim, kernels.dotBlockWidth());
+                    float[] packed = Kernels.packColumns(negRows, k, dim, kernels.dotBlockWidth(), packedNegs);
                     kernels.dotBlock(queries, 0, rows, dim, packed, kernels.dotBlockWidth(), k, chunkScores, 0, k);
                 } else {
                     for (int a = 0; a < rows; a++) {
@@ -631,7 +639,8 @@ public final class Trainer {
                     negT[x * k + j] = negRows[j * dim + x];
                 }
             }
-            kernels.dotBlock(chunkCoeff, 0, rows, k, Kernels.packColumns(negT, dim, k, w), w, dim, dQs, 0, dim);
+            kernels.dotBlock(chunkCoeff, 0, rows, k, Kernels.packColumns(negT, dim, k, w, packedNegT), w, dim, dQs, 0,
+                    dim);
             // dN[j][x] = sum_a G[a][j] Q[a][x]: queries are G's columns, candidates Q's columns
             for (int a = 0; a < rows; a++) {
                 for (int j = 0; j < k; j++) {
@@ -641,7 +650,7 @@ public final class Trainer {
                     qT[x * rows + a] = queries[a * dim + x];
                 }
             }
-            kernels.dotBlock(gT, 0, k, rows, Kernels.packColumns(qT, dim, rows, w), w, dim, dNs, 0, dim);
+            kernels.dotBlock(gT, 0, k, rows, Kernels.packColumns(qT, dim, rows, w, packedQT), w, dim, dNs, 0, dim);
             for (int j = 0; j < k; j++) {
                 int go = entGrad.offset(negs[j]);
                 kernels.axpy(1f, dNs, j * dim, entGrad.slab(), go, dim);

@@ -189,6 +189,11 @@ class KernelDifferentialTest {
         float[] packed = Kernels.packColumns(table, 5, 2, 3);
         // panel 0: rows 0..2, coordinate 0 then 1; panel 1: rows 3, 4 and a zero
         assertThat(packed).containsExactly(1, 3, 5, 2, 4, 6, 7, 9, 0, 8, 10, 0);
+        // into a reused buffer holding other values: the same panels, the padding zeroed
+        float[] reused = new float[Kernels.packedLength(5, 2, 3) + 2];
+        Arrays.fill(reused, 7f);
+        Kernels.packColumns(table, 5, 2, 3, reused);
+        assertThat(Arrays.copyOf(reused, packed.length)).containsExactly(packed);
     }
 
     @Test
