@@ -91,88 +91,100 @@ public final class PageRank implements NodeScoring {
         int n = graph.nodeCount();
         int[] off = graph.offsetsArray();
         int[] nb = graph.neighboursArray();
-        // Pull form: x'[v] = d * sum_{u in N(v)} x[u]/deg(u) + (d * dangling + 1 - d) / n.
-        return iterate(n, (x, share, next) -> {
-            for (int v = 0; v < n; v++) {
-                double s = 0;
-                for (int i = off[v], e = off[v + 1]; i < e; i++) {
-                    s += share[nb[i]];
-                }
-                next[v] = s;
-            }
-        }, v -> off[v + 1] - off[v]);
+        int[] deg = new int[n];
+        for (int v = 0; v < n; v++) {
+            deg[v] = off[v + 1] - off[v];
+        }
+        return iterate(n, off, nb, deg);
     }
 
     private double[] directed() {
         GraphSnapshot s = graph.snapshot();
         int n = s.entityCount();
-        // Distinct out-targets per node, self-loops dropped; rows of the snapshot are sorted by target.
-        int[] outDeg = new int[n];
+        // Pull lists: distinct in-sources per node, self-loops dropped; the snapshot's in-lists are sorted by
+        // source, so repeated sources are adjacent. Out-degrees count the same distinct pairs.
+        int[] off = new int[n + 1];
+        int[] deg = new int[n];
+        int[] src = new int[s.edgeCount()];
+        int k = 0;
         for (int v = 0; v < n; v++) {
+            off[v] = k;
             int prev = -1;
-            for (int e = s.outStart(v), end = s.outEnd(v); e < end; e++) {
-                int t = s.target(e);
-                if (t != v && t != prev) {
-                    outDeg[v]++;
+            for (int i = s.inStart(v), end = s.inEnd(v); i < end; i++) {
+                int u = s.inSource(i);
+                if (u != v && u != prev) {
+                    src[k++] = u;
+                    deg[u]++;
                 }
-                prev = t;
+                prev = u;
             }
         }
-        return iterate(n, (x, share, next) -> {
-            for (int v = 0; v < n; v++) {
-                double sum = 0;
-                int prev = -1;
-                // In-lists are sorted by source, so repeated sources are adjacent.
-                for (int i = s.inStart(v), end = s.inEnd(v); i < end; i++) {
-                    int u = s.inSource(i);
-                    if (u != v && u != prev) {
-                        sum += share[u];
-                    }
-                    prev = u;
-                }
-                next[v] = sum;
-            }
-        }, v -> outDeg[v]);
+        off[n] = k;
+        return iterate(n, off, src, deg);
     }
 
-    private interface Pull {
-        void apply(double[] x, double[] share, double[] next);
-    }
-
-    private double[] iterate(int n, Pull pull, java.util.function.IntUnaryOperator outDegree) {
+    /**
+     * Power iteration in pull form over the lists {@code nb[off[v]..off[v+1])} of the nodes that pass rank to v, with
+     * {@code deg[u]} the number of nodes u passes rank to: x'[v] = d Σ x[u]/deg(u) + (d·dangling + 1 − d) / n.
+     *
+     * <p>One pass over the nodes per iteration: the sum for v is gathered into four independent accumulators (a
+     * single running sum is bound by the latency of floating-point addition, about four cycles per edge), and the
+     * same pass writes v's share for the next iteration, its dangling mass and the L1 change. Summing in four
+     * partial sums changes the rounding of each sum, not the fixed point.
+     */
+    private double[] iterate(int n, int[] off, int[] nb, int[] deg) {
         if (n == 0) {
             return new double[0];
         }
         double d = options.damping();
+        double[] inverseDegree = new double[n];
         double[] x = new double[n];
         double[] share = new double[n];
-        double[] next = new double[n];
-        int[] deg = new int[n];
+        double[] nextShare = new double[n];
+        double dangling = 0;
+        double start = 1.0 / n;
         for (int v = 0; v < n; v++) {
-            deg[v] = outDegree.applyAsInt(v);
-        }
-        java.util.Arrays.fill(x, 1.0 / n);
-        for (int it = 1; it <= options.maxIterations(); it++) {
-            double dangling = 0;
-            for (int v = 0; v < n; v++) {
-                if (deg[v] == 0) {
-                    dangling += x[v];
-                    share[v] = 0;
-                } else {
-                    share[v] = x[v] / deg[v];
-                }
+            x[v] = start;
+            if (deg[v] == 0) {
+                dangling += start;
+            } else {
+                inverseDegree[v] = 1.0 / deg[v];
             }
-            pull.apply(x, share, next);
+            share[v] = start * inverseDegree[v];
+        }
+        for (int it = 1; it <= options.maxIterations(); it++) {
             double base = (d * dangling + 1 - d) / n;
             double err = 0;
+            double nextDangling = 0;
             for (int v = 0; v < n; v++) {
-                double nv = d * next[v] + base;
+                int i = off[v];
+                int e = off[v + 1];
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                for (; i + 3 < e; i += 4) {
+                    s0 += share[nb[i]];
+                    s1 += share[nb[i + 1]];
+                    s2 += share[nb[i + 2]];
+                    s3 += share[nb[i + 3]];
+                }
+                for (; i < e; i++) {
+                    s0 += share[nb[i]];
+                }
+                double nv = d * ((s0 + s1) + (s2 + s3)) + base;
                 err += Math.abs(nv - x[v]);
-                next[v] = nv;
+                x[v] = nv;
+                double inv = inverseDegree[v];
+                nextShare[v] = nv * inv;
+                if (inv == 0) {
+                    nextDangling += nv;
+                }
             }
-            double[] t = x;
-            x = next;
-            next = t;
+            double[] t = share;
+            share = nextShare;
+            nextShare = t;
+            dangling = nextDangling;
             if (err < options.tolerance()) {
                 iterations = it;
                 return x;
