@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
             "",
             "Undirected measures read the simple undirected graph (parallel statements collapsed, self-loops "
                     + "dropped), like NetworkX and igraph; strong components follow statement direction. Up to "
-                    + "--exact-limit nodes, betweenness, closeness and path lengths are exact; above it betweenness "
-                    + "and path lengths are sampled from --pivots nodes and closeness is skipped (the report says so).",
+                    + "--exact-limit nodes, betweenness, closeness and path lengths are exact; above it they are sampled "
+                    + "from --pivots nodes (the report says so).",
             "",
             "Prints a summary, writes a report folder (metrics.json, index.html, PNG and SVG plots), stores node "
                     + "scores in the named graph <base>analytics/scores for SPARQL (rz:pageRank, rz:betweenness, "

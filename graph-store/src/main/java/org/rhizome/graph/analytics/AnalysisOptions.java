@@ -13,8 +13,8 @@ import org.rhizome.graph.analytics.internal.Parallel;
  * @param seed                 seed of every random choice (pivots, sampled sources, community starts, bootstrap)
  * @param threads              worker threads for the parallel measures
  * @param exactNodeLimit       up to this many nodes, betweenness, closeness and path lengths are exact; above it
- *                             betweenness and paths are sampled and closeness is skipped
- * @param pivots               pivots (betweenness) and sources (paths) when sampling
+ *                             they are sampled
+ * @param pivots               pivots (betweenness, closeness) and sources (paths) when sampling
  * @param resolution           modularity resolution γ for the community algorithms
  * @param communityStarts      random starts of Leiden and Louvain (best modularity kept)
  * @param bootstrap            bootstrap data sets for the power-law p-value (0 skips the p-value)

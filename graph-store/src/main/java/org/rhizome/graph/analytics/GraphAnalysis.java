@@ -31,7 +31,7 @@ import org.rhizome.graph.snapshot.GraphSnapshot;
  * Runs a chosen set of measures over one graph and gathers them in an {@link AnalysisReport}, timing each. The
  * undirected measures read the {@link UndirectedGraph} (simple: parallel statements collapsed, self-loops
  * dropped); strong components read the directed statements. Above {@link AnalysisOptions#exactNodeLimit()} nodes,
- * betweenness and path lengths are sampled and closeness is skipped; the report's notes say so.
+ * betweenness, closeness and path lengths are sampled; the report's notes say so.
  */
 public final class GraphAnalysis {
     private final AnalysisOptions options;
@@ -99,13 +99,14 @@ public final class GraphAnalysis {
         NodeScores closeness = null;
         NodeScores harmonic = null;
         if (m.contains(Metric.CLOSENESS)) {
-            if (exact) {
-                Closeness c = new Closeness(g, options.threads());
-                closeness = timed("closeness", seconds, c::closeness);
-                harmonic = c.harmonic();
-            } else {
-                notes.add("closeness and harmonic centrality skipped: " + n + " nodes is above the exact limit of "
-                        + options.exactNodeLimit() + " (they cost one search per node)");
+            Closeness c = new Closeness(g, new Closeness.Options(exact ? 0 : Math.min(options.pivots(), n),
+                    options.seed(), options.threads()));
+            closeness = timed("closeness", seconds, c::closeness);
+            harmonic = c.harmonic();
+            if (!c.exact()) {
+                notes.add("closeness and harmonic centrality estimated from " + c.pivotsUsed() + " pivots of " + n
+                        + " nodes, drawn per component (seed " + options.seed() + "); per-node standard errors are "
+                        + "in the Java API");
             }
         }
         NodeScores eigenvector = null;

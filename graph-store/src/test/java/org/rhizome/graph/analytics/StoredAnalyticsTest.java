@@ -102,13 +102,13 @@ class StoredAnalyticsTest {
         JsonObject o = JSON.parse(w.toString());
         assertThat(o.get("scalars").getAsObject().get("nodes").getAsObject().get("value").getAsNumber().value()
                 .intValue()).isEqualTo(34);
-        // 34 nodes above an exact limit of 10, 8 pivots: betweenness and paths are sampled and say so.
+        // 34 nodes above an exact limit of 10, 8 pivots: betweenness, closeness and paths are sampled and say so.
         assertThat(o.get("scalars").getAsObject().get("diameter").getAsObject().get("exact").getAsBoolean().value())
                 .isFalse();
         assertThat(o.get("centralities").getAsObject().get("betweenness").getAsObject().get("parameters")
                 .getAsObject().get("exact").getAsBoolean().value()).isFalse();
         assertThat(r.notes()).anyMatch(n -> n.startsWith("betweenness sampled from"))
-                .anyMatch(n -> n.startsWith("closeness and harmonic centrality skipped"));
+                .anyMatch(n -> n.startsWith("closeness and harmonic centrality estimated from"));
         assertThat(o.get("powerLaw").getAsObject().get("bootstrapCount").getAsNumber().value().intValue())
                 .isEqualTo(20);
         assertThat(r.hubsAndBridges().hubsByDegree().get(0).id()).isEqualTo(33);
