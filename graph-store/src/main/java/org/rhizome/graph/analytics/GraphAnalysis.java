@@ -17,6 +17,7 @@ import org.rhizome.graph.analytics.centrality.PageRank;
 import org.rhizome.graph.analytics.community.LabelPropagation;
 import org.rhizome.graph.analytics.community.Leiden;
 import org.rhizome.graph.analytics.community.Partition;
+import org.rhizome.graph.analytics.paths.PathAnalysis;
 import org.rhizome.graph.analytics.paths.PathLengths;
 import org.rhizome.graph.analytics.powerlaw.PowerLawFit;
 import org.rhizome.graph.analytics.powerlaw.PowerLawResult;
@@ -132,8 +133,9 @@ public final class GraphAnalysis {
         }
         PathLengths.Result paths = null;
         if (m.contains(Metric.PATHS)) {
-            paths = timed("paths", seconds, () -> PathLengths.compute(g, exact ? 0 : Math.min(options.pivots(), n),
+            PathAnalysis pl = new PathLengths(g, new PathLengths.Options(exact ? 0 : Math.min(options.pivots(), n),
                     options.seed(), options.threads()));
+            paths = timed("paths", seconds, pl::lengths);
             if (!exact) {
                 notes.add("path lengths sampled from " + Math.min(options.pivots(), n)
                         + " source nodes; the diameter is a lower bound");

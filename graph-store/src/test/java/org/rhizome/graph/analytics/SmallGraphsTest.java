@@ -12,6 +12,7 @@ import org.rhizome.graph.analytics.community.LabelPropagation;
 import org.rhizome.graph.analytics.community.Leiden;
 import org.rhizome.graph.analytics.community.Modularity;
 import org.rhizome.graph.analytics.community.Partition;
+import org.rhizome.graph.analytics.paths.PathAnalysis;
 import org.rhizome.graph.analytics.paths.PathLengths;
 import org.rhizome.graph.analytics.structure.ArticulationPoints;
 import org.rhizome.graph.analytics.structure.Assortativity;
@@ -173,6 +174,10 @@ class SmallGraphsTest {
         // The double sweep reaches an end of the path, whose eccentricity is the diameter.
         assertThat(s1.diameter()).isEqualTo(39);
         assertThat(PathLengths.compute(g, 40, 9, 2).exact()).isTrue();
+        // The family interface: same result, computed once and cached.
+        PathAnalysis analysis = new PathLengths(g, PathLengths.Options.sampled(5, 9).withThreads(2));
+        assertThat(analysis.lengths()).isEqualTo(s1).isSameAs(analysis.lengths());
+        assertThatThrownBy(() -> new PathLengths.Options(-1, 0, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

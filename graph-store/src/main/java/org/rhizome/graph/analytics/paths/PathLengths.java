@@ -16,7 +16,37 @@ import org.rhizome.graph.analytics.internal.Parallel;
  * the pair distribution, and the diameter is only a <em>lower bound</em>: the largest eccentricity seen, improved by
  * a double sweep (a search from the farthest node found). {@link Result#exact()} says which.
  */
-public final class PathLengths {
+public final class PathLengths implements PathAnalysis {
+    /**
+     * @param sources sources to search from; 0 (or &gt;= n) means every node (exact)
+     * @param seed    seed for drawing sources
+     * @param threads worker threads
+     */
+    public record Options(int sources, long seed, int threads) {
+        public Options {
+            if (sources < 0) {
+                throw new IllegalArgumentException("sources must be >= 0 (0 = all), got " + sources);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+            }
+        }
+
+        /** Every node a source, on all available processors. */
+        public static Options exact() {
+            return new Options(0, 0L, Parallel.defaultThreads());
+        }
+
+        /** {@code k} sources drawn with {@code seed}, on all available processors. */
+        public static Options sampled(int k, long seed) {
+            return new Options(k, seed, Parallel.defaultThreads());
+        }
+
+        public Options withThreads(int t) {
+            return new Options(sources, seed, t);
+        }
+    }
+
     /**
      * @param histogram    {@code histogram[d]} = ordered (source, target) pairs at distance d (index 0 unused)
      * @param pairs        connected ordered pairs counted
@@ -60,7 +90,22 @@ public final class PathLengths {
         }
     }
 
-    private PathLengths() {}
+    private final UndirectedGraph graph;
+    private final Options options;
+    private Result result;
+
+    public PathLengths(UndirectedGraph graph, Options options) {
+        this.graph = Objects.requireNonNull(graph, "graph");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    @Override
+    public synchronized Result lengths() {
+        if (result == null) {
+            result = compute(graph, options.sources(), options.seed(), options.threads());
+        }
+        return result;
+    }
 
     /** Exact over all sources, on all processors. */
     public static Result exact(UndirectedGraph g) {
