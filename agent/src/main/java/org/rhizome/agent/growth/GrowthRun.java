@@ -36,6 +36,7 @@ import org.rhizome.graph.Source;
 import org.rhizome.graph.SourceKind;
 import org.rhizome.graph.SourceWriter;
 import org.rhizome.graph.analytics.AnalysisOptions;
+import org.rhizome.graph.analytics.AnalysisReport;
 import org.rhizome.graph.analytics.GraphAnalysis;
 import org.rhizome.graph.analytics.StoredAnalytics;
 import org.rhizome.graph.snapshot.GraphSnapshot;
@@ -91,6 +92,8 @@ public final class GrowthRun {
     private volatile boolean stopRequested;
     private final EdgeCritic critic;
     private final double criticThreshold;
+    /** The last metrics analysis of this run, from which the next one's Leiden starts (called from the loop only). */
+    private AnalysisReport lastMetrics;
 
     private GrowthRun(Builder b) {
         this.kg = b.kg;
@@ -516,8 +519,9 @@ public final class GrowthRun {
     private void recordMetrics(RunRecord run) {
         try {
             GraphSnapshot s = GraphSnapshot.of(kg);
-            StoredAnalytics.record(kg, run.iterations(), run.id(),
-                    new GraphAnalysis(AnalysisOptions.perIteration()).run(s));
+            AnalysisReport report = new GraphAnalysis(AnalysisOptions.perIteration()).run(s, lastMetrics);
+            StoredAnalytics.record(kg, run.iterations(), run.id(), report);
+            lastMetrics = report;
         } catch (RuntimeException e) {
             // metrics are an observation of the run, never a reason to stop it
             LOG.warn("could not record the structural metrics of iteration {}: {}", run.iterations(), e.toString());

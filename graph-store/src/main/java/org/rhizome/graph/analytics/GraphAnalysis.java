@@ -55,7 +55,22 @@ public final class GraphAnalysis {
 
     /** Analyses the graph. */
     public AnalysisReport run(UndirectedGraph g) {
+        return run(g, null);
+    }
+
+    /**
+     * Analyses the snapshot incrementally after {@code previous}, the report of an earlier state of the same graph
+     * (the previous growth iteration or import batch; null for none): Leiden starts from the previous best partition
+     * carried over by IRI ({@link Leiden#carryOver}) instead of from singletons. Everything else is recomputed.
+     */
+    public AnalysisReport run(GraphSnapshot snapshot, AnalysisReport previous) {
+        return run(UndirectedGraph.of(snapshot), previous);
+    }
+
+    /** As {@link #run(GraphSnapshot, AnalysisReport)}, over the undirected reading. */
+    public AnalysisReport run(UndirectedGraph g, AnalysisReport previous) {
         Objects.requireNonNull(g, "g");
+        Partition warmFrom = previous == null ? null : previous.leiden();
         Instant started = Instant.now();
         Set<Metric> m = options.metrics();
         Map<String, Double> seconds = new LinkedHashMap<>();
@@ -122,8 +137,17 @@ public final class GraphAnalysis {
         Partition louvain = null;
         Partition lpa = null;
         if (m.contains(Metric.COMMUNITIES) || m.contains(Metric.HUBS_AND_BRIDGES)) {
-            leiden = timed("leiden", seconds, () -> new Leiden(g, Leiden.Options.leiden().withSeed(options.seed())
-                    .withResolution(options.resolution()).withStarts(options.communityStarts())).partition());
+            Leiden.Options lo = Leiden.Options.leiden().withSeed(options.seed()).withResolution(options.resolution())
+                    .withStarts(options.communityStarts());
+            if (warmFrom != null) {
+                int[] carried = Leiden.carryOver(warmFrom, g);
+                long kept = java.util.Arrays.stream(carried).filter(l -> l >= 0).count();
+                leiden = timed("leiden", seconds, () -> new Leiden(g, lo, carried).partition());
+                notes.add("Leiden warm-started from the previous analysis's partition (" + kept + " of " + n
+                        + " nodes carried over by IRI; new nodes started alone)");
+            } else {
+                leiden = timed("leiden", seconds, () -> new Leiden(g, lo).partition());
+            }
             if (m.contains(Metric.COMMUNITIES) && options.allCommunityAlgorithms()) {
                 louvain = timed("louvain", seconds, () -> new Leiden(g, Leiden.Options.louvain()
                         .withSeed(options.seed()).withResolution(options.resolution())
