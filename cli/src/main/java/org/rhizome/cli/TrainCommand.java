@@ -26,8 +26,10 @@ import org.rhizome.gnn.pipeline.KgePipeline;
 import org.rhizome.gnn.pipeline.PipelineConfig;
 import org.rhizome.gnn.reader.GraphReader;
 import org.rhizome.gnn.reader.KHopRetriever;
+import org.rhizome.gnn.reader.PprRetriever;
 import org.rhizome.gnn.reader.ReaderFile;
 import org.rhizome.gnn.reader.ReaderTrainer;
+import org.rhizome.gnn.reader.SubgraphRetriever;
 import org.rhizome.gnn.sampling.LemonSampler;
 import org.rhizome.gnn.sampling.NegativeSampler;
 import org.rhizome.gnn.training.Trainer;
@@ -252,12 +254,19 @@ final class TrainCommand implements Callable<Integer> {
                     + "between its two entities. Default: ${DEFAULT-VALUE}")
     int pathLength;
 
+    @Option(names = "--retriever", paramLabel = "KIND", defaultValue = "khop",
+            description = "kgr3: khop (breadth-first around the head, relation-blind) or ppr (entities reached by "
+                    + "the relation paths mined for the query's relation, then personalised PageRank from the head). "
+                    + "Default: ${DEFAULT-VALUE}")
+    String retrieverKind;
+
     @Option(names = "--hops", paramLabel = "K", defaultValue = "2",
-            description = "kgr3: the retriever's hops around the query's head. Default: ${DEFAULT-VALUE}")
+            description = "kgr3 with --retriever khop: hops around the query's head. Default: ${DEFAULT-VALUE}")
     int hops;
 
     @Option(names = "--fan-out", paramLabel = "N", defaultValue = "8",
-            description = "kgr3: edges followed out of each entity (a seeded sample). Default: ${DEFAULT-VALUE}")
+            description = "kgr3: edges followed out of each entity (khop: a seeded sample; ppr: along each mined "
+                    + "path, where the default is 32). Default: ${DEFAULT-VALUE}")
     int fanOut;
 
     @Option(names = "--max-entities", paramLabel = "N", defaultValue = "16",
@@ -595,21 +604,32 @@ final class TrainCommand implements Callable<Integer> {
         KgDataset ds = dataset(root, data, seed);
         var parse = spec.commandLine().getParseResult();
         ReaderTrainer.Config c;
-        KHopRetriever retriever;
+        SubgraphRetriever retriever;
         try {
             c = new ReaderTrainer.Config(parse.hasMatchedOption("--rank") ? rank : 64, 4,
                     layers != null ? layers : 2, epochs != null ? epochs : 5,
                     parse.hasMatchedOption("--batch") ? batch : 64, parse.hasMatchedOption("--lr") ? lr : 1e-3f,
                     0.1f, 0.1f, seed);
-            retriever = new KHopRetriever(ds.train(), ds.entityCount(), ds.relationCount(), hops, fanOut,
-                    maxEntities, maxEdges);
+            retriever = switch (retrieverKind) {
+                case "khop" -> new KHopRetriever(ds.train(), ds.entityCount(), ds.relationCount(), hops, fanOut,
+                        maxEntities, maxEdges);
+                case "ppr" -> {
+                    PprRetriever.Options d = PprRetriever.Options.defaults(maxEntities, maxEdges);
+                    yield new PprRetriever(ds.train(), ds.entityCount(), ds.relationCount(),
+                            new PprRetriever.Options(maxEntities, maxEdges, d.alpha(), d.epsilon(),
+                                    d.pathsPerRelation(), d.sampledPerRelation(),
+                                    parse.hasMatchedOption("--fan-out") ? fanOut : d.fanOut(), seed));
+                }
+                default -> throw new IllegalArgumentException("--retriever must be khop or ppr, got "
+                        + retrieverKind);
+            };
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(ExitCodes.USAGE, e.getMessage(), e);
         }
         o.printf(Locale.US, "dataset: %,d entities, %,d relations, %,d / %,d / %,d train / valid / test triples%n",
                 ds.entityCount(), ds.relationCount(), ds.train().size(), ds.valid().size(), ds.test().size());
-        o.printf(Locale.US, "retriever: %d hops, fan-out %d, <= %d entities and %d edges; answer recall on test %.4f%n",
-                hops, fanOut, maxEntities, maxEdges, retriever.recall(ds.test(), seed));
+        o.printf(Locale.US, "retriever: %s; answer recall on test %.4f%n", retriever.describe(),
+                retriever.recall(ds.test(), seed));
         o.flush();
         long start = System.nanoTime();
         GraphReader reader = ReaderTrainer.train(ds.train(), ds.entityCount(), ds.relationCount(), retriever, c, e -> {

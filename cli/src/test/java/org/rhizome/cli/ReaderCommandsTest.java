@@ -58,4 +58,38 @@ class ReaderCommandsTest {
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unknown.err()).contains("no entity 'zz'");
     }
+
+    @Test
+    void trainsWithThePprRetrieverAndKeepsItInTheModelFile() throws IOException {
+        // groups a -r1-> b -r2-> c and a -r4-> d -r4-> e, with (a, r3, c); the budget of 3 entities fits only the path
+        List<String> train = new ArrayList<>();
+        List<String> test = new ArrayList<>();
+        for (int g = 0; g < 30; g++) {
+            train.add("a" + g + "\tr1\tb" + g);
+            train.add("b" + g + "\tr2\tc" + g);
+            train.add("a" + g + "\tr4\td" + g);
+            train.add("d" + g + "\tr4\te" + g);
+            (g % 3 == 0 ? test : train).add("a" + g + "\tr3\tc" + g);
+        }
+        Path folder = Files.createDirectories(dir.resolve("ppr"));
+        Files.writeString(folder.resolve("train.txt"), String.join("\n", train) + "\n");
+        Files.writeString(folder.resolve("valid.txt"), "");
+        Files.writeString(folder.resolve("test.txt"), String.join("\n", test) + "\n");
+        Path model = dir.resolve("ppr.rzr3");
+        Cli.Result t = Cli.run("--quiet", "train", "--model", "kgr3", "--data", folder.toString(), "--retriever", "ppr",
+                "--max-entities", "3", "--max-edges", "4", "--rank", "16", "--epochs", "2", "--batch", "32",
+                "--threads", "1", "--out", model.toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        assertThat(t.out()).contains("retriever: ppr+paths: <= 3 entities and 4 edges",
+                "answer recall on test 1.0000");
+        Cli.Result p = Cli.run("predict", "--model", model.toString(), "--head", "a3", "--relation", "r3", "--explain");
+        assertThat(p.exitCode()).as(p.err()).isZero();
+        assertThat(p.out()).contains("evidence: the 3 entities and 2 statements retrieved around a3",
+                "a3 --r1--> b3", "b3 --r2--> c3");
+
+        Cli.Result bad = Cli.run("train", "--model", "kgr3", "--data", folder.toString(), "--retriever", "magic",
+                "--out", dir.resolve("x.rzr3").toString());
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("--retriever must be khop or ppr, got magic");
+    }
 }

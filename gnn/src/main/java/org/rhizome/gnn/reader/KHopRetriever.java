@@ -8,17 +8,17 @@ import org.rhizome.gnn.data.BidirectionalAdjacency;
 import org.rhizome.gnn.data.TripleSet;
 
 /**
- * The default retriever: a breadth-first k-hop neighbourhood of the query's head over the training triples, each
+ * The cheapest retriever: a breadth-first k-hop neighbourhood of the query's head over the training triples, each
  * triple walkable in both directions (backwards as its reciprocal relation {@code r + R}), at most {@code fanOut}
  * edges followed out of each entity (a seeded sample when there are more) and at most {@code maxEntities} entities.
  * The training edges between retrieved entities are kept up to {@code maxEdges}; the query's own triple is left out
  * when training on it.
  *
- * <p>A simplification of KG-R3's retrievers, said plainly: no learned path-finding policy and no personalised
- * PageRank ranking of the frontier yet; {@link #recall} measures how often the answer is inside what it retrieves,
- * which bounds any reader.
+ * <p>It ignores the query's relation. {@link PprRetriever} ranks the neighbourhood by personalised PageRank and
+ * follows the relation paths that realise the query's relation in training; {@link #recall} measures how often the
+ * answer is inside what each retrieves, which bounds any reader.
  */
-public final class KHopRetriever {
+public final class KHopRetriever implements SubgraphRetriever {
     private final BidirectionalAdjacency graph;
     private final int relations;
     private final int hops;
@@ -61,9 +61,26 @@ public final class KHopRetriever {
         return maxEdges;
     }
 
-    /** The relation ids the subgraphs use: base relations and their reciprocals. */
+    @Override
     public int relationIds() {
         return 2 * relations;
+    }
+
+    @Override
+    public int pathLength() {
+        return hops;
+    }
+
+    @Override
+    public String describe() {
+        return "k-hop: " + hops + " hops, fan-out " + fanOut + ", <= " + maxEntities + " entities and " + maxEdges
+                + " edges";
+    }
+
+    /** The subgraph for a query with head {@code head} (the relation is not used). */
+    @Override
+    public Subgraph retrieve(int head, int relation, int skipStatement, Random random) {
+        return retrieve(head, skipStatement, random);
     }
 
     /** The subgraph for a query with head {@code head}; {@code skipStatement} (or -1) is left out. */
@@ -125,18 +142,5 @@ public final class KHopRetriever {
             return all;
         }
         return random.ints(0, degree).distinct().limit(fanOut).toArray();
-    }
-
-    /** The share of {@code queries} whose tail is among the entities retrieved for their head. */
-    public double recall(TripleSet queries, long seed) {
-        if (queries.size() == 0) {
-            return Double.NaN;
-        }
-        Random random = new Random(seed);
-        int hit = 0;
-        for (int q = 0; q < queries.size(); q++) {
-            hit += retrieve(queries.head(q), -1, random).contains(queries.tail(q)) ? 1 : 0;
-        }
-        return (double) hit / queries.size();
     }
 }

@@ -22,13 +22,16 @@ import org.rhizome.graph.RhizomeException;
  */
 public final class ReaderFile {
     /** The format version written and read. */
-    public static final int VERSION = 1;
+    /** Version 2 names its retriever (k-hop or PPR with paths); version 1 files, k-hop only, are still read. */
+    public static final int VERSION = 2;
+    private static final int RETRIEVER_KHOP = 0;
+    private static final int RETRIEVER_PPR = 1;
     private static final byte[] MAGIC = {'R', 'Z', 'K', 'R', '3', '\n'};
 
     private ReaderFile() {}
 
     /** A reader ready to answer: {@link #predictTails} and {@link #evidence}. */
-    public record Trained(GraphReader reader, ReaderTrainer.Config config, KHopRetriever retriever, TripleSet train,
+    public record Trained(GraphReader reader, ReaderTrainer.Config config, SubgraphRetriever retriever, TripleSet train,
             IdMap entities, IdMap relations) {
 
         /** One answer. */
@@ -55,7 +58,7 @@ public final class ReaderFile {
 
         /** The subgraph the reader reads for {@code (head, relation, ?)}: the evidence behind its answers. */
         public Subgraph evidence(int head, int relation) {
-            return retriever.retrieve(head, -1, new Random(31L * head + relation));
+            return retriever.retrieve(head, relation, -1, new Random(31L * head + relation));
         }
 
         /** A path of subgraph edges from the head, with the mean attention the query gave its edges. */
@@ -79,7 +82,7 @@ public final class ReaderFile {
             if (target < 0) {
                 return out;
             }
-            walk(s, w, 0, target, new ArrayList<>(), new boolean[s.entities().length], retriever.hops(), out);
+            walk(s, w, 0, target, new ArrayList<>(), new boolean[s.entities().length], retriever.pathLength(), out);
             out.sort((a, b) -> Float.compare(b.attention(), a.attention()));
             return out.subList(0, Math.min(limit, out.size()));
         }
@@ -129,11 +132,27 @@ public final class ReaderFile {
             out.writeFloat(c.labelSmoothing());
             out.writeFloat(c.dropout());
             out.writeLong(c.seed());
-            KHopRetriever r = t.retriever();
-            out.writeInt(r.hops());
-            out.writeInt(r.fanOut());
-            out.writeInt(r.maxEntities());
-            out.writeInt(r.maxEdges());
+            if (t.retriever() instanceof KHopRetriever r) {
+                out.writeInt(RETRIEVER_KHOP);
+                out.writeInt(r.hops());
+                out.writeInt(r.fanOut());
+                out.writeInt(r.maxEntities());
+                out.writeInt(r.maxEdges());
+            } else if (t.retriever() instanceof PprRetriever r) {
+                PprRetriever.Options po = r.options();
+                out.writeInt(RETRIEVER_PPR);
+                out.writeInt(po.maxEntities());
+                out.writeInt(po.maxEdges());
+                out.writeDouble(po.alpha());
+                out.writeDouble(po.epsilon());
+                out.writeInt(po.pathsPerRelation());
+                out.writeInt(po.sampledPerRelation());
+                out.writeInt(po.fanOut());
+                out.writeLong(po.seed());
+            } else {
+                throw new IllegalArgumentException("cannot save a reader with retriever "
+                        + t.retriever().getClass().getName());
+            }
             names(out, t.entities());
             names(out, t.relations());
             out.writeInt(t.train().size());
@@ -154,16 +173,27 @@ public final class ReaderFile {
                 throw new RhizomeException(file + " is not a KG-R3 model file");
             }
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != 1 && version != VERSION) {
                 throw new RhizomeException(file + " has KG-R3 format version " + version + "; this build reads "
-                        + VERSION);
+                        + "1 to " + VERSION);
             }
             ReaderTrainer.Config c = new ReaderTrainer.Config(in.readInt(), in.readInt(), in.readInt(), in.readInt(),
                     in.readInt(), in.readFloat(), in.readFloat(), in.readFloat(), in.readLong());
-            int hops = in.readInt();
-            int fanOut = in.readInt();
-            int maxEntities = in.readInt();
-            int maxEdges = in.readInt();
+            int kind = version == 1 ? RETRIEVER_KHOP : in.readInt();
+            int[] khop = null;
+            PprRetriever.Options ppr = null;
+            if (kind == RETRIEVER_KHOP) {
+                khop = new int[] {in.readInt(), in.readInt(), in.readInt(), in.readInt()};
+            } else if (kind == RETRIEVER_PPR) {
+                try {
+                    ppr = new PprRetriever.Options(in.readInt(), in.readInt(), in.readDouble(), in.readDouble(),
+                            in.readInt(), in.readInt(), in.readInt(), in.readLong());
+                } catch (IllegalArgumentException e) {
+                    throw new RhizomeException(file + ": bad retriever options: " + e.getMessage(), e);
+                }
+            } else {
+                throw new RhizomeException(file + " names retriever kind " + kind + ", unknown: corrupted");
+            }
             IdMap entities = names(in, file);
             IdMap relations = names(in, file);
             int n = in.readInt();
@@ -183,8 +213,15 @@ public final class ReaderFile {
                 }
             }
             TripleSet train = new TripleSet(h, r, t);
-            KHopRetriever retriever = new KHopRetriever(train, entities.size(), relations.size(), hops, fanOut,
-                    maxEntities, maxEdges);
+            SubgraphRetriever retriever;
+            try {
+                retriever = khop != null
+                        ? new KHopRetriever(train, entities.size(), relations.size(), khop[0], khop[1], khop[2],
+                                khop[3])
+                        : new PprRetriever(train, entities.size(), relations.size(), ppr);
+            } catch (IllegalArgumentException e) {
+                throw new RhizomeException(file + ": bad retriever options: " + e.getMessage(), e);
+            }
             GraphReader reader = new GraphReader(entities.size(), 2 * relations.size(), c.model(), c.heads(),
                     c.layers(), c.seed());
             return new Parsed(new Trained(reader, c, retriever, train, entities, relations),

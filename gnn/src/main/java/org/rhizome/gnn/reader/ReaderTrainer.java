@@ -43,7 +43,7 @@ public final class ReaderTrainer {
     private ReaderTrainer() {}
 
     /** A reader trained on {@code train} ({@code entities} entities, {@code relations} base relations). */
-    public static GraphReader train(TripleSet train, int entities, int relations, KHopRetriever retriever,
+    public static GraphReader train(TripleSet train, int entities, int relations, SubgraphRetriever retriever,
             Config c, Consumer<Epoch> progress) {
         GraphReader reader = new GraphReader(entities, 2 * relations, c.model(), c.heads(), c.layers(), c.seed());
         Adam adam = new Adam(reader.parameters(), c.learningRate(), 0f, false);
@@ -64,7 +64,7 @@ public final class ReaderTrainer {
                 int[] answers = new int[part.size()];
                 for (int i = 0; i < part.size(); i++) {
                     int[] q = part.get(i);
-                    batch.add(new GraphReader.Query(q[0], q[1], retriever.retrieve(q[0], q[3], random)));
+                    batch.add(new GraphReader.Query(q[0], q[1], retriever.retrieve(q[0], q[1], q[3], random)));
                     answers[i] = q[2];
                 }
                 reader.parameters().zeroGrad();
@@ -85,7 +85,7 @@ public final class ReaderTrainer {
      * The reader as a scorer: each query retrieves its subgraph (with a random stream seeded by the query, so scores
      * are reproducible and threads do not share state) and is read without dropout.
      */
-    public static LinkScorer scorer(GraphReader reader, KHopRetriever retriever, int entities, int relations) {
+    public static LinkScorer scorer(GraphReader reader, SubgraphRetriever retriever, int entities, int relations) {
         return new LinkScorer() {
             @Override
             public int entityCount() {
@@ -104,7 +104,8 @@ public final class ReaderTrainer {
 
             private void score(int head, int relation, float[] out) {
                 Random random = new Random(31L * head + relation);
-                GraphReader.Query q = new GraphReader.Query(head, relation, retriever.retrieve(head, -1, random));
+                GraphReader.Query q = new GraphReader.Query(head, relation,
+                        retriever.retrieve(head, relation, -1, random));
                 Tensor s = Tensor.noGrad(() -> reader.scores(List.of(q), 0f, false, null));
                 System.arraycopy(s.data(), 0, out, 0, entities);
             }
