@@ -22,6 +22,7 @@ public final class DemoSteps {
                 new SearchAndResolve(),
                 new GrowWithTheAgent(),
                 new PredictLinks(),
+                new RetrieveAndRead(),
                 new ReasonOverChains(),
                 new ServeOverSparql());
     }

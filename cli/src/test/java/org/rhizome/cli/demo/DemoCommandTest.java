@@ -44,9 +44,9 @@ class DemoCommandTest {
         Path dir = tmp.resolve("demo");
         Run r = demo("--dir", dir.toString());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
-        assertThat(section(r.out(), "[1/10] Load the example graph", "[2/10]"))
+        assertThat(section(r.out(), "[1/11] Load the example graph", "[2/11]"))
                 .contains("imported 778 statements from history-of-computing.ttl in ");
-        String stats = section(r.out(), "[2/10] Store statistics", "[3/10]");
+        String stats = section(r.out(), "[2/11] Store statistics", "[3/11]");
         assertThat(stats)
                 .containsPattern("(?m)^  statements +778$")
                 .containsPattern("(?m)^  quads +778$")
@@ -64,7 +64,7 @@ class DemoCommandTest {
     void theSparqlStepNamesRealConceptsFromTheGraph() {
         Run r = demo("--dir", tmp.resolve("demo").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
-        String ask = section(r.out(), "[3/10] Ask the graph", "[4/10]");
+        String ask = section(r.out(), "[3/11] Ask the graph", "[4/11]");
         // The most connected concept of the file, first row of the first table.
         assertThat(ask).containsPattern("(?m)^    Alan Turing +15$");
         // Alan Turing's neighbourhood: Kurt Gödel influenced him; Alonzo Church was his doctoral advisor.
@@ -77,7 +77,7 @@ class DemoCommandTest {
     @Test
     void theSnapshotStepShowsTheMostConnectedEntities() {
         Run r = demo("--dir", tmp.resolve("demo").toString());
-        String snap = section(r.out(), "[4/10] Snapshot", "[5/10]");
+        String snap = section(r.out(), "[4/11] Snapshot", "[5/11]");
         assertThat(snap).contains("113 entities", "238 edges")
                 .containsPattern("(?m)^    Alan Turing +8 +7 +15$")
                 .containsPattern("bytes per edge");
@@ -87,7 +87,7 @@ class DemoCommandTest {
     void theAnalysisStepMeasuresStoresAndReports() {
         Path dir = tmp.resolve("demo");
         Run r = demo("--dir", dir.toString());
-        String a = section(r.out(), "[5/10] Analyse the structure", "[6/10]");
+        String a = section(r.out(), "[5/11] Analyse the structure", "[6/11]");
         // 113 concepts linked by 238 distinct statements.
         assertThat(a).containsPattern("(?m)^  nodes +113$").containsPattern("(?m)^  directedEdges +238$")
                 .contains("power law: ", "hubs by PageRank: Alan Turing", "communities (leiden): ")
@@ -99,11 +99,11 @@ class DemoCommandTest {
         // run analyses the graph the first run's growth step grew; the third must see exactly the same.)
         Run again = demo("--dir", dir.toString());
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^  directedEdges +(\\d+)$")
-                .matcher(section(again.out(), "[5/10] Analyse the structure", "[6/10]"));
+                .matcher(section(again.out(), "[5/11] Analyse the structure", "[6/11]"));
         assertThat(m.find()).isTrue();
         assertThat(Integer.parseInt(m.group(1))).isGreaterThan(238);
         Run third = demo("--dir", dir.toString());
-        assertThat(section(third.out(), "[5/10] Analyse the structure", "[6/10]"))
+        assertThat(section(third.out(), "[5/11] Analyse the structure", "[6/11]"))
                 .containsPattern("(?m)^  directedEdges +" + m.group(1) + "$");
     }
 
@@ -111,7 +111,7 @@ class DemoCommandTest {
     void theSearchStepIndexesSearchesResolvesAndConnects() {
         Path dir = tmp.resolve("demo");
         Run r = demo("--dir", dir.toString());
-        String s = section(r.out(), "[6/10] Search, resolve, connect", "[7/10]");
+        String s = section(r.out(), "[6/11] Search, resolve, connect", "[7/11]");
         assertThat(s).containsPattern("Search index: \\d+ concepts \\(\\d+ added\\)")
                 .contains("langchain4j:all-minilm-l6-v2:384");
         assertThat(dir.resolve("retrieval").resolve("index")).isDirectory();
@@ -125,14 +125,14 @@ class DemoCommandTest {
         assertThat(s).contains("    Ada Lovelace --contributed to--> Analytical Engine --designed by--> Charles Babbage");
         // A second run finds the index in step and embeds nothing.
         Run again = demo("--dir", dir.toString());
-        assertThat(section(again.out(), "[6/10] Search, resolve, connect", "[7/10]"))
+        assertThat(section(again.out(), "[6/11] Search, resolve, connect", "[7/11]"))
                 .containsPattern("Search index: \\d+ concepts \\(already in step\\), 0 texts embedded");
     }
 
     @Test
     void theServeStepAnswersOverHttpAndRefusesWrites() {
         Run r = demo("--dir", tmp.resolve("demo").toString());
-        String s = section(r.out(), "[10/10] Serve it over SPARQL", "Done in");
+        String s = section(r.out(), "[11/11] Serve it over SPARQL", "Done in");
         assertThat(s).containsPattern("Started the endpoint at http://127\\.0\\.0\\.1:\\d+/rhizome/sparql")
                 .contains("-> 200").contains("      Ada Lovelace")
                 .containsPattern("POST /update \"CLEAR ALL\" -> 403 .*read-only")
@@ -182,9 +182,15 @@ class DemoCommandTest {
             at = next;
         }
         // the growth step: ten recorded iterations through the loop, name variants resolved to existing concepts
-        String g = section(r.out(), "[7/10] Grow the graph with the agent", "[8/10]");
-        String p = section(r.out(), "[8/10] Predict missing links", "[9/10]");
-        String e = section(r.out(), "[9/10] Reason over relation chains (EpiGNN)", "[10/10]");
+        String g = section(r.out(), "[7/11] Grow the graph with the agent", "[8/11]");
+        String p = section(r.out(), "[8/11] Predict missing links", "[9/11]");
+        String k = section(r.out(), "[9/11] Retrieve and read (KG-R3)", "[10/11]");
+        String e = section(r.out(), "[10/11] Reason over relation chains (EpiGNN)", "[11/11]");
+        // the reader: PPR with the mined path holds every held-out answer in 3 entities, k-hop none
+        assertThat(k).containsPattern("(?m)^    k-hop \\(relation-blind\\) +0\\.000 *$")
+                .containsPattern("(?m)^    PPR \\+ mined relation paths +1\\.000 *$")
+                .contains("path mined for affiliated_with: advised_by then works_at")
+                .containsPattern("held-out tail MRR 0\\.\\d{3}").contains("groups.rzr3");
         assertThat(e).containsPattern("hold-out accuracy 0\\.\\d{3}").contains("rcc8.rzepi")
                 .containsPattern("(?m)^ +6 +\\d\\.\\d{3} +no");
         assertThat(p).containsPattern("held-out test, filtered, realistic ties: MRR 0\\.\\d{3}")
