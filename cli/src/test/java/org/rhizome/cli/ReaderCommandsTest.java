@@ -26,10 +26,7 @@ class ReaderCommandsTest {
             train.add("b" + g + "\tr2\tc" + g);
             (g % 3 == 0 ? test : train).add("a" + g + "\tr3\tc" + g);
         }
-        Path folder = Files.createDirectories(dir.resolve("paths"));
-        Files.writeString(folder.resolve("train.txt"), String.join("\n", train) + "\n");
-        Files.writeString(folder.resolve("valid.txt"), "");
-        Files.writeString(folder.resolve("test.txt"), String.join("\n", test) + "\n");
+        Path folder = folder("paths", train, test);
         Path model = dir.resolve("paths.rzr3");
         Cli.Result t = Cli.run("--quiet", "train", "--model", "kgr3", "--data", folder.toString(), "--rank", "32",
                 "--epochs", "25", "--batch", "32", "--lr", "0.005", "--threads", "1", "--out", model.toString());
@@ -71,10 +68,7 @@ class ReaderCommandsTest {
             train.add("d" + g + "\tr4\te" + g);
             (g % 3 == 0 ? test : train).add("a" + g + "\tr3\tc" + g);
         }
-        Path folder = Files.createDirectories(dir.resolve("ppr"));
-        Files.writeString(folder.resolve("train.txt"), String.join("\n", train) + "\n");
-        Files.writeString(folder.resolve("valid.txt"), "");
-        Files.writeString(folder.resolve("test.txt"), String.join("\n", test) + "\n");
+        Path folder = folder("ppr", train, test);
         Path model = dir.resolve("ppr.rzr3");
         Cli.Result t = Cli.run("--quiet", "train", "--model", "kgr3", "--data", folder.toString(), "--retriever", "ppr",
                 "--max-entities", "3", "--max-edges", "4", "--rank", "16", "--epochs", "2", "--batch", "32",
@@ -91,5 +85,14 @@ class ReaderCommandsTest {
                 "--out", dir.resolve("x.rzr3").toString());
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(bad.err()).contains("--retriever must be khop or ppr, got magic");
+    }
+
+    /** A benchmark-layout folder (train.txt, an empty valid.txt, test.txt) of tab-separated triples. */
+    private Path folder(String name, List<String> train, List<String> test) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        Files.writeString(folder.resolve("train.txt"), String.join("\n", train) + "\n");
+        Files.writeString(folder.resolve("valid.txt"), "");
+        Files.writeString(folder.resolve("test.txt"), String.join("\n", test) + "\n");
+        return folder;
     }
 }

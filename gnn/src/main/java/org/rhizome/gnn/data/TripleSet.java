@@ -21,6 +21,23 @@ public final class TripleSet {
         this.tails = tails;
     }
 
+    /** The triples of a list of {@code {head, relation, tail}} arrays, in list order. */
+    public static TripleSet of(java.util.List<int[]> hrt) {
+        int[] h = new int[hrt.size()];
+        int[] r = new int[hrt.size()];
+        int[] t = new int[hrt.size()];
+        for (int i = 0; i < hrt.size(); i++) {
+            int[] x = hrt.get(i);
+            if (x.length != 3) {
+                throw new IllegalArgumentException("triple " + i + " has " + x.length + " ids, expected 3");
+            }
+            h[i] = x[0];
+            r[i] = x[1];
+            t[i] = x[2];
+        }
+        return new TripleSet(h, r, t);
+    }
+
     /** No triples. */
     public static TripleSet empty() {
         return new TripleSet(new int[0], new int[0], new int[0]);

@@ -122,15 +122,7 @@ public final class KHopRetriever implements SubgraphRetriever {
                 }
             }
         }
-        int[] src = new int[edges.size()];
-        int[] rel = new int[edges.size()];
-        int[] dst = new int[edges.size()];
-        for (int e = 0; e < edges.size(); e++) {
-            src[e] = edges.get(e)[0];
-            rel[e] = edges.get(e)[1];
-            dst[e] = edges.get(e)[2];
-        }
-        return new Subgraph(order.stream().mapToInt(Integer::intValue).toArray(), src, rel, dst);
+        return Subgraph.of(order.stream().mapToInt(Integer::intValue).toArray(), edges);
     }
 
     private int[] sample(int degree, Random random) {

@@ -319,15 +319,7 @@ public final class PprRetriever implements SubgraphRetriever {
                 }
             }
         }
-        int[] src = new int[edges.size()];
-        int[] rel = new int[edges.size()];
-        int[] dst = new int[edges.size()];
-        for (int e = 0; e < edges.size(); e++) {
-            src[e] = edges.get(e)[0];
-            rel[e] = edges.get(e)[1];
-            dst[e] = edges.get(e)[2];
-        }
-        return new Subgraph(chosen, src, rel, dst);
+        return Subgraph.of(chosen, edges);
     }
 
     /** Per-thread working arrays, cleared on the entities a query touched. */

@@ -13,6 +13,19 @@ public record Subgraph(int[] entities, int[] src, int[] relation, int[] dst) {
         }
     }
 
+    /** A subgraph of {@code entities} with the edges given as {@code {src, relation, dst}} local-index arrays. */
+    public static Subgraph of(int[] entities, java.util.List<int[]> edges) {
+        int[] src = new int[edges.size()];
+        int[] rel = new int[edges.size()];
+        int[] dst = new int[edges.size()];
+        for (int e = 0; e < edges.size(); e++) {
+            src[e] = edges.get(e)[0];
+            rel[e] = edges.get(e)[1];
+            dst[e] = edges.get(e)[2];
+        }
+        return new Subgraph(entities, src, rel, dst);
+    }
+
     /** Whether global entity {@code e} is one of the subgraph's entities. */
     public boolean contains(int e) {
         for (int x : entities) {

@@ -52,19 +52,8 @@ public final class TwoHopGroups {
         Collections.shuffle(composed, new Random(seed));
         int held = (int) Math.round(heldOut * groups);
         train.addAll(composed.subList(held, groups));
-        return KgDataset.of(entities, relations, triples(train), TripleSet.empty(),
-                triples(composed.subList(0, held)));
+        return KgDataset.of(entities, relations, TripleSet.of(train), TripleSet.empty(),
+                TripleSet.of(composed.subList(0, held)));
     }
 
-    private static TripleSet triples(List<int[]> hrt) {
-        int[] h = new int[hrt.size()];
-        int[] r = new int[hrt.size()];
-        int[] t = new int[hrt.size()];
-        for (int i = 0; i < hrt.size(); i++) {
-            h[i] = hrt.get(i)[0];
-            r[i] = hrt.get(i)[1];
-            t[i] = hrt.get(i)[2];
-        }
-        return new TripleSet(h, r, t);
-    }
 }

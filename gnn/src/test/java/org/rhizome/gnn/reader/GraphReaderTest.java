@@ -29,28 +29,17 @@ import org.rhizome.gnn.training.TrainingListener;
 class GraphReaderTest {
     private static final int GROUPS = 60;
 
-    private static TripleSet triples(List<int[]> hrt) {
-        int[] h = new int[hrt.size()];
-        int[] r = new int[hrt.size()];
-        int[] t = new int[hrt.size()];
-        for (int i = 0; i < hrt.size(); i++) {
-            h[i] = hrt.get(i)[0];
-            r[i] = hrt.get(i)[1];
-            t[i] = hrt.get(i)[2];
-        }
-        return new TripleSet(h, r, t);
-    }
 
     @Test
     void retrieverRecallOnAHandBuiltGraph() {
         // 0 -0-> 1 -1-> 2 -1-> 3: two hops from 0 reach 2, not 3
-        TripleSet train = triples(List.of(new int[] {0, 0, 1}, new int[] {1, 1, 2}, new int[] {2, 1, 3}));
+        TripleSet train = TripleSet.of(List.of(new int[] {0, 0, 1}, new int[] {1, 1, 2}, new int[] {2, 1, 3}));
         KHopRetriever two = new KHopRetriever(train, 4, 2, 2, 8, 10, 20);
         Subgraph s = two.retrieve(0, -1, new Random(1));
         assertThat(s.entities()).containsExactly(0, 1, 2);
         assertThat(s.src()).containsExactly(0, 1);
         assertThat(s.dst()).containsExactly(1, 2);
-        TripleSet queries = triples(List.of(new int[] {0, 0, 2}, new int[] {0, 0, 3}));
+        TripleSet queries = TripleSet.of(List.of(new int[] {0, 0, 2}, new int[] {0, 0, 3}));
         assertThat(two.recall(queries, 1)).isEqualTo(0.5);
         assertThat(new KHopRetriever(train, 4, 2, 3, 8, 10, 20).recall(queries, 1)).isEqualTo(1.0);
         // an edge cap keeps the edges nearest the head
@@ -80,8 +69,8 @@ class GraphReaderTest {
         int held = GROUPS / 3;
         List<int[]> test = composed.subList(0, held);
         train.addAll(composed.subList(held, GROUPS));
-        TripleSet trainSet = triples(train);
-        TripleSet testSet = triples(test);
+        TripleSet trainSet = TripleSet.of(train);
+        TripleSet testSet = TripleSet.of(test);
         int entities = 4 * GROUPS;
 
         KHopRetriever retriever = new KHopRetriever(trainSet, entities, 4, 2, 16, 32, 64);

@@ -36,20 +36,9 @@ class PprRetrieverTest {
             t.add(new int[] {a + 3, 3, a + 4});
             t.add(new int[] {a, 2, a + 2});
         }
-        return triples(t);
+        return TripleSet.of(t);
     }
 
-    private static TripleSet triples(List<int[]> hrt) {
-        int[] h = new int[hrt.size()];
-        int[] r = new int[hrt.size()];
-        int[] t = new int[hrt.size()];
-        for (int i = 0; i < hrt.size(); i++) {
-            h[i] = hrt.get(i)[0];
-            r[i] = hrt.get(i)[1];
-            t[i] = hrt.get(i)[2];
-        }
-        return new TripleSet(h, r, t);
-    }
 
     @Test
     void minesThePathThatRealisesEachRelationInBothDirections() {
@@ -104,7 +93,7 @@ class PprRetrieverTest {
                 t.add(new int[] {a, r.nextInt(3), b});
             }
         }
-        TripleSet train = triples(t);
+        TripleSet train = TripleSet.of(t);
         double alpha = 0.25;
         PprRetriever p = new PprRetriever(train, n, 3, new PprRetriever.Options(8, 16, alpha, 1e-9, 0, 10, 4, 0));
         // Dense: x = alpha e_h + (1 - alpha) x W, W the random walk over both directions of every triple.
@@ -183,5 +172,50 @@ class PprRetrieverTest {
                 .containsExactly(before.predictTails(0, 2, 3).stream().mapToInt(ReaderFile.Trained.Prediction::entity)
                         .boxed().toArray(Integer[]::new));
         assertThat(Arrays.stream(back.evidence(0, 2).entities()).boxed().toList()).contains(2);
+    }
+
+    @Test
+    void versionOneFilesStillReadAsKHop(@TempDir Path dir) throws Exception {
+        // A version 1 file as the previous build wrote it: no retriever kind, the k-hop options straight after the
+        // configuration.
+        TripleSet train = groups();
+        ReaderTrainer.Config c = new ReaderTrainer.Config(16, 2, 1, 1, 32, 1e-3f, 0.1f, 0.1f, 1);
+        GraphReader reader = new GraphReader(5 * GROUPS, 8, c.model(), c.heads(), c.layers(), c.seed());
+        Path file = dir.resolve("v1.kgr3");
+        org.rhizome.gnn.io.ChecksummedFile.write(file, "KG-R3 model file", out -> {
+            out.write(new byte[] {'R', 'Z', 'K', 'R', '3', '\n'});
+            out.writeInt(1);
+            out.writeInt(c.model());
+            out.writeInt(c.heads());
+            out.writeInt(c.layers());
+            out.writeInt(c.epochs());
+            out.writeInt(c.batchSize());
+            out.writeFloat(c.learningRate());
+            out.writeFloat(c.labelSmoothing());
+            out.writeFloat(c.dropout());
+            out.writeLong(c.seed());
+            for (int x : new int[] {2, 8, 10, 20}) { // hops, fan-out, entities, edges
+                out.writeInt(x);
+            }
+            out.writeInt(5 * GROUPS);
+            for (int e = 0; e < 5 * GROUPS; e++) {
+                out.writeUTF("e" + e);
+            }
+            out.writeInt(4);
+            for (int r = 0; r < 4; r++) {
+                out.writeUTF("r" + r);
+            }
+            out.writeInt(train.size());
+            for (int i = 0; i < train.size(); i++) {
+                out.writeInt(train.head(i));
+                out.writeInt(train.relation(i));
+                out.writeInt(train.tail(i));
+            }
+            reader.parameters().write(out);
+        });
+        ReaderFile.Trained back = ReaderFile.read(file);
+        assertThat(back.retriever()).isInstanceOf(KHopRetriever.class);
+        KHopRetriever k = (KHopRetriever) back.retriever();
+        assertThat(new int[] {k.hops(), k.fanOut(), k.maxEntities(), k.maxEdges()}).containsExactly(2, 8, 10, 20);
     }
 }

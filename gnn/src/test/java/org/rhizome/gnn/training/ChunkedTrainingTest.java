@@ -29,8 +29,8 @@ class ChunkedTrainingTest {
             train.add(new int[] {i, 0, (i + 1) % 40});
             (i % 4 == 0 ? test : train).add(new int[] {(i + 1) % 40, 1, i});
         }
-        TRAIN = TrainerTest.set(train);
-        TEST = TrainerTest.set(test);
+        TRAIN = TripleSet.of(train);
+        TEST = TripleSet.of(test);
     }
 
     private static TrainingConfig config(ModelKind kind) {

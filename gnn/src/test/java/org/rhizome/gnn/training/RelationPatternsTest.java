@@ -36,7 +36,7 @@ class RelationPatternsTest {
                 (r == steps.length - 1 && i % 4 == 0 ? test : train).add(t);
             }
         }
-        return new World(TrainerTest.set(train), TrainerTest.set(test));
+        return new World(TripleSet.of(train), TripleSet.of(test));
     }
 
     /** A symmetric relation: i married (i + 20), both directions in the graph; a quarter of one direction held out. */
@@ -47,7 +47,7 @@ class RelationPatternsTest {
             train.add(new int[] {i, 0, i + N / 2});
             (i % 4 == 0 ? test : train).add(new int[] {i + N / 2, 0, i});
         }
-        return new World(TrainerTest.set(train), TrainerTest.set(test));
+        return new World(TripleSet.of(train), TripleSet.of(test));
     }
 
     private static double tailMrr(ModelKind kind, World w, int relations) {

@@ -44,24 +44,13 @@ class TrainerTest {
             all.add(key(a, 0, b));
             all.add(key(b, 1, a));
         }
-        return new InverseWorld(set(train), set(test), all);
+        return new InverseWorld(TripleSet.of(train), TripleSet.of(test), all);
     }
 
     private static long key(int h, int r, int t) {
         return ((long) h * 2 + r) * 40 + t;
     }
 
-    static TripleSet set(List<int[]> ts) {
-        int[] h = new int[ts.size()];
-        int[] r = new int[ts.size()];
-        int[] t = new int[ts.size()];
-        for (int i = 0; i < ts.size(); i++) {
-            h[i] = ts.get(i)[0];
-            r[i] = ts.get(i)[1];
-            t[i] = ts.get(i)[2];
-        }
-        return new TripleSet(h, r, t);
-    }
 
     /** Filtered tail MRR of the test triples, ties counted pessimistically. */
     private static double tailMrr(KgeModel m, InverseWorld w) {
