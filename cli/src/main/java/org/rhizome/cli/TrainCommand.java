@@ -614,11 +614,9 @@ final class TrainCommand implements Callable<Integer> {
                 case "khop" -> new KHopRetriever(ds.train(), ds.entityCount(), ds.relationCount(), hops, fanOut,
                         maxEntities, maxEdges);
                 case "ppr" -> {
-                    PprRetriever.Options d = PprRetriever.Options.defaults(maxEntities, maxEdges);
+                    PprRetriever.Options po = PprRetriever.Options.defaults(maxEntities, maxEdges).withSeed(seed);
                     yield new PprRetriever(ds.train(), ds.entityCount(), ds.relationCount(),
-                            new PprRetriever.Options(maxEntities, maxEdges, d.alpha(), d.epsilon(),
-                                    d.pathsPerRelation(), d.sampledPerRelation(),
-                                    parse.hasMatchedOption("--fan-out") ? fanOut : d.fanOut(), seed));
+                            parse.hasMatchedOption("--fan-out") ? po.withFanOut(fanOut) : po);
                 }
                 default -> throw new IllegalArgumentException("--retriever must be khop or ppr, got "
                         + retrieverKind);

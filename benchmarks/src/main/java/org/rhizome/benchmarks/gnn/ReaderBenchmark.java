@@ -65,9 +65,8 @@ public final class ReaderBenchmark {
                     o.get("fanout").isEmpty() ? 8 : Integer.parseInt(o.get("fanout")), entities, edges);
             case "ppr" -> {
                 PprRetriever.Options d = PprRetriever.Options.defaults(entities, edges);
-                yield new PprRetriever(ds.train(), e, r, new PprRetriever.Options(entities, edges, d.alpha(),
-                        d.epsilon(), d.pathsPerRelation(), d.sampledPerRelation(),
-                        o.get("fanout").isEmpty() ? d.fanOut() : Integer.parseInt(o.get("fanout")), d.seed()));
+                yield new PprRetriever(ds.train(), e, r,
+                        o.get("fanout").isEmpty() ? d : d.withFanOut(Integer.parseInt(o.get("fanout"))));
             }
             default -> throw new IllegalArgumentException("retriever must be khop or ppr, got " + o.get("retriever"));
         };

@@ -55,6 +55,14 @@ public final class PprRetriever implements SubgraphRetriever {
         public static Options defaults(int maxEntities, int maxEdges) {
             return new Options(maxEntities, maxEdges, 0.25, 1e-4, 10, 500, 32, 0L);
         }
+
+        public Options withFanOut(int f) {
+            return new Options(maxEntities, maxEdges, alpha, epsilon, pathsPerRelation, sampledPerRelation, f, seed);
+        }
+
+        public Options withSeed(long s) {
+            return new Options(maxEntities, maxEdges, alpha, epsilon, pathsPerRelation, sampledPerRelation, fanOut, s);
+        }
     }
 
     /** A mined relation path of one or two relation ids, with the share of sampled triples it realises. */
