@@ -62,8 +62,9 @@ import picocli.CommandLine.Spec;
                     + "for rhizome reason; or, with --data DIR or on the store, learns relation prediction "
                     + "(h, ?, t) on a knowledge graph from the paths between h and t, and reports test accuracy "
                     + "and MRR.",
-            "With --model kgr3: trains the KG-R3 retrieve-and-read reader (first version) on --data DIR or the "
-                    + "store: a k-hop subgraph around each query's head read by graph-masked Transformer layers; "
+            "With --model kgr3: trains the KG-R3 retrieve-and-read reader on --data DIR or the store: a subgraph "
+                    + "retrieved around each query's head (--retriever) read by graph-masked Transformer layers, "
+                    + "which the query cross-attends (--reader cross) or joins (--reader joint); "
                     + "reports the retriever's answer recall and filtered test metrics; rhizome predict reads the "
                     + "model (--explain prints the retrieved evidence).",
         })
@@ -259,6 +260,12 @@ final class TrainCommand implements Callable<Integer> {
                     + "the relation paths mined for the query's relation, then personalised PageRank from the head). "
                     + "Default: ${DEFAULT-VALUE}")
     String retrieverKind;
+
+    @Option(names = "--reader", paramLabel = "KIND", defaultValue = "cross",
+            description = "kgr3: cross (the subgraph encoded alone, then the query [CLS, relation] cross-attends to "
+                    + "it, as in the paper) or joint (one query token inside the subgraph's masked self-attention, "
+                    + "the first reader). Default: ${DEFAULT-VALUE}")
+    String readerKind;
 
     @Option(names = "--hops", paramLabel = "K", defaultValue = "2",
             description = "kgr3 with --retriever khop: hops around the query's head. Default: ${DEFAULT-VALUE}")
@@ -609,7 +616,12 @@ final class TrainCommand implements Callable<Integer> {
             c = new ReaderTrainer.Config(parse.hasMatchedOption("--rank") ? rank : 64, 4,
                     layers != null ? layers : 2, epochs != null ? epochs : 5,
                     parse.hasMatchedOption("--batch") ? batch : 64, parse.hasMatchedOption("--lr") ? lr : 1e-3f,
-                    0.1f, 0.1f, seed);
+                    0.1f, 0.1f, seed, switch (readerKind) {
+                        case "cross" -> GraphReader.Architecture.CROSS;
+                        case "joint" -> GraphReader.Architecture.JOINT;
+                        default -> throw new IllegalArgumentException("--reader must be cross or joint, got "
+                                + readerKind);
+                    });
             retriever = switch (retrieverKind) {
                 case "khop" -> new KHopRetriever(ds.train(), ds.entityCount(), ds.relationCount(), hops, fanOut,
                         maxEntities, maxEdges);
@@ -626,7 +638,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         o.printf(Locale.US, "dataset: %,d entities, %,d relations, %,d / %,d / %,d train / valid / test triples%n",
                 ds.entityCount(), ds.relationCount(), ds.train().size(), ds.valid().size(), ds.test().size());
-        o.printf(Locale.US, "retriever: %s; answer recall on test %.4f%n", retriever.describe(),
+        o.printf(Locale.US, "reader: %s, width %d, %d layers per stack; retriever: %s; answer recall on test %.4f%n",
+                c.architecture().name().toLowerCase(Locale.ROOT), c.model(), c.layers(), retriever.describe(),
                 retriever.recall(ds.test(), seed));
         o.flush();
         long start = System.nanoTime();

@@ -31,7 +31,7 @@ class ReaderCommandsTest {
         Cli.Result t = Cli.run("--quiet", "train", "--model", "kgr3", "--data", folder.toString(), "--rank", "32",
                 "--epochs", "25", "--batch", "32", "--lr", "0.005", "--threads", "1", "--out", model.toString());
         assertThat(t.exitCode()).as(t.err()).isZero();
-        assertThat(t.out()).contains("answer recall on test 1.0000")
+        assertThat(t.out()).contains("reader: cross, width 32, 2 layers per stack", "answer recall on test 1.0000")
                 .containsPattern("test \\(filtered, realistic ties\\): MRR 0\\.\\d{3}");
         assertThat(model).isRegularFile();
 
@@ -72,9 +72,9 @@ class ReaderCommandsTest {
         Path model = dir.resolve("ppr.rzr3");
         Cli.Result t = Cli.run("--quiet", "train", "--model", "kgr3", "--data", folder.toString(), "--retriever", "ppr",
                 "--max-entities", "3", "--max-edges", "4", "--rank", "16", "--epochs", "2", "--batch", "32",
-                "--threads", "1", "--out", model.toString());
+                "--threads", "1", "--reader", "joint", "--out", model.toString());
         assertThat(t.exitCode()).as(t.err()).isZero();
-        assertThat(t.out()).contains("retriever: ppr+paths: <= 3 entities and 4 edges",
+        assertThat(t.out()).contains("reader: joint, width 16", "retriever: ppr+paths: <= 3 entities and 4 edges",
                 "answer recall on test 1.0000");
         Cli.Result p = Cli.run("predict", "--model", model.toString(), "--head", "a3", "--relation", "r3", "--explain");
         assertThat(p.exitCode()).as(p.err()).isZero();
@@ -85,6 +85,11 @@ class ReaderCommandsTest {
                 "--out", dir.resolve("x.rzr3").toString());
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(bad.err()).contains("--retriever must be khop or ppr, got magic");
+        Cli.Result badReader = Cli.run("train", "--model", "kgr3", "--data", folder.toString(), "--reader", "deep",
+                "--out", dir.resolve("y.rzr3").toString());
+        assertThat(badReader.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badReader.err()).contains("--reader must be cross or joint, got deep");
+        assertThat(dir.resolve("y.rzr3")).doesNotExist();
     }
 
     /** A benchmark-layout folder (train.txt, an empty valid.txt, test.txt) of tab-separated triples. */

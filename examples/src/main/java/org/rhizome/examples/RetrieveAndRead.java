@@ -54,7 +54,8 @@ public final class RetrieveAndRead {
         out.printf(Locale.ROOT, "answer recall of %s: %.3f%n", khop.describe(), khopRecall);
         out.printf(Locale.ROOT, "answer recall of %s: %.3f%n", ppr.describe(), pprRecall);
 
-        ReaderTrainer.Config config = new ReaderTrainer.Config(32, 4, 2, 25, 32, 0.005f, 0.1f, 0.1f, 3);
+        ReaderTrainer.Config config = new ReaderTrainer.Config(32, 4, 2, 25, 32, 0.005f, 0.1f, 0.1f, 3,
+                GraphReader.Architecture.CROSS);
         GraphReader reader = ReaderTrainer.train(ds.train(), entities, relations, ppr, config,
                 e -> out.printf(Locale.ROOT, "  epoch %d loss %.4f%n", e.epoch(), e.meanLoss()));
         double mrr = new RankEvaluator().evaluate(ReaderTrainer.scorer(reader, ppr, entities, relations), ds.test(),

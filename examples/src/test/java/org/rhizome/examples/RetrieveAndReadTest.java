@@ -20,9 +20,9 @@ class RetrieveAndReadTest {
         // institute; the mined path advised_by then works_at leads straight to it.
         assertThat(o.khopRecall()).isZero();
         assertThat(o.pprRecall()).isEqualTo(1.0);
-        // 300 entities: a random ranking scores about 0.02; 25 epochs on 60 groups reach about 0.4 (20 held-out
-        // queries, so a coarse measure).
-        assertThat(o.mrr()).isGreaterThan(0.2);
+        // 300 entities: a random ranking scores about 0.02. The cross-attention reader reached .975 here after 25
+        // epochs (the joint one about 0.4); 20 held-out queries make this a coarse measure.
+        assertThat(o.mrr()).isGreaterThan(0.6);
         assertThat(o.explainedPath()).matches("student \\d+ --advised_by--> advisor \\d+ ; advisor \\d+ --works_at--> "
                 + "institute \\d+");
         assertThat(o.reloadedAgrees()).isTrue();

@@ -48,7 +48,7 @@ public final class ReaderBenchmark {
     public static void main(String[] args) {
         Map<String, String> o = BenchArgs.parse(args, "data", "", "epochs", "5", "retriever", "khop", "hops", "2", "fanout", "",
                 "entities", "16", "edges", "48", "model", "64", "layers", "2", "batch", "64", "lr", "1e-3",
-                "threads", "2", "seed", "0");
+                "threads", "2", "seed", "0", "architecture", "cross");
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
             System.out.println("{\"skipped\": \"no dataset at " + data + "\"}");
@@ -86,7 +86,8 @@ public final class ReaderBenchmark {
         }
         ReaderTrainer.Config c = new ReaderTrainer.Config(Integer.parseInt(o.get("model")), 4,
                 Integer.parseInt(o.get("layers")), Integer.parseInt(o.get("epochs")), Integer.parseInt(o.get("batch")),
-                Float.parseFloat(o.get("lr")), 0.1f, 0.1f, Long.parseLong(o.get("seed")));
+                Float.parseFloat(o.get("lr")), 0.1f, 0.1f, Long.parseLong(o.get("seed")),
+                GraphReader.Architecture.valueOf(o.get("architecture").toUpperCase(Locale.ROOT)));
         List<Long> millis = new ArrayList<>();
         GraphReader reader = ReaderTrainer.train(ds.train(), e, r, retriever, c, ep -> {
             millis.add(ep.millis());
@@ -97,10 +98,10 @@ public final class ReaderBenchmark {
                 FilterIndex.of(ds), Integer.parseInt(o.get("threads"))).metrics(Side.BOTH, TieBreak.REALISTIC);
         double evalSeconds = (System.nanoTime() - start) / 1e9;
         long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "{\"dataset\": \"%s\", \"retriever\": \"%s\", \"epochs\": %d, "
+        System.out.printf(Locale.ROOT, "{\"dataset\": \"%s\", \"architecture\": \"%s\", \"retriever\": \"%s\", \"epochs\": %d, "
                 + "\"answer_recall_tail\": %.4f, \"answer_recall_head\": %.4f, "
                 + "\"median_train_seconds_per_epoch\": %.1f, \"eval_seconds\": %.1f, \"mrr\": %.4f, \"hits1\": %.4f, "
-                + "\"hits10\": %.4f}%n", data.getFileName(), retriever.describe(), c.epochs(), tailRecall, headRecall,
+                + "\"hits10\": %.4f}%n", data.getFileName(), c.architecture(), retriever.describe(), c.epochs(), tailRecall, headRecall,
                 sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1000.0, evalSeconds, m.mrr(), m.hits1(),
                 m.hits10());
     }

@@ -48,7 +48,8 @@ public final class RetrieveAndRead implements DemoStep {
         out.printf(Locale.ROOT, "  path mined for affiliated_with: %s%n",
                 ppr.paths(2).isEmpty() ? "none" : names(ds, ppr.paths(2).get(0).relations()));
         out.flush();
-        ReaderTrainer.Config c = new ReaderTrainer.Config(32, 4, 2, 25, 32, 0.005f, 0.1f, 0.1f, 3);
+        ReaderTrainer.Config c = new ReaderTrainer.Config(32, 4, 2, 25, 32, 0.005f, 0.1f, 0.1f, 3,
+                GraphReader.Architecture.CROSS);
         long start = System.nanoTime();
         GraphReader reader = ReaderTrainer.train(ds.train(), e, r, ppr, c, null);
         double mrr = new RankEvaluator().evaluate(ReaderTrainer.scorer(reader, ppr, e, r), ds.test(),

@@ -223,10 +223,15 @@ public final class PprRetriever implements SubgraphRetriever {
 
     private void followPaths(Scratch s, int head, int q, int skip) {
         for (RelationPath p : paths[q]) {
-            List<Integer> frontier = List.of(head);
+            // the frontier keeps repeats: an entity reached twice is followed (and scored) twice
+            int[] frontier = s.frontier;
+            frontier[0] = head;
+            int size = 1;
             for (int r : p.relations()) {
-                List<Integer> next = new ArrayList<>();
-                for (int u : frontier) {
+                int[] next = s.next;
+                int nextSize = 0;
+                for (int f = 0; f < size; f++) {
+                    int u = frontier[f];
                     int taken = 0;
                     for (int a = graph.start(u); a < graph.end(u) && taken < options.fanOut(); a++) {
                         if (graph.relation(a) == r && graph.triple(a) != skip) {
@@ -235,12 +240,18 @@ public final class PprRetriever implements SubgraphRetriever {
                                 s.touch(v);
                                 s.pathScore[v] += p.confidence();
                             }
-                            next.add(v);
+                            if (nextSize == next.length) {
+                                next = s.next = Arrays.copyOf(next, 2 * next.length);
+                            }
+                            next[nextSize++] = v;
                             taken++;
                         }
                     }
                 }
+                s.next = frontier;
+                s.frontier = next;
                 frontier = next;
+                size = nextSize;
             }
         }
     }
@@ -340,6 +351,9 @@ public final class PprRetriever implements SubgraphRetriever {
         final int[] queue;
         int[] touched;
         int touchedCount;
+        /** The entities a path has reached so far and those of its next step (swapped per step, grown on demand). */
+        int[] frontier = new int[64];
+        int[] next = new int[64];
 
         Scratch(int n) {
             rank = new double[n];

@@ -21,9 +21,11 @@ import org.rhizome.graph.RhizomeException;
  * ({@link ChecksummedFile}).
  */
 public final class ReaderFile {
-    /** The format version written and read. */
-    /** Version 2 names its retriever (k-hop or PPR with paths); version 1 files, k-hop only, are still read. */
-    public static final int VERSION = 2;
+    /**
+     * The format version written. Version 3 names the reader's architecture; version 2 named its retriever (k-hop or
+     * PPR with paths); versions 1 (k-hop only) and 2 are still read, as joint-architecture readers.
+     */
+    public static final int VERSION = 3;
     private static final int RETRIEVER_KHOP = 0;
     private static final int RETRIEVER_PPR = 1;
     private static final byte[] MAGIC = {'R', 'Z', 'K', 'R', '3', '\n'};
@@ -132,6 +134,7 @@ public final class ReaderFile {
             out.writeFloat(c.labelSmoothing());
             out.writeFloat(c.dropout());
             out.writeLong(c.seed());
+            out.writeInt(c.architecture().ordinal());
             if (t.retriever() instanceof KHopRetriever r) {
                 out.writeInt(RETRIEVER_KHOP);
                 out.writeInt(r.hops());
@@ -173,12 +176,25 @@ public final class ReaderFile {
                 throw new RhizomeException(file + " is not a KG-R3 model file");
             }
             int version = in.readInt();
-            if (version != 1 && version != VERSION) {
+            if (version < 1 || version > VERSION) {
                 throw new RhizomeException(file + " has KG-R3 format version " + version + "; this build reads "
                         + "1 to " + VERSION);
             }
-            ReaderTrainer.Config c = new ReaderTrainer.Config(in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-                    in.readInt(), in.readFloat(), in.readFloat(), in.readFloat(), in.readLong());
+            int model = in.readInt();
+            int heads = in.readInt();
+            int layers = in.readInt();
+            int epochs = in.readInt();
+            int batch = in.readInt();
+            float lr = in.readFloat();
+            float smoothing = in.readFloat();
+            float dropout = in.readFloat();
+            long seed = in.readLong();
+            int arch = version < 3 ? GraphReader.Architecture.JOINT.ordinal() : in.readInt();
+            if (arch < 0 || arch >= GraphReader.Architecture.values().length) {
+                throw new RhizomeException(file + " names reader architecture " + arch + ", unknown: corrupted");
+            }
+            ReaderTrainer.Config c = new ReaderTrainer.Config(model, heads, layers, epochs, batch, lr, smoothing,
+                    dropout, seed, GraphReader.Architecture.values()[arch]);
             int kind = version == 1 ? RETRIEVER_KHOP : in.readInt();
             int[] khop = null;
             PprRetriever.Options ppr = null;
@@ -222,8 +238,12 @@ public final class ReaderFile {
             } catch (IllegalArgumentException e) {
                 throw new RhizomeException(file + ": bad retriever options: " + e.getMessage(), e);
             }
-            GraphReader reader = new GraphReader(entities.size(), 2 * relations.size(), c.model(), c.heads(),
-                    c.layers(), c.seed());
+            GraphReader reader;
+            try {
+                reader = c.newReader(entities.size(), 2 * relations.size());
+            } catch (IllegalArgumentException e) {
+                throw new RhizomeException(file + ": bad reader settings: " + e.getMessage(), e);
+            }
             return new Parsed(new Trained(reader, c, retriever, train, entities, relations),
                     reader.parameters().read(in, file.toString()));
         });

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import org.rhizome.gnn.data.TripleSet;
 import org.rhizome.gnn.evaluation.LinkScorer;
@@ -23,17 +24,46 @@ import org.rhizome.gnn.tensor.Tensor;
  */
 public final class ReaderTrainer {
 
-    /** Training settings. */
+    /**
+     * Training settings; {@code architecture} is the reader's ({@link GraphReader.Architecture}), {@code layers} the
+     * layers of each of its stacks.
+     */
     public record Config(int model, int heads, int layers, int epochs, int batchSize, float learningRate,
-            float labelSmoothing, float dropout, long seed) {
+            float labelSmoothing, float dropout, long seed, GraphReader.Architecture architecture) {
 
-        /** Width 64, 4 heads, 2 layers, 20 epochs, batch 64, Adam 1e-3, label smoothing 0.1, dropout 0.1. */
+        public Config {
+            if (architecture == null) {
+                throw new IllegalArgumentException("a reader configuration needs an architecture");
+            }
+        }
+
+        /** Settings of a joint-architecture reader (the only one of model files before version 3). */
+        public Config(int model, int heads, int layers, int epochs, int batchSize, float learningRate,
+                float labelSmoothing, float dropout, long seed) {
+            this(model, heads, layers, epochs, batchSize, learningRate, labelSmoothing, dropout, seed,
+                    GraphReader.Architecture.JOINT);
+        }
+
+        /**
+         * Cross architecture, width 64, 4 heads, 2 layers, 20 epochs, batch 64, Adam 1e-3, label smoothing 0.1,
+         * dropout 0.1.
+         */
         public static Config defaults() {
-            return new Config(64, 4, 2, 20, 64, 1e-3f, 0.1f, 0.1f, 0);
+            return new Config(64, 4, 2, 20, 64, 1e-3f, 0.1f, 0.1f, 0, GraphReader.Architecture.CROSS);
         }
 
         public Config withEpochs(int e) {
-            return new Config(model, heads, layers, e, batchSize, learningRate, labelSmoothing, dropout, seed);
+            return new Config(model, heads, layers, e, batchSize, learningRate, labelSmoothing, dropout, seed,
+                    architecture);
+        }
+
+        public Config withArchitecture(GraphReader.Architecture a) {
+            return new Config(model, heads, layers, epochs, batchSize, learningRate, labelSmoothing, dropout, seed, a);
+        }
+
+        /** A new, untrained reader of these settings over {@code entities} and {@code relationIds} relation ids. */
+        public GraphReader newReader(int entities, int relationIds) {
+            return new GraphReader(architecture, entities, relationIds, model, heads, layers, seed);
         }
     }
 
@@ -45,7 +75,7 @@ public final class ReaderTrainer {
     /** A reader trained on {@code train} ({@code entities} entities, {@code relations} base relations). */
     public static GraphReader train(TripleSet train, int entities, int relations, SubgraphRetriever retriever,
             Config c, Consumer<Epoch> progress) {
-        GraphReader reader = new GraphReader(entities, 2 * relations, c.model(), c.heads(), c.layers(), c.seed());
+        GraphReader reader = c.newReader(entities, 2 * relations);
         Adam adam = new Adam(reader.parameters(), c.learningRate(), 0f, false);
         Random random = new Random(c.seed());
         List<int[]> queries = new ArrayList<>(2 * train.size());
@@ -60,13 +90,18 @@ public final class ReaderTrainer {
             int batches = 0;
             for (int from = 0; from < queries.size(); from += c.batchSize()) {
                 List<int[]> part = queries.subList(from, Math.min(queries.size(), from + c.batchSize()));
-                List<GraphReader.Query> batch = new ArrayList<>(part.size());
+                // subgraphs retrieved in parallel, each with its own random stream seeded in order (reproducible)
+                long[] seeds = new long[part.size()];
                 int[] answers = new int[part.size()];
                 for (int i = 0; i < part.size(); i++) {
-                    int[] q = part.get(i);
-                    batch.add(new GraphReader.Query(q[0], q[1], retriever.retrieve(q[0], q[1], q[3], random)));
-                    answers[i] = q[2];
+                    seeds[i] = random.nextLong();
+                    answers[i] = part.get(i)[2];
                 }
+                List<GraphReader.Query> batch = IntStream.range(0, part.size()).parallel().mapToObj(i -> {
+                    int[] q = part.get(i);
+                    return new GraphReader.Query(q[0], q[1], retriever.retrieve(q[0], q[1], q[3],
+                            new Random(seeds[i])));
+                }).toList();
                 reader.parameters().zeroGrad();
                 Tensor loss = reader.loss(batch, answers, c.labelSmoothing(), c.dropout(), random);
                 loss.backward();

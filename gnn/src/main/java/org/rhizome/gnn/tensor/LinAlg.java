@@ -10,8 +10,10 @@ import org.rhizome.gnn.kernel.Kernels;
  * (batched), {@link #outer} (batched outer product) and {@link #bilinear}, the contraction
  * {@code out[b, c] = sum_ij x[b, i] y[b, j] w[i, j, c]} that EpiGNN's composition is made of.
  *
- * <p>Products are computed row by row with {@link Kernels#axpy} and {@link Kernels#dot}, and split over the common
- * fork-join pool by rows when the work passes {@value #PARALLEL_FLOPS} multiply-adds.
+ * <p>Large two-dimensional products (past {@value #BLOCKED_FLOPS} multiply-adds) pack their right operand into
+ * panels and run on the register-tiled {@link Kernels#dotBlock}; smaller ones, and the batched {@link #bmm}, are
+ * computed row by row with {@link Kernels#axpy} and {@link Kernels#dot}. Work is split over the common fork-join pool
+ * when it passes {@value #PARALLEL_FLOPS} multiply-adds.
  */
 public final class LinAlg {
     /** Multiply-adds above which a product is split across threads. */
@@ -232,8 +234,16 @@ public final class LinAlg {
 
     // ---------------------------------------------------------------------------------------------- raw products
 
-    /** {@code c[m, n] += a[m, k] b[k, n]}, rows split across threads when large. */
+    /**
+     * {@code c[m, n] += a[m, k] b[k, n]}, rows split across threads when large. Past {@value #BLOCKED_FLOPS}
+     * multiply-adds the columns of {@code b} are packed into panels and the product runs through the register-tiled
+     * {@link Kernels#dotBlock} kernel; below it, row-times-scalar {@code axpy} loops.
+     */
     static void gemm(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
+        if (blocked(m, k, n)) {
+            blockedProduct(a, aOff, m, k, (from, count) -> packColumnsOf(b, bOff, k, n, from, count), n, c, cOff);
+            return;
+        }
         forRows(m, (long) m * k * n, (from, to) -> gemmSerial(a, aOff, b, bOff, c, cOff, from, to, k, n));
     }
 
@@ -251,6 +261,10 @@ public final class LinAlg {
 
     /** {@code c[m, k] += g[m, n] b[k, n]^T}. */
     static void gemmNT(float[] g, int gOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
+        if (blocked(m, n, k)) {
+            blockedProduct(g, gOff, m, n, (from, count) -> packRowsOf(b, bOff, n, from, count), k, c, cOff);
+            return;
+        }
         forRows(m, (long) m * k * n, (from, to) -> gemmNTSerial(g, gOff, b, bOff, c, cOff, from, to, n, k));
     }
 
@@ -265,6 +279,16 @@ public final class LinAlg {
 
     /** {@code c[k, n] += a[m, k]^T g[m, n]}, split over the rows of {@code c}. */
     static void gemmTN(float[] a, int aOff, float[] g, int gOff, float[] c, int cOff, int m, int k, int n) {
+        if (blocked(k, m, n)) {
+            float[] at = new float[k * m];
+            for (int i = 0; i < m; i++) {
+                for (int p = 0; p < k; p++) {
+                    at[p * m + i] = a[aOff + i * k + p];
+                }
+            }
+            blockedProduct(at, 0, k, m, (from, count) -> packColumnsOf(g, gOff, m, n, from, count), n, c, cOff);
+            return;
+        }
         forRows(k, (long) m * k * n, (from, to) -> gemmTNSerial(a, aOff, g, gOff, c, cOff, from, to, m, k, n));
     }
 
@@ -279,6 +303,99 @@ public final class LinAlg {
                 }
             }
         }
+    }
+
+    // ------------------------------------------------------------------------------------- the blocked products
+
+    /**
+     * Multiply-adds from which a product goes through the packed, register-tiled kernel: below, packing and the
+     * scratch rows cost more than they save.
+     */
+    static final long BLOCKED_FLOPS = 1L << 16;
+
+    private static boolean blocked(int rows, int dim, int cols) {
+        return (long) rows * dim * cols >= BLOCKED_FLOPS && rows >= 4 && dim >= 8 && cols >= 8;
+    }
+
+    /** Packs columns {@code [from, from + count)} of a product's right operand into panels. */
+    @FunctionalInterface
+    private interface Packer {
+        float[] pack(int from, int count);
+    }
+
+    /**
+     * {@code c[rows, cols] += q[rows, dim] x C}, where {@code packer} gives columns of {@code C} in panels
+     * ({@link Kernels#packColumns}'s layout, zero past the last column). Work is split across threads by rows, or by
+     * columns when there are many columns and few rows (scoring a batch against an entity table), each part packing
+     * its own columns. Each part is computed into scratch rows a whole number of panels wide (so the kernel never
+     * takes its scalar path for a partial panel) and added to {@code c}.
+     */
+    private static void blockedProduct(float[] q, int qOff, int rows, int dim, Packer packer, int cols, float[] c,
+            int cOff) {
+        int width = K.dotBlockWidth();
+        int panels = (cols + width - 1) / width;
+        long flops = (long) rows * dim * cols;
+        int threads = Runtime.getRuntime().availableProcessors();
+        if (flops >= PARALLEL_FLOPS && threads >= 2 && panels >= 8 * threads && rows < panels * width / 4) {
+            int chunks = Math.min(panels / 4, threads * 4);
+            IntStream.range(0, chunks).parallel().forEach(ch -> {
+                int first = (int) ((long) panels * ch / chunks) * width;
+                int count = Math.min(cols, (int) ((long) panels * (ch + 1) / chunks) * width) - first;
+                int padded = (count + width - 1) / width * width;
+                float[] scratch = new float[rows * padded];
+                K.dotBlock(q, qOff, rows, dim, packer.pack(first, count), width, padded, scratch, 0, padded);
+                addInto(scratch, padded, rows, count, c, cOff + first, cols);
+            });
+            return;
+        }
+        float[] packed = packer.pack(0, cols);
+        int padded = panels * width;
+        forRows(rows, flops, (from, to) -> {
+            float[] scratch = new float[(to - from) * padded];
+            K.dotBlock(q, qOff + from * dim, to - from, dim, packed, width, padded, scratch, 0, padded);
+            addInto(scratch, padded, to - from, cols, c, cOff + from * cols, cols);
+        });
+    }
+
+    /** {@code c[r, j] += scratch[r, j]} for {@code r < rows, j < count}, with the two row strides. */
+    private static void addInto(float[] scratch, int scratchStride, int rows, int count, float[] c, int cOff,
+            int cStride) {
+        for (int r = 0; r < rows; r++) {
+            int out = cOff + r * cStride;
+            int in = r * scratchStride;
+            for (int j = 0; j < count; j++) {
+                c[out + j] += scratch[in + j];
+            }
+        }
+    }
+
+    /**
+     * Columns {@code [from, from + count)} of the row-major {@code b[k, n]}, packed as candidates of length {@code k}.
+     */
+    private static float[] packColumnsOf(float[] b, int bOff, int k, int n, int from, int count) {
+        int width = K.dotBlockWidth();
+        float[] packed = new float[Kernels.packedLength(count, k, width)];
+        for (int panel = 0, j0 = 0; j0 < count; panel++, j0 += width) {
+            int w = Math.min(width, count - j0);
+            for (int p = 0; p < k; p++) {
+                System.arraycopy(b, bOff + p * n + from + j0, packed, (panel * k + p) * width, w);
+            }
+        }
+        return packed;
+    }
+
+    /** Rows {@code [from, from + count)} of the row-major {@code b[., n]}, packed as candidates of length {@code n}. */
+    private static float[] packRowsOf(float[] b, int bOff, int n, int from, int count) {
+        int width = K.dotBlockWidth();
+        float[] packed = new float[Kernels.packedLength(count, n, width)];
+        for (int e = 0; e < count; e++) {
+            int base = e / width * n * width + e % width;
+            int row = bOff + (from + e) * n;
+            for (int p = 0; p < n; p++) {
+                packed[base + p * width] = b[row + p];
+            }
+        }
+        return packed;
     }
 
     @FunctionalInterface
@@ -297,7 +414,8 @@ public final class LinAlg {
                 (int) ((long) rows * ch / chunks), (int) ((long) rows * (ch + 1) / chunks)));
     }
 
-    private static void forEach(int count, long flopsEach, java.util.function.IntConsumer body) {
+    /** {@code body(i)} for {@code i < count}, in parallel when the work passes {@value #PARALLEL_FLOPS}. */
+    static void forEach(int count, long flopsEach, java.util.function.IntConsumer body) {
         if (flopsEach * count < PARALLEL_FLOPS || count < 2) {
             for (int i = 0; i < count; i++) {
                 body.accept(i);

@@ -111,7 +111,7 @@ public final class Nn {
         float[] xhat = new float[x.data.length];
         float[] invStd = new float[rows];
         float[] out = new float[x.data.length];
-        for (int r = 0; r < rows; r++) {
+        LinAlg.forEach(rows, 6L * len, r -> {
             int o = r * len;
             double mean = 0;
             for (int j = 0; j < len; j++) {
@@ -129,7 +129,7 @@ public final class Nn {
                 xhat[o + j] = (float) ((x.data[o + j] - mean) * invStd[r]);
                 out[o + j] = xhat[o + j] * gamma.data[j] + beta.data[j];
             }
-        }
+        });
         return Tensor.result(out, x.shape.clone(), t -> {
             float[] g = t.grad;
             if (Tensor.wants(gamma)) {
@@ -147,7 +147,7 @@ public final class Nn {
             if (Tensor.wants(x)) {
                 // dx = invStd * (dxhat - mean(dxhat) - xhat * mean(dxhat * xhat)), dxhat = g * gamma
                 float[] gx = Tensor.gradOf(x);
-                for (int r = 0; r < rows; r++) {
+                LinAlg.forEach(rows, 6L * len, r -> {
                     int o = r * len;
                     double m1 = 0;
                     double m2 = 0;
@@ -156,13 +156,13 @@ public final class Nn {
                         m1 += dh;
                         m2 += dh * xhat[o + j];
                     }
-                    m1 /= len;
-                    m2 /= len;
+                    double mean1 = m1 / len;
+                    double mean2 = m2 / len;
                     for (int j = 0; j < len; j++) {
                         double dh = g[o + j] * gamma.data[j];
-                        gx[o + j] += (float) (invStd[r] * (dh - m1 - xhat[o + j] * m2));
+                        gx[o + j] += (float) (invStd[r] * (dh - mean1 - xhat[o + j] * mean2));
                     }
-                }
+                });
             }
         }, x, gamma, beta);
     }
@@ -283,7 +283,9 @@ public final class Nn {
         float scale = (float) (1.0 / Math.sqrt(d));
         float[] p = new float[batch * lq * lk];
         float[] out = new float[batch * lq * dv];
-        for (int b = 0; b < batch; b++) {
+        long work = (long) lq * lk * (d + dv);
+        // entries are independent: split them across threads
+        LinAlg.forEach(batch, work, b -> {
             for (int i = 0; i < lq; i++) {
                 int row = (b * lq + i) * lk;
                 float max = Float.NEGATIVE_INFINITY;
@@ -311,7 +313,7 @@ public final class Nn {
                     }
                 }
             }
-        }
+        });
         if (probabilities != null) {
             System.arraycopy(p, 0, probabilities, 0, p.length);
         }
@@ -320,8 +322,8 @@ public final class Nn {
             float[] gq = Tensor.wants(q) ? Tensor.gradOf(q) : null;
             float[] gk = Tensor.wants(k) ? Tensor.gradOf(k) : null;
             float[] gv = Tensor.wants(v) ? Tensor.gradOf(v) : null;
-            float[] dp = new float[lk];
-            for (int b = 0; b < batch; b++) {
+            LinAlg.forEach(batch, 2 * work, b -> {
+                float[] dp = new float[lk];
                 for (int i = 0; i < lq; i++) {
                     int row = (b * lq + i) * lk;
                     int gOff = (b * lq + i) * dv;
@@ -348,7 +350,7 @@ public final class Nn {
                         }
                     }
                 }
-            }
+            });
         }, q, k, v);
     }
 

@@ -259,8 +259,32 @@ public final class Ops {
 
     /** GELU with the exact Gaussian CDF, {@code x * Phi(x)} (PyTorch's default, not the tanh approximation). */
     public static Tensor gelu(Tensor a) {
-        return unary(a, Unary.GELU, 0);
+        // one exp per element: exp(-x^2 / 2) serves both erf(x / sqrt 2) and the normal density, and the derivative
+        // is kept from the forward pass instead of being recomputed in the backward one
+        int n = a.data.length;
+        float[] out = new float[n];
+        float[] slope = new float[n];
+        int chunk = 4096;
+        LinAlg.forEach((n + chunk - 1) / chunk, 32L * chunk, c -> {
+            for (int i = c * chunk, end = Math.min(n, i + chunk); i < end; i++) {
+                double x = a.data[i];
+                double e = Math.exp(-0.5 * x * x);
+                double cdf = 0.5 * (1.0 + erfWith(x / SQRT2, e));
+                out[i] = (float) (x * cdf);
+                slope[i] = (float) (cdf + x * e * INV_SQRT_2PI);
+            }
+        });
+        return Tensor.result(out, a.shape.clone(), t -> {
+            float[] ga = Tensor.gradOf(a);
+            float[] g = t.grad;
+            for (int i = 0; i < g.length; i++) {
+                ga[i] += g[i] * slope[i];
+            }
+        }, a);
     }
+
+    private static final double SQRT2 = Math.sqrt(2.0);
+    private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2 * Math.PI);
 
     /** Values below {@code min} raised to {@code min} (gradient 0 there). */
     public static Tensor clampMin(Tensor a, float min) {
@@ -268,7 +292,7 @@ public final class Ops {
     }
 
     private enum Unary {
-        SCALE, ADD_SCALAR, EXP, LOG, ABS, SQRT, RELU, SIGMOID, TANH, GELU, CLAMP_MIN;
+        SCALE, ADD_SCALAR, EXP, LOG, ABS, SQRT, RELU, SIGMOID, TANH, CLAMP_MIN;
 
         float apply(float x, float c) {
             return switch (this) {
@@ -281,7 +305,6 @@ public final class Ops {
                 case RELU -> x > 0 ? x : 0f;
                 case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-x)));
                 case TANH -> (float) Math.tanh(x);
-                case GELU -> (float) (x * phi(x));
                 case CLAMP_MIN -> Math.max(x, c);
             };
         }
@@ -298,7 +321,6 @@ public final class Ops {
                 case RELU -> x > 0 ? 1f : 0f;
                 case SIGMOID -> y * (1f - y);
                 case TANH -> 1f - y * y;
-                case GELU -> (float) (phi(x) + x * Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI));
                 case CLAMP_MIN -> x >= c ? 1f : 0f;
             };
         }
@@ -318,17 +340,18 @@ public final class Ops {
         }, a);
     }
 
-    /** The standard normal CDF through erf (Abramowitz & Stegun 7.1.26, absolute error below 1.5e-7). */
-    static double phi(double x) {
-        return 0.5 * (1.0 + erf(x / Math.sqrt(2.0)));
+    /** The error function, Abramowitz & Stegun 7.1.26 (absolute error below 1.5e-7). */
+    static double erf(double x) {
+        return erfWith(x, Math.exp(-x * x));
     }
 
-    static double erf(double x) {
+    /** {@link #erf} given {@code expMinusSquare = exp(-x^2)}. */
+    private static double erfWith(double x, double expMinusSquare) {
         double sign = Math.signum(x);
         double ax = Math.abs(x);
         double t = 1.0 / (1.0 + 0.3275911 * ax);
         double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-        return sign * (1.0 - poly * Math.exp(-ax * ax));
+        return sign * (1.0 - poly * expMinusSquare);
     }
 
     // ---------------------------------------------------------------------------------------------- reductions

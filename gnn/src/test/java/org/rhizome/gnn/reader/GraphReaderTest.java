@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.rhizome.gnn.data.FilterIndex;
 import org.rhizome.gnn.data.IdMap;
 import org.rhizome.gnn.data.KgDataset;
@@ -18,6 +20,7 @@ import org.rhizome.gnn.evaluation.Side;
 import org.rhizome.gnn.evaluation.TieBreak;
 import org.rhizome.gnn.model.ModelKind;
 import org.rhizome.gnn.pipeline.KgePipeline;
+import org.rhizome.gnn.tensor.Tensor;
 import org.rhizome.gnn.training.TrainingConfig;
 import org.rhizome.gnn.training.TrainingListener;
 
@@ -50,8 +53,51 @@ class GraphReaderTest {
                 .containsExactly(1, 0);
     }
 
-    @Test
-    void readerLearnsATwoHopAnswerThatDistMultCannot() {
+    /**
+     * Central differences on every parameter of a whole small reader of each architecture, through the loss of a
+     * batch of two queries with subgraphs of different sizes (so padding is exercised), dropout off.
+     */
+    @ParameterizedTest
+    @EnumSource(GraphReader.Architecture.class)
+    void gradientsThroughTheWholeReader(GraphReader.Architecture architecture) {
+        GraphReader reader = new GraphReader(architecture, 6, 4, 4, 2, 1, 11);
+        List<GraphReader.Query> batch = List.of(
+                new GraphReader.Query(0, 1, new Subgraph(new int[] {0, 2, 3}, new int[] {0, 1}, new int[] {1, 3},
+                        new int[] {1, 2})),
+                new GraphReader.Query(4, 2, new Subgraph(new int[] {4, 5}, new int[] {1}, new int[] {0},
+                        new int[] {0})));
+        int[] answers = {3, 1};
+        reader.parameters().zeroGrad();
+        reader.loss(batch, answers, 0.1f, 0f, null).backward();
+        int checked = 0;
+        for (Tensor p : reader.parameters().all()) {
+            float[] analytic = p.grad().clone();
+            for (int i = 0; i < p.size(); i++) {
+                float saved = p.data()[i];
+                float h = 3e-3f; // the layer norms of near-zero initial tokens curve sharply: keep the step small
+                p.data()[i] = saved + h;
+                double plus = Tensor.noGrad(() -> reader.loss(batch, answers, 0.1f, 0f, null)).item();
+                p.data()[i] = saved - h;
+                double minus = Tensor.noGrad(() -> reader.loss(batch, answers, 0.1f, 0f, null)).item();
+                p.data()[i] = saved;
+                double numeric = (plus - minus) / (2 * h);
+                assertThat(Math.abs(analytic[i] - numeric))
+                        .as("%s: d/d %s[%d]: autograd %s, finite difference %s", architecture, p.name(), i,
+                                analytic[i], numeric)
+                        .isLessThanOrEqualTo(2e-3 + 3e-2 * Math.abs(numeric));
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo((int) reader.parameters().count());
+        if (architecture == GraphReader.Architecture.CROSS) {
+            assertThat(reader.parameters().all()).extracting(Tensor::name).contains("query.cls", "cross0.cross.q",
+                    "memory.norm");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(GraphReader.Architecture.class)
+    void readerLearnsATwoHopAnswerThatDistMultCannot(GraphReader.Architecture architecture) {
         Random random = new Random(7);
         List<int[]> train = new ArrayList<>();
         List<int[]> composed = new ArrayList<>();
@@ -76,7 +122,7 @@ class GraphReaderTest {
         KHopRetriever retriever = new KHopRetriever(trainSet, entities, 4, 2, 16, 32, 64);
         assertThat(retriever.recall(testSet, 1)).isEqualTo(1.0);
         GraphReader reader = ReaderTrainer.train(trainSet, entities, 4, retriever,
-                new ReaderTrainer.Config(32, 4, 2, 60, 32, 0.005f, 0.1f, 0.1f, 3), null);
+                new ReaderTrainer.Config(32, 4, 2, 60, 32, 0.005f, 0.1f, 0.1f, 3, architecture), null);
         // through the filtered evaluator, tail queries (head queries go through the reciprocal relation)
         RankMetrics rm = new RankEvaluator().evaluate(ReaderTrainer.scorer(reader, retriever, entities, 4), testSet,
                 FilterIndex.of(trainSet, testSet), 1).metrics(Side.TAIL, TieBreak.REALISTIC);
@@ -94,9 +140,13 @@ class GraphReaderTest {
         KgePipeline.Result dm = KgePipeline.run(ds, TrainingConfig.defaults(ModelKind.DISTMULT).withRank(32)
                 .withBatch(64, 16).withSteps(1500).withLearningRate(0.01f, "adam"), 1, TrainingListener.NONE, 500);
         RankMetrics m = dm.test().metrics(Side.TAIL, TieBreak.REALISTIC);
-        System.out.printf("two-hop answers: reader MRR %.3f, DistMult MRR %.3f over %d held-out queries%n", readerMrr,
-                m.mrr(), testSet.size());
-        assertThat(readerMrr).as("reader MRR %s vs DistMult %s", readerMrr, m.mrr()).isGreaterThan(0.8);
+        System.out.printf("two-hop answers: %s reader MRR %.3f, DistMult MRR %.3f over %d held-out queries%n",
+                architecture, readerMrr, m.mrr(), testSet.size());
+        // Over seeds 1-5 of this graph the cross reader reached .83-1.0 MRR and the joint one .54-.74: the joint
+        // reader's query token is also a node of the subgraph, and it learns held-out compositions less reliably.
+        double bound = architecture == GraphReader.Architecture.CROSS ? 0.8 : 0.5;
+        assertThat(readerMrr).as("%s reader MRR %s vs DistMult %s", architecture, readerMrr, m.mrr())
+                .isGreaterThan(bound);
         assertThat(m.mrr()).as("DistMult MRR").isLessThan(0.3);
 
         // explanations: the query's attention over its evidence, and the path to the answer

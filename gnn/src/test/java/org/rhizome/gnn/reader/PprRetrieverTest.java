@@ -159,11 +159,14 @@ class PprRetrieverTest {
         }
         PprRetriever p = new PprRetriever(train, 5 * GROUPS, 4,
                 new PprRetriever.Options(5, 10, 0.3, 1e-4, 4, 100, 16, 7));
-        ReaderTrainer.Config c = new ReaderTrainer.Config(16, 2, 1, 1, 32, 1e-3f, 0.1f, 0.1f, 1);
+        ReaderTrainer.Config c = new ReaderTrainer.Config(16, 2, 1, 1, 32, 1e-3f, 0.1f, 0.1f, 1,
+                GraphReader.Architecture.CROSS);
         GraphReader reader = ReaderTrainer.train(train, 5 * GROUPS, 4, p, c, null);
         Path file = dir.resolve("r.kgr3");
         ReaderFile.write(new ReaderFile.Trained(reader, c, p, train, ents, rels), file);
         ReaderFile.Trained back = ReaderFile.read(file);
+        assertThat(back.config()).isEqualTo(c);
+        assertThat(back.reader().architecture()).isEqualTo(GraphReader.Architecture.CROSS);
         assertThat(back.retriever()).isInstanceOf(PprRetriever.class);
         assertThat(((PprRetriever) back.retriever()).options()).isEqualTo(p.options());
         ReaderFile.Trained before = new ReaderFile.Trained(reader, c, p, train, ents, rels);
@@ -214,6 +217,7 @@ class PprRetrieverTest {
             reader.parameters().write(out);
         });
         ReaderFile.Trained back = ReaderFile.read(file);
+        assertThat(back.reader().architecture()).isEqualTo(GraphReader.Architecture.JOINT);
         assertThat(back.retriever()).isInstanceOf(KHopRetriever.class);
         KHopRetriever k = (KHopRetriever) back.retriever();
         assertThat(new int[] {k.hops(), k.fanOut(), k.maxEntities(), k.maxEdges()}).containsExactly(2, 8, 10, 20);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.rhizome.gnn.tensor.GradCheck.check;
 import static org.rhizome.gnn.tensor.GradCheck.param;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,74 @@ class OpsGradientTest {
                     }
                 }
                 assertThat(out.get(b, c)).isCloseTo((float) s, within(1e-5f));
+            }
+        }
+    }
+
+    /**
+     * The packed, register-tiled products against triple loops in double, every entry: forward and both gradients of
+     * {@code matmul} and {@code matmulTransposed}, on odd shapes that leave partial panels and odd rows, split by rows
+     * (many rows) and by columns (a few rows against many, like scoring against an entity table). The gradients start
+     * non-zero, so the products must add to them.
+     */
+    @Test
+    void blockedProductsMatchNaiveLoops() {
+        int[][] shapes = {{301, 37, 29}, {7, 13, 1000}, {40, 64, 30}};
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            assertThat((long) m * k * n).isGreaterThanOrEqualTo(LinAlg.BLOCKED_FLOPS);
+            Random r = new Random(m * 31 + n);
+            Tensor a = Tensor.parameter("a", Tensor.uniform(r, 1, m, k));
+            Tensor b = Tensor.parameter("b", Tensor.uniform(r, 1, k, n));
+            Tensor bt = Tensor.parameter("bt", Tensor.uniform(r, 1, n, k));
+            Tensor g = Tensor.uniform(r, 1, m, n);
+            Tensor g2 = Tensor.uniform(r, 1, m, n);
+            // first pass leaves gradients the second must add to
+            Ops.sum(Ops.mul(LinAlg.matmul(a, b), g)).backward();
+            float[] ga1 = a.grad().clone();
+            float[] gb1 = b.grad().clone();
+            Tensor c = LinAlg.matmul(a, b);
+            Tensor ct = LinAlg.matmulTransposed(a, bt);
+            Ops.sum(Ops.mul(c, g2)).add(Ops.sum(Ops.mul(ct, g))).backward();
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double s = 0;
+                    double st = 0;
+                    for (int p = 0; p < k; p++) {
+                        s += (double) a.get(i, p) * b.get(p, j);
+                        st += (double) a.get(i, p) * bt.get(j, p);
+                    }
+                    assertThat(c.get(i, j)).as("%s c[%d,%d]", Arrays.toString(shape), i, j)
+                            .isCloseTo((float) s, within(1e-4f));
+                    assertThat(ct.get(i, j)).as("%s ct[%d,%d]", Arrays.toString(shape), i, j)
+                            .isCloseTo((float) st, within(1e-4f));
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                for (int p = 0; p < k; p++) {
+                    double s = ga1[i * k + p];
+                    for (int j = 0; j < n; j++) {
+                        s += (double) g2.get(i, j) * b.get(p, j) + (double) g.get(i, j) * bt.get(j, p);
+                    }
+                    assertThat(a.grad()[i * k + p]).as("%s da[%d,%d]", Arrays.toString(shape), i, p)
+                            .isCloseTo((float) s, within(2e-4f));
+                }
+            }
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    double s = gb1[p * n + j];
+                    double st = 0;
+                    for (int i = 0; i < m; i++) {
+                        s += (double) a.get(i, p) * g2.get(i, j);
+                        st += (double) a.get(i, p) * g.get(i, j);
+                    }
+                    assertThat(b.grad()[p * n + j]).as("%s db[%d,%d]", Arrays.toString(shape), p, j)
+                            .isCloseTo((float) s, within(2e-4f));
+                    assertThat(bt.grad()[j * k + p]).as("%s dbt[%d,%d]", Arrays.toString(shape), j, p)
+                            .isCloseTo((float) st, within(2e-4f));
+                }
             }
         }
     }
