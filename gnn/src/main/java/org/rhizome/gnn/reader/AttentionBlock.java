@@ -3,7 +3,6 @@ package org.rhizome.gnn.reader;
 import java.util.Arrays;
 import java.util.Random;
 
-import org.rhizome.gnn.tensor.LinAlg;
 import org.rhizome.gnn.tensor.Nn;
 import org.rhizome.gnn.tensor.Parameters;
 import org.rhizome.gnn.tensor.Tensor;
@@ -73,11 +72,15 @@ final class AttentionBlock {
         Tensor h = Nn.layerNorm(x, gain, shift, 1e-5f);
         Tensor m = memory == null ? h : memory;
         int lk = m.dim(1);
-        Tensor q = split(h.matmul(wq).add(bq), batch, lq);
-        Tensor k = split(m.matmul(wk).add(bk), batch, lk);
-        Tensor v = split(m.matmul(wv).add(bv), batch, lk);
+        Tensor q = h.matmul(wq).add(bq);
+        Tensor k = m.matmul(wk).add(bk);
+        Tensor v = m.matmul(wv).add(bv);
+        if (mask != null && mask.length != batch * lq * lk) {
+            throw new IllegalArgumentException("a mask of " + mask.length + " flags for " + batch + " entries of "
+                    + lq + " x " + lk);
+        }
         float[] perHead = attention == null ? null : new float[batch * heads * lq * lk];
-        Tensor attended = merge(Nn.attention(q, k, v, perHead(mask, batch, lq * lk), perHead), batch, lq);
+        Tensor attended = Nn.attention(q, k, v, heads, mask, perHead);
         if (attention != null) {
             int block = lq * lk;
             Arrays.fill(attention, 0, batch * block, 0f);
@@ -90,35 +93,5 @@ final class AttentionBlock {
             }
         }
         return x.add(Nn.dropout(attended.matmul(wo).add(bo), dropout, training, random));
-    }
-
-    /** {@code [B, L, d] -> [B * H, L, d / H]}. */
-    private Tensor split(Tensor t, int batch, int length) {
-        int dh = model / heads;
-        return LinAlg.swapAxes(t.reshape(batch, length, heads, dh), 1, 2).reshape(batch * heads, length, dh);
-    }
-
-    /** {@code [B * H, L, d / H] -> [B, L, d]}. */
-    private Tensor merge(Tensor t, int batch, int length) {
-        int dh = model / heads;
-        return LinAlg.swapAxes(t.reshape(batch, heads, length, dh), 1, 2).reshape(batch, length, model);
-    }
-
-    /** The mask repeated for every head, in the order {@link #split} folds heads into the batch. */
-    private boolean[] perHead(boolean[] mask, int batch, int block) {
-        if (mask == null) {
-            return null;
-        }
-        if (mask.length != batch * block) {
-            throw new IllegalArgumentException("a mask of " + mask.length + " flags for " + batch + " entries of "
-                    + block);
-        }
-        boolean[] out = new boolean[batch * heads * block];
-        for (int b = 0; b < batch; b++) {
-            for (int hh = 0; hh < heads; hh++) {
-                System.arraycopy(mask, b * block, out, (b * heads + hh) * block, block);
-            }
-        }
-        return out;
     }
 }

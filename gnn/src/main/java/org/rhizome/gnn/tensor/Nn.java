@@ -266,6 +266,23 @@ public final class Nn {
      * {@code [B, Lq, Lk]} into {@code probabilities} when it is not {@code null} (for explanations).
      */
     public static Tensor attention(Tensor q, Tensor k, Tensor v, boolean[] mask, float[] probabilities) {
+        return attention(q, k, v, 1, mask, probabilities);
+    }
+
+    /**
+     * Multi-head masked attention without moving heads into the batch: head {@code h} of {@code heads} reads columns
+     * {@code [h * d / heads, (h + 1) * d / heads)} of {@code q} and {@code k} and writes the same slice of the
+     * output from that slice of {@code v}, scaled by {@code 1 / sqrt(d / heads)}. The mask is shared by all heads.
+     *
+     * @param q queries {@code [B, Lq, d]}
+     * @param k keys {@code [B, Lk, d]}
+     * @param v values {@code [B, Lk, dv]}
+     * @param heads divides {@code d} and {@code dv}
+     * @param mask {@code B * Lq * Lk} flags, or {@code null} for no mask
+     * @param probabilities when not {@code null}, receives each head's probabilities, {@code [B, heads, Lq, Lk]}
+     * @return {@code [B, Lq, dv]}
+     */
+    public static Tensor attention(Tensor q, Tensor k, Tensor v, int heads, boolean[] mask, float[] probabilities) {
         if (q.shape.length != 3 || k.shape.length != 3 || v.shape.length != 3 || q.shape[0] != k.shape[0]
                 || k.shape[0] != v.shape[0] || q.shape[2] != k.shape[2] || k.shape[1] != v.shape[1]) {
             throw new IllegalArgumentException("attention of q " + Arrays.toString(q.shape) + ", k "
@@ -274,24 +291,35 @@ public final class Nn {
         int batch = q.shape[0];
         int lq = q.shape[1];
         int lk = k.shape[1];
-        int d = q.shape[2];
-        int dv = v.shape[2];
+        int width = q.shape[2];
+        int vWidth = v.shape[2];
+        if (heads < 1 || width % heads != 0 || vWidth % heads != 0) {
+            throw new IllegalArgumentException(heads + " heads for widths " + width + " and " + vWidth);
+        }
         if (mask != null && mask.length != batch * lq * lk) {
             throw new IllegalArgumentException("attention mask of " + mask.length + " flags for " + batch + " x " + lq
                     + " x " + lk);
         }
+        int d = width / heads;
+        int dv = vWidth / heads;
         float scale = (float) (1.0 / Math.sqrt(d));
-        float[] p = new float[batch * lq * lk];
-        float[] out = new float[batch * lq * dv];
+        // p[((b * heads + h) * lq + i) * lk + j]
+        float[] p = new float[batch * heads * lq * lk];
+        float[] out = new float[batch * lq * vWidth];
         long work = (long) lq * lk * (d + dv);
-        // entries are independent: split them across threads
-        LinAlg.forEach(batch, work, b -> {
+        // (entry, head) pairs are independent: split them across threads
+        LinAlg.forEach(batch * heads, work, bh -> {
+            int b = bh / heads;
+            int qc = bh % heads * d;
+            int vc = bh % heads * dv;
             for (int i = 0; i < lq; i++) {
-                int row = (b * lq + i) * lk;
+                int row = (bh * lq + i) * lk;
+                int m = (b * lq + i) * lk;
+                int qi = (b * lq + i) * width + qc;
                 float max = Float.NEGATIVE_INFINITY;
                 for (int j = 0; j < lk; j++) {
-                    if (mask == null || mask[row + j]) {
-                        p[row + j] = K.dot(q.data, (b * lq + i) * d, k.data, (b * lk + j) * d, d) * scale;
+                    if (mask == null || mask[m + j]) {
+                        p[row + j] = K.dot(q.data, qi, k.data, (b * lk + j) * width + qc, d) * scale;
                         max = Math.max(max, p[row + j]);
                     }
                 }
@@ -300,16 +328,17 @@ public final class Nn {
                 }
                 double sum = 0;
                 for (int j = 0; j < lk; j++) {
-                    if (mask == null || mask[row + j]) {
+                    if (mask == null || mask[m + j]) {
                         p[row + j] = (float) Math.exp(p[row + j] - max);
                         sum += p[row + j];
                     }
                 }
                 float inv = (float) (1.0 / sum);
+                int o = (b * lq + i) * vWidth + vc;
                 for (int j = 0; j < lk; j++) {
-                    if (mask == null || mask[row + j]) {
+                    if (mask == null || mask[m + j]) {
                         p[row + j] *= inv;
-                        K.axpy(p[row + j], v.data, (b * lk + j) * dv, out, (b * lq + i) * dv, dv);
+                        K.axpy(p[row + j], v.data, (b * lk + j) * vWidth + vc, out, o, dv);
                     }
                 }
             }
@@ -317,20 +346,24 @@ public final class Nn {
         if (probabilities != null) {
             System.arraycopy(p, 0, probabilities, 0, p.length);
         }
-        return Tensor.result(out, new int[] {batch, lq, dv}, t -> {
+        return Tensor.result(out, new int[] {batch, lq, vWidth}, t -> {
             float[] g = t.grad;
             float[] gq = Tensor.wants(q) ? Tensor.gradOf(q) : null;
             float[] gk = Tensor.wants(k) ? Tensor.gradOf(k) : null;
             float[] gv = Tensor.wants(v) ? Tensor.gradOf(v) : null;
-            LinAlg.forEach(batch, 2 * work, b -> {
+            LinAlg.forEach(batch * heads, 2 * work, bh -> {
+                int b = bh / heads;
+                int qc = bh % heads * d;
+                int vc = bh % heads * dv;
                 float[] dp = new float[lk];
                 for (int i = 0; i < lq; i++) {
-                    int row = (b * lq + i) * lk;
-                    int gOff = (b * lq + i) * dv;
+                    int row = (bh * lq + i) * lk;
+                    int gOff = (b * lq + i) * vWidth + vc;
+                    int qi = (b * lq + i) * width + qc;
                     // dP_j = g . v_j ; dS_j = P_j (dP_j - sum_l P_l dP_l)
                     double dot = 0;
                     for (int j = 0; j < lk; j++) {
-                        dp[j] = p[row + j] == 0f ? 0f : K.dot(g, gOff, v.data, (b * lk + j) * dv, dv);
+                        dp[j] = p[row + j] == 0f ? 0f : K.dot(g, gOff, v.data, (b * lk + j) * vWidth + vc, dv);
                         dot += p[row + j] * dp[j];
                     }
                     for (int j = 0; j < lk; j++) {
@@ -338,15 +371,16 @@ public final class Nn {
                         if (pj == 0f) {
                             continue;
                         }
+                        int kj = (b * lk + j) * width + qc;
                         if (gv != null) {
-                            K.axpy(pj, g, gOff, gv, (b * lk + j) * dv, dv);
+                            K.axpy(pj, g, gOff, gv, (b * lk + j) * vWidth + vc, dv);
                         }
                         float ds = (float) (pj * (dp[j] - dot)) * scale;
                         if (gq != null) {
-                            K.axpy(ds, k.data, (b * lk + j) * d, gq, (b * lq + i) * d, d);
+                            K.axpy(ds, k.data, kj, gq, qi, d);
                         }
                         if (gk != null) {
-                            K.axpy(ds, q.data, (b * lq + i) * d, gk, (b * lk + j) * d, d);
+                            K.axpy(ds, q.data, qi, gk, kj, d);
                         }
                     }
                 }

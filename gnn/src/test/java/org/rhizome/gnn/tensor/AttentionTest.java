@@ -69,6 +69,57 @@ class AttentionTest {
         check(() -> Nn.attention(q, k, v, null), q, k, v);
     }
 
+    /**
+     * Heads read as column slices give what folding the heads into the batch gives (the second implementation:
+     * swap axes, attend per head, swap back), probabilities included; and the gradients hold.
+     */
+    @Test
+    void multiHeadMatchesHeadsFoldedIntoTheBatch() {
+        Random r = new Random(6);
+        int b = 2;
+        int lq = 3;
+        int lk = 5;
+        int heads = 3;
+        int d = 2 * heads;
+        int dv = 4 * heads;
+        Tensor q = Tensor.uniform(r, 1, b, lq, d);
+        Tensor k = Tensor.uniform(r, 1, b, lk, d);
+        Tensor v = Tensor.uniform(r, 1, b, lk, dv);
+        boolean[] mask = randomMask(r, b * lq * lk);
+        mask[lk] = false; // row 1 of entry 0 sees nothing
+        mask[lk + 1] = false;
+        mask[lk + 2] = false;
+        mask[lk + 3] = false;
+        mask[lk + 4] = false;
+        float[] probabilities = new float[b * heads * lq * lk];
+        Tensor out = Nn.attention(q, k, v, heads, mask, probabilities);
+
+        boolean[] folded = new boolean[b * heads * lq * lk];
+        for (int x = 0; x < b; x++) {
+            for (int h = 0; h < heads; h++) {
+                System.arraycopy(mask, x * lq * lk, folded, (x * heads + h) * lq * lk, lq * lk);
+            }
+        }
+        float[] foldedProbabilities = new float[folded.length];
+        Tensor reference = LinAlg.swapAxes(Nn.attention(fold(q, heads), fold(k, heads), fold(v, heads), folded,
+                foldedProbabilities).reshape(b, heads, lq, dv / heads), 1, 2).reshape(b, lq, dv);
+        assertThat(out.data()).containsExactly(reference.data(), within(1e-6f));
+        assertThat(probabilities).containsExactly(foldedProbabilities, within(1e-6f));
+
+        Tensor pq = param("q", 7, -1, 1, b, lq, d);
+        Tensor pk = param("k", 8, -1, 1, b, lk, d);
+        Tensor pv = param("v", 9, -1, 1, b, lk, dv);
+        check(() -> Nn.attention(pq, pk, pv, heads, mask, null), pq, pk, pv);
+    }
+
+    /** {@code [B, L, H * c] -> [B * H, L, c]}. */
+    private static Tensor fold(Tensor t, int heads) {
+        int b = t.dim(0);
+        int l = t.dim(1);
+        int c = t.dim(2) / heads;
+        return LinAlg.swapAxes(t.reshape(b, l, heads, c), 1, 2).reshape(b * heads, l, c);
+    }
+
     /** What sits behind a closed mask entry changes nothing, and a row with nothing open is 0. */
     @Test
     void maskedPositionsAreInvisible() {
