@@ -649,7 +649,7 @@ final class TrainCommand implements Callable<Integer> {
                         e.millis() / 1000.0);
                 o.flush();
             }
-        });
+        }, ConsoleProgress.forConsole(spec.commandLine().getErr(), root.quiet()));
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         RankMetrics m = new org.rhizome.gnn.evaluation.RankEvaluator().evaluate(
                 ReaderTrainer.scorer(reader, retriever, ds.entityCount(), ds.relationCount()), ds.test(),

@@ -11,6 +11,7 @@ import org.rhizome.gnn.data.TripleSet;
 import org.rhizome.gnn.evaluation.LinkScorer;
 import org.rhizome.gnn.tensor.Adam;
 import org.rhizome.gnn.tensor.Tensor;
+import org.rhizome.graph.ProgressListener;
 
 /**
  * Trains a {@link GraphReader} on a knowledge graph's training triples and turns it into a {@link LinkScorer} for the
@@ -75,6 +76,15 @@ public final class ReaderTrainer {
     /** A reader trained on {@code train} ({@code entities} entities, {@code relations} base relations). */
     public static GraphReader train(TripleSet train, int entities, int relations, SubgraphRetriever retriever,
             Config c, Consumer<Epoch> progress) {
+        return train(train, entities, relations, retriever, c, progress, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #train(TripleSet, int, int, SubgraphRetriever, Config, Consumer)}, also reporting each epoch's batches
+     * to {@code batches} (a task per epoch, counted in batches): an epoch on FB15k-237 takes tens of minutes.
+     */
+    public static GraphReader train(TripleSet train, int entities, int relations, SubgraphRetriever retriever,
+            Config c, Consumer<Epoch> progress, ProgressListener batches) {
         GraphReader reader = c.newReader(entities, 2 * relations);
         Adam adam = new Adam(reader.parameters(), c.learningRate(), 0f, false);
         Random random = new Random(c.seed());
@@ -87,7 +97,9 @@ public final class ReaderTrainer {
             long start = System.nanoTime();
             Collections.shuffle(queries, random);
             double sum = 0;
-            int batches = 0;
+            int done = 0;
+            batches.begin("epoch " + epoch + "/" + c.epochs(), (queries.size() + c.batchSize() - 1) / c.batchSize(),
+                    "batches");
             for (int from = 0; from < queries.size(); from += c.batchSize()) {
                 List<int[]> part = queries.subList(from, Math.min(queries.size(), from + c.batchSize()));
                 // subgraphs retrieved in parallel, each with its own random stream seeded in order (reproducible)
@@ -107,10 +119,12 @@ public final class ReaderTrainer {
                 loss.backward();
                 adam.step();
                 sum += loss.item();
-                batches++;
+                batches.progress(++done);
             }
+            batches.end(String.format(java.util.Locale.ROOT, "epoch %d/%d: mean loss %.4f", epoch, c.epochs(),
+                    sum / Math.max(1, done)));
             if (progress != null) {
-                progress.accept(new Epoch(epoch, sum / Math.max(1, batches), (System.nanoTime() - start) / 1_000_000));
+                progress.accept(new Epoch(epoch, sum / Math.max(1, done), (System.nanoTime() - start) / 1_000_000));
             }
         }
         return reader;

@@ -21,6 +21,7 @@ import org.rhizome.gnn.evaluation.TieBreak;
 import org.rhizome.gnn.model.ModelKind;
 import org.rhizome.gnn.pipeline.KgePipeline;
 import org.rhizome.gnn.tensor.Tensor;
+import org.rhizome.graph.ProgressListener;
 import org.rhizome.gnn.training.TrainingConfig;
 import org.rhizome.gnn.training.TrainingListener;
 
@@ -51,6 +52,37 @@ class GraphReaderTest {
         // the query's own statement is left out: from 1, without statement 1, only 0 is reachable in one hop
         assertThat(new KHopRetriever(train, 4, 2, 1, 8, 10, 20).retrieve(1, 1, new Random(1)).entities())
                 .containsExactly(1, 0);
+    }
+
+    @Test
+    void trainingReportsEachEpochsBatches() {
+        TripleSet train = TripleSet.of(List.of(new int[] {0, 0, 1}, new int[] {1, 1, 2}, new int[] {2, 1, 3},
+                new int[] {3, 0, 0}, new int[] {1, 0, 3}));
+        List<String> events = new ArrayList<>();
+        ProgressListener recorder = new ProgressListener() {
+            @Override
+            public void begin(String task, long total, String unit) {
+                events.add("begin " + task + " " + total + " " + unit);
+            }
+
+            @Override
+            public void progress(long done) {
+                events.add("at " + done);
+            }
+
+            @Override
+            public void end(String summary) {
+                events.add("end " + summary.replaceAll("[0-9.]+$", "L"));
+            }
+        };
+        List<ReaderTrainer.Epoch> epochs = new ArrayList<>();
+        // 10 queries (both directions of 5 triples) in batches of 4: 3 batches per epoch
+        ReaderTrainer.train(train, 4, 2, new KHopRetriever(train, 4, 2, 1, 4, 4, 8),
+                new ReaderTrainer.Config(8, 2, 1, 2, 4, 1e-3f, 0.1f, 0f, 1), epochs::add, recorder);
+        assertThat(events).containsExactly("begin epoch 1/2 3 batches", "at 1", "at 2", "at 3",
+                "end epoch 1/2: mean loss L", "begin epoch 2/2 3 batches", "at 1", "at 2", "at 3",
+                "end epoch 2/2: mean loss L");
+        assertThat(epochs).extracting(ReaderTrainer.Epoch::epoch).containsExactly(1, 2);
     }
 
     /**
