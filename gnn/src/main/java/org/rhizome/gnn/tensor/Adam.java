@@ -61,19 +61,23 @@ public final class Adam {
             float[] g = p.grad;
             float[] mi = m[i];
             float[] vi = v[i];
-            for (int j = 0; j < w.length; j++) {
-                float gj = g[j];
-                if (weightDecay != 0f) {
-                    if (decoupled) {
-                        w[j] -= lr * weightDecay * w[j];
-                    } else {
-                        gj += weightDecay * w[j];
+            // element-wise, so large tables (a reader's entity embeddings) are split across threads
+            int chunk = 1 << 14;
+            LinAlg.forEach((w.length + chunk - 1) / chunk, 8L * chunk, c -> {
+                for (int j = c * chunk, end = Math.min(w.length, j + chunk); j < end; j++) {
+                    float gj = g[j];
+                    if (weightDecay != 0f) {
+                        if (decoupled) {
+                            w[j] -= lr * weightDecay * w[j];
+                        } else {
+                            gj += weightDecay * w[j];
+                        }
                     }
+                    mi[j] = beta1 * mi[j] + (1 - beta1) * gj;
+                    vi[j] = beta2 * vi[j] + (1 - beta2) * gj * gj;
+                    w[j] -= stepSize * mi[j] / ((float) Math.sqrt(vi[j]) / sqrtC2 + eps);
                 }
-                mi[j] = beta1 * mi[j] + (1 - beta1) * gj;
-                vi[j] = beta2 * vi[j] + (1 - beta2) * gj * gj;
-                w[j] -= stepSize * mi[j] / ((float) Math.sqrt(vi[j]) / sqrtC2 + eps);
-            }
+            });
         }
     }
 

@@ -205,31 +205,50 @@ public final class Nn {
         }
         int batch = targets.length;
         int classes = logits.shape[1];
-        float[] logProb = new float[logits.data.length];
-        double loss = 0;
         for (int b = 0; b < batch; b++) {
             if (targets[b] < 0 || targets[b] >= classes) {
                 throw new IndexOutOfBoundsException(
                         "crossEntropy: target[" + b + "] = " + targets[b] + " outside [0, " + classes + ")");
             }
+        }
+        // one exp per logit: the softmax is kept from the forward pass for the backward one; rows run in parallel
+        float[] prob = new float[logits.data.length];
+        double[] rowLoss = new double[batch];
+        LinAlg.forEach(batch, 8L * classes, b -> {
             int o = b * classes;
-            float lse = logSumExp(logits.data, o, classes);
-            double row = 0;
+            float max = Float.NEGATIVE_INFINITY;
+            double total = 0;
             for (int c = 0; c < classes; c++) {
-                logProb[o + c] = logits.data[o + c] - lse;
-                row -= smoothed(c, targets[b], classes, eps) * logProb[o + c];
+                max = Math.max(max, logits.data[o + c]);
+                total += logits.data[o + c];
             }
-            loss += row;
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                float e = (float) Math.exp(logits.data[o + c] - max);
+                prob[o + c] = e;
+                sum += e;
+            }
+            double lse = max + Math.log(sum);
+            float inv = (float) (1.0 / sum);
+            for (int c = 0; c < classes; c++) {
+                prob[o + c] *= inv;
+            }
+            // -sum_c q_c log p_c with q = (1 - eps) one-hot + eps / C
+            rowLoss[b] = -(1.0 - eps) * (logits.data[o + targets[b]] - lse) - eps * (total / classes - lse);
+        });
+        double loss = 0;
+        for (double l : rowLoss) {
+            loss += l;
         }
         return Tensor.result(new float[] {(float) (loss / batch)}, new int[0], t -> {
             float[] gl = Tensor.gradOf(logits);
             float g = t.grad[0] / batch;
-            for (int b = 0; b < batch; b++) {
+            LinAlg.forEach(batch, 2L * classes, b -> {
                 int o = b * classes;
                 for (int c = 0; c < classes; c++) {
-                    gl[o + c] += g * (float) (Math.exp(logProb[o + c]) - smoothed(c, targets[b], classes, eps));
+                    gl[o + c] += g * (float) (prob[o + c] - smoothed(c, targets[b], classes, eps));
                 }
-            }
+            });
         }, logits);
     }
 
