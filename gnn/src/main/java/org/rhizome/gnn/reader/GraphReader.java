@@ -183,28 +183,8 @@ public final class GraphReader {
             Subgraph s = q.subgraph();
             int n = s.entities().length;
             int e = s.src().length;
-            int base = x * length;
-            for (int i = 0; i < n; i++) {
-                entity[base + i] = s.entities()[i];
-                type[base + i] = i == 0 ? 0 : 1; // the head has its own type
-            }
-            for (int j = 0; j < e; j++) {
-                rel[base + n + j] = s.relation()[j];
-                type[base + n + j] = 2;
-            }
-            int m = x * length * length;
-            for (int t = 0; t < length; t++) {
-                mask[m + t * length + t] = true; // every token, padding included, sees itself
-            }
-            for (int j = 0; j < e; j++) {
-                int edge = n + j;
-                int u = s.src()[j];
-                int v = s.dst()[j];
-                mask[m + edge * length + u] = true;
-                mask[m + edge * length + v] = true;
-                mask[m + u * length + edge] = true;
-                mask[m + v * length + edge] = true;
-            }
+            placeSubgraph(s, x * length, 0, entity, rel, type); // the head has its own type
+            openSubgraph(mask, x * length * length, length, s, 0);
             for (int i = 0; i < QUERY_TOKENS; i++) {
                 int row = (x * QUERY_TOKENS + i) * length;
                 java.util.Arrays.fill(memoryMask, row, row + n + e, true);
@@ -228,13 +208,7 @@ public final class GraphReader {
             query = crossLayers.get(l).forward(query, memory, memoryMask, dropout, training, random,
                     l == crossLayers.size() - 1 ? lastAttention : null);
         }
-        int[] clsRows = new int[b];
-        for (int x = 0; x < b; x++) {
-            clsRows[x] = QUERY_TOKENS * x;
-        }
-        Tensor answer = Nn.layerNorm(Index.gather(query.reshape(QUERY_TOKENS * b, model), clsRows), outGain, outBias,
-                1e-5f);
-        return LinAlg.matmulTransposed(answer, entityEmb).add(entityBias);
+        return readOut(query, QUERY_TOKENS, b);
     }
 
     private Tensor jointScores(List<Query> batch, float dropout, boolean training, Random random,
@@ -260,31 +234,12 @@ public final class GraphReader {
             entity[base] = q.head();
             rel[base] = q.relation();
             type[base] = 0;
-            for (int i = 0; i < n; i++) {
-                entity[base + 1 + i] = s.entities()[i];
-                type[base + 1 + i] = 1;
-            }
-            for (int j = 0; j < e; j++) {
-                rel[base + 1 + n + j] = s.relation()[j];
-                type[base + 1 + n + j] = 2;
-            }
-            int used = 1 + n + e;
+            placeSubgraph(s, base + 1, 1, entity, rel, type);
             int m = x * length * length;
-            for (int t = 0; t < length; t++) {
-                mask[m + t * length + t] = true; // every token, padding included, sees itself
-            }
-            for (int t = 1; t < used; t++) {
+            openSubgraph(mask, m, length, s, 1);
+            for (int t = 1; t < 1 + n + e; t++) {
                 mask[m + t] = true; // query sees everything
                 mask[m + t * length] = true; // everything sees the query
-            }
-            for (int j = 0; j < e; j++) {
-                int edge = 1 + n + j;
-                int u = 1 + s.src()[j];
-                int v = 1 + s.dst()[j];
-                mask[m + edge * length + u] = true;
-                mask[m + edge * length + v] = true;
-                mask[m + u * length + edge] = true;
-                mask[m + v * length + edge] = true;
             }
         }
         Tensor tokens = place(entityEmb, entity).add(place(relationEmb, rel)).add(Index.gather(typeEmb, type))
@@ -293,13 +248,57 @@ public final class GraphReader {
             tokens = layers.get(l).forward(tokens, mask, dropout, training, random,
                     l == layers.size() - 1 ? lastAttention : null);
         }
-        int[] queryRows = new int[b];
-        for (int x = 0; x < b; x++) {
-            queryRows[x] = x * length;
+        return readOut(tokens, length, b);
+    }
+
+    /**
+     * Writes the subgraph's tokens from position {@code at}: its entities (type {@code headType} for the head, 1 for
+     * the others), then its edges (type 2, by relation).
+     */
+    private static void placeSubgraph(Subgraph s, int at, int headType, int[] entity, int[] rel, int[] type) {
+        int n = s.entities().length;
+        for (int i = 0; i < n; i++) {
+            entity[at + i] = s.entities()[i];
+            type[at + i] = i == 0 ? headType : 1;
         }
-        Tensor query = Nn.layerNorm(Index.gather(tokens.reshape(b * length, model), queryRows), outGain, outBias,
-                1e-5f);
-        return LinAlg.matmulTransposed(query, entityEmb).add(entityBias);
+        for (int j = 0; j < s.src().length; j++) {
+            rel[at + n + j] = s.relation()[j];
+            type[at + n + j] = 2;
+        }
+    }
+
+    /**
+     * Opens the subgraph's attention in the {@code length x length} block of {@code mask} at {@code m}: every token
+     * (padding included) sees itself, and an edge token and its two entity tokens see each other; entity tokens
+     * start at {@code first}, edge tokens follow them.
+     */
+    private static void openSubgraph(boolean[] mask, int m, int length, Subgraph s, int first) {
+        for (int t = 0; t < length; t++) {
+            mask[m + t * length + t] = true;
+        }
+        int n = s.entities().length;
+        for (int j = 0; j < s.src().length; j++) {
+            int edge = first + n + j;
+            int u = first + s.src()[j];
+            int v = first + s.dst()[j];
+            mask[m + edge * length + u] = true;
+            mask[m + edge * length + v] = true;
+            mask[m + u * length + edge] = true;
+            mask[m + v * length + edge] = true;
+        }
+    }
+
+    /**
+     * The scores of every entity from the answer tokens, the first of each entry's {@code stride} rows of
+     * {@code states [b, stride, d]}: layer-normalised, against every entity embedding plus its bias.
+     */
+    private Tensor readOut(Tensor states, int stride, int b) {
+        int[] rows = new int[b];
+        for (int x = 0; x < b; x++) {
+            rows[x] = x * stride;
+        }
+        Tensor answer = Nn.layerNorm(Index.gather(states.reshape(b * stride, model), rows), outGain, outBias, 1e-5f);
+        return LinAlg.matmulTransposed(answer, entityEmb).add(entityBias);
     }
 
     /**

@@ -72,37 +72,12 @@ class CrossAttentionLayerTest {
         List<Tensor> all = new ArrayList<>(ps.all());
         all.add(query);
         all.add(memory);
-        int checked = 0;
-        for (Tensor p : all) {
-            float[] analytic = p.grad().clone();
-            for (int i = 0; i < p.size(); i++) {
-                float saved = p.data()[i];
-                float h = 1e-2f;
-                p.data()[i] = saved + h;
-                double plus = loss(layer, query, memory, mask, w);
-                p.data()[i] = saved - h;
-                double minus = loss(layer, query, memory, mask, w);
-                p.data()[i] = saved;
-                double numeric = (plus - minus) / (2 * h);
-                assertThat(Math.abs(analytic[i] - numeric))
-                        .as("d/d %s[%d]: autograd %s, finite difference %s", p.name(), i, analytic[i], numeric)
-                        .isLessThanOrEqualTo(3e-3 + 3e-2 * Math.abs(numeric));
-                checked++;
-            }
-        }
+        int checked = FiniteDifferences.check(all, () -> FiniteDifferences.weightedSum(
+                () -> layer.forward(query, memory, mask, 0f, false, null, null), w), 1e-2f, 3e-3, 3e-2, "cross layer");
         assertThat(checked).isEqualTo((int) ps.count() + 8 + 16);
         // the padding token of the memory gets no gradient
         for (int c = 0; c < 4; c++) {
             assertThat(memory.grad()[3 * 4 + c]).isZero();
         }
-    }
-
-    private static double loss(CrossAttentionLayer layer, Tensor query, Tensor memory, boolean[] mask, Tensor w) {
-        Tensor out = Tensor.noGrad(() -> layer.forward(query, memory, mask, 0f, false, null, null));
-        double s = 0;
-        for (int i = 0; i < out.size(); i++) {
-            s += (double) out.data()[i] * w.data()[i];
-        }
-        return s;
     }
 }

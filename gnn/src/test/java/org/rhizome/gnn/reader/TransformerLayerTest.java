@@ -61,35 +61,11 @@ class TransformerLayerTest {
         ps.zeroGrad();
         x.zeroGrad();
         Ops.sum(Ops.mul(layer.forward(x, mask, 0f, false, null), w)).backward();
-        int checked = 0;
         java.util.List<Tensor> all = new java.util.ArrayList<>(ps.all());
         all.add(x);
-        for (Tensor p : all) {
-            float[] analytic = p.grad().clone();
-            for (int i = 0; i < p.size(); i++) {
-                float saved = p.data()[i];
-                float h = 1e-2f;
-                p.data()[i] = saved + h;
-                double plus = loss(layer, x, mask, w);
-                p.data()[i] = saved - h;
-                double minus = loss(layer, x, mask, w);
-                p.data()[i] = saved;
-                double numeric = (plus - minus) / (2 * h);
-                assertThat(Math.abs(analytic[i] - numeric))
-                        .as("d/d %s[%d]: autograd %s, finite difference %s", p.name(), i, analytic[i], numeric)
-                        .isLessThanOrEqualTo(3e-3 + 3e-2 * Math.abs(numeric));
-                checked++;
-            }
-        }
+        int checked = FiniteDifferences.check(all,
+                () -> FiniteDifferences.weightedSum(() -> layer.forward(x, mask, 0f, false, null), w), 1e-2f, 3e-3,
+                3e-2, "encoder layer");
         assertThat(checked).isEqualTo((int) ps.count() + 16);
-    }
-
-    private static double loss(TransformerLayer layer, Tensor x, boolean[] mask, Tensor w) {
-        Tensor out = Tensor.noGrad(() -> layer.forward(x, mask, 0f, false, null));
-        double s = 0;
-        for (int i = 0; i < out.size(); i++) {
-            s += (double) out.data()[i] * w.data()[i];
-        }
-        return s;
     }
 }
