@@ -136,8 +136,9 @@ public final class GraphReader {
     }
 
     /**
-     * How much the query token attends to each edge of its subgraph in the last layer (averaged over heads): the
-     * evidence the reader leaned on. One weight per edge of {@code q}'s subgraph, in its order.
+     * How much the query attends to each edge of its subgraph in the last layer, averaged over heads (joint: the
+     * query token's self-attention; cross: the {@code [CLS]} token's cross-attention): the evidence the reader leaned
+     * on. One weight per edge of {@code q}'s subgraph, in its order.
      */
     public float[] edgeAttention(Query q) {
         int n = q.subgraph().entities().length;

@@ -68,8 +68,8 @@ public final class ReaderFile {
 
         /**
          * The paths of the evidence from the head to {@code answer} (when the answer is in it), at most as long as
-         * the retriever's hops, best first by the mean last-layer attention of the query token on their edges;
-         * edges may be walked against their direction.
+         * the retriever's hops, best first by the mean last-layer attention of the query on their edges
+         * ({@link GraphReader#edgeAttention}); edges may be walked against their direction.
          */
         public List<Path> attendedPaths(int head, int relation, int answer, int limit) {
             Subgraph s = evidence(head, relation);
