@@ -71,11 +71,6 @@ public final class GraphReader {
     /** The cross architecture's query tokens: a learned {@code [CLS]} and the relation. */
     private static final int QUERY_TOKENS = 2;
 
-    /** A joint-architecture reader, as {@link #GraphReader(Architecture, int, int, int, int, int, long)}. */
-    public GraphReader(int entities, int relations, int model, int heads, int layerCount, long seed) {
-        this(Architecture.JOINT, entities, relations, model, heads, layerCount, seed);
-    }
-
     /**
      * A reader over {@code entities} entities and {@code relations} relation ids (reciprocals included), of width
      * {@code model} with {@code heads} attention heads and {@code layerCount} layers per stack, initialised from

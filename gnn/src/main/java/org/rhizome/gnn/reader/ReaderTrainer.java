@@ -38,13 +38,6 @@ public final class ReaderTrainer {
             }
         }
 
-        /** Settings of a joint-architecture reader (the only one of model files before version 3). */
-        public Config(int model, int heads, int layers, int epochs, int batchSize, float learningRate,
-                float labelSmoothing, float dropout, long seed) {
-            this(model, heads, layers, epochs, batchSize, learningRate, labelSmoothing, dropout, seed,
-                    GraphReader.Architecture.JOINT);
-        }
-
         /**
          * Cross architecture, width 64, 4 heads, 2 layers, 20 epochs, batch 64, Adam 1e-3, label smoothing 0.1,
          * dropout 0.1.

@@ -78,7 +78,8 @@ class GraphReaderTest {
         List<ReaderTrainer.Epoch> epochs = new ArrayList<>();
         // 10 queries (both directions of 5 triples) in batches of 4: 3 batches per epoch
         ReaderTrainer.train(train, 4, 2, new KHopRetriever(train, 4, 2, 1, 4, 4, 8),
-                new ReaderTrainer.Config(8, 2, 1, 2, 4, 1e-3f, 0.1f, 0f, 1), epochs::add, recorder);
+                new ReaderTrainer.Config(8, 2, 1, 2, 4, 1e-3f, 0.1f, 0f, 1, GraphReader.Architecture.CROSS), epochs::add,
+                recorder);
         assertThat(events).containsExactly("begin epoch 1/2 3 batches", "at 1", "at 2", "at 3",
                 "end epoch 1/2: mean loss L", "begin epoch 2/2 3 batches", "at 1", "at 2", "at 3",
                 "end epoch 2/2: mean loss L");

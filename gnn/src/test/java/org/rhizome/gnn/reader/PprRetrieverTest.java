@@ -182,8 +182,9 @@ class PprRetrieverTest {
         // A version 1 file as the previous build wrote it: no retriever kind, the k-hop options straight after the
         // configuration.
         TripleSet train = groups();
-        ReaderTrainer.Config c = new ReaderTrainer.Config(16, 2, 1, 1, 32, 1e-3f, 0.1f, 0.1f, 1);
-        GraphReader reader = new GraphReader(5 * GROUPS, 8, c.model(), c.heads(), c.layers(), c.seed());
+        ReaderTrainer.Config c = new ReaderTrainer.Config(16, 2, 1, 1, 32, 1e-3f, 0.1f, 0.1f, 1,
+                GraphReader.Architecture.JOINT);
+        GraphReader reader = c.newReader(5 * GROUPS, 8);
         Path file = dir.resolve("v1.kgr3");
         org.rhizome.gnn.io.ChecksummedFile.write(file, "KG-R3 model file", out -> {
             out.write(new byte[] {'R', 'Z', 'K', 'R', '3', '\n'});
