@@ -75,10 +75,6 @@ final class AttentionBlock {
         Tensor q = h.matmul(wq).add(bq);
         Tensor k = m.matmul(wk).add(bk);
         Tensor v = m.matmul(wv).add(bv);
-        if (mask != null && mask.length != batch * lq * lk) {
-            throw new IllegalArgumentException("a mask of " + mask.length + " flags for " + batch + " entries of "
-                    + lq + " x " + lk);
-        }
         float[] perHead = attention == null ? null : new float[batch * heads * lq * lk];
         Tensor attended = Nn.attention(q, k, v, heads, mask, perHead);
         if (attention != null) {

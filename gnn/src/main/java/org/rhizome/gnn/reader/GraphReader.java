@@ -50,8 +50,6 @@ public final class GraphReader {
     }
 
     private final Architecture architecture;
-    private final int entities;
-    private final int relations;
     private final int model;
     private final Parameters parameters = new Parameters();
     private final Tensor entityEmb;
@@ -79,8 +77,6 @@ public final class GraphReader {
     public GraphReader(Architecture architecture, int entities, int relations, int model, int heads, int layerCount,
             long seed) {
         this.architecture = architecture;
-        this.entities = entities;
-        this.relations = relations;
         this.model = model;
         Random random = new Random(seed);
         entityEmb = parameters.add("entities", Tensor.normal(random, 0.1f, entities, model));

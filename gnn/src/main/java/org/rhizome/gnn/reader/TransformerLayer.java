@@ -26,10 +26,6 @@ public final class TransformerLayer {
      * @param ffn the feed-forward width
      */
     public TransformerLayer(Parameters ps, String prefix, int model, int heads, int ffn, Random random) {
-        if (model < 1 || heads < 1 || model % heads != 0 || ffn < 1) {
-            throw new IllegalArgumentException("a Transformer layer needs d divisible by heads and ffn >= 1, got d "
-                    + model + ", " + heads + " heads, ffn " + ffn);
-        }
         attention = new AttentionBlock(ps, prefix, prefix + ".norm1", model, heads, random);
         feedForward = new FeedForwardBlock(ps, prefix, prefix + ".norm2", model, ffn, random);
     }
