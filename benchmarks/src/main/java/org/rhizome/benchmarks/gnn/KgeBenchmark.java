@@ -32,7 +32,9 @@ import org.rhizome.gnn.training.TrainingResult;
  *     lr=1e-3 batch=256 steps=3000 threads=2 reg=0 seed=0 warmup=200</pre>
  * {@code dim} is torch_kge's: the complex rank for RotatE and ComplEx (rows of 2*dim floats), the size otherwise.
  * {@code chunk} (1) is {@link TrainingConfig#chunk()}: positives sharing one set of negatives (torch_kge has no such
- * option; compare chunked runs with Rhizome's own unchunked ones).
+ * option; compare chunked runs with Rhizome's own unchunked ones). {@code sides} ({@code alternate}) is
+ * {@link TrainingConfig#sides()}: which side a negative corrupts, by step as the reference does, or {@code bernoulli}
+ * (Wang et al.'s per-relation coin, with uniform entities; with {@code sampler=lemon} the coin is LEMON's fair one).
  *
  * <p>{@code sampler=lemon} draws negatives with {@link LemonSampler} instead of uniformly: entity texts from
  * {@code text} (default {@code <data>/text/entity2text.txt}), embedded with the in-process all-MiniLM-L6-v2 behind a
@@ -51,7 +53,7 @@ public final class KgeBenchmark {
                 "lr", "1e-3", "batch", "512", "steps", "10000", "threads", "2", "reg", "0", "seed", "0", "warmup",
                 "200", "sampler", "uniform", "text", "", "embed-cache", "/tmp/rhizome-lemon-cache", "lemon-dims", "32",
                 "lemon-clusters", "100", "lemon-nearest", "3", "lemon-anchor", "kept", "lemon-uniform", "0",
-                "chunk", "1", "regularizer", "l3");
+                "chunk", "1", "regularizer", "l3", "sides", "alternate");
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
             System.out.println("{\"skipped\": \"no dataset at " + data + "\"}");
@@ -66,7 +68,7 @@ public final class KgeBenchmark {
                 Integer.parseInt(o.get("negatives")),
                 Integer.parseInt(o.get("batch")), Integer.parseInt(o.get("steps")), Float.parseFloat(o.get("lr")),
                 "adam", "self-adversarial", Float.parseFloat(o.get("gamma")), Float.parseFloat(o.get("adv-temp")),
-                Float.parseFloat(o.get("reg")), true, "alternate", Long.parseLong(o.get("seed")),
+                Float.parseFloat(o.get("reg")), true, o.get("sides"), Long.parseLong(o.get("seed")),
                 Integer.parseInt(o.get("chunk")), o.get("regularizer"));
         int threads = Integer.parseInt(o.get("threads"));
         int warmup = Integer.parseInt(o.get("warmup"));
@@ -106,14 +108,14 @@ public final class KgeBenchmark {
         RankMetrics real = e.metrics(Side.BOTH, TieBreak.REALISTIC);
         RankMetrics opt = e.metrics(Side.BOTH, TieBreak.OPTIMISTIC);
         System.out.println(String.format(Locale.ROOT, "{\"rhizome\": true, \"model\": \"%s\", \"dim\": %s, "
-                + "\"negatives\": %s, \"chunk\": %s, \"batch\": %s, \"steps\": %s, \"threads\": %d, "
+                + "\"negatives\": %s, \"chunk\": %s, \"sides\": \"%s\", \"batch\": %s, \"steps\": %s, \"threads\": %d, "
                 + "\"kernels\": \"%s\", "
                 + "\"train_seconds\": %.2f, \"eval_seconds\": %.3f, \"scored_triples_per_second\": %.0f, "
                 + "\"final\": {\"mrr\": %.4f, \"mr\": %.1f, \"hits1\": %.4f, \"hits3\": %.4f, \"hits10\": %.4f, "
                 + "\"optimistic\": {\"mrr\": %.4f, \"hits10\": %.4f}, \"loss\": %.4f}, \"sampler\": %s}",
                 o.get("model"),
                 o.get("dim"),
-                o.get("negatives"), o.get("chunk"), o.get("batch"), o.get("steps"), threads, Kernels.get().name(),
+                o.get("negatives"), o.get("chunk"), o.get("sides"), o.get("batch"), o.get("steps"), threads, Kernels.get().name(),
                 r.seconds(),
                 evalSeconds, r.scoredTriplesPerSecond(), real.mrr(), real.mr(), real.hits1(), real.hits3(),
                 real.hits10(), opt.mrr(), opt.hits10(), r.finalLoss(), samplerInfo));
