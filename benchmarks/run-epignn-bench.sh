@@ -43,9 +43,13 @@ for what in $WHAT; do
         echo "{\"skipped\": \"no dataset at $C\"}"
       fi ;;
     clutrr)
+      # then where the wrong answers fall: order-dependent chains, graphs with an edge and its inverse, the rest
       for d in data_db9b8f04 data_089907f8; do
+        [ -d "$C/$d" ] || { echo "{\"skipped\": \"no dataset at $C/$d\"}"; continue; }
+        rm -f "$WORK/errors-$d.tsv"
         flock "$LOCK" $J org.rhizome.benchmarks.gnn.EpiGnnBenchmark data=$C/$d epochs=$EPOCHS seeds=$SEEDS \
-          2>/dev/null | grep '^{'
+          errors="$WORK/errors-$d.tsv" 2>/dev/null | grep '^{'
+        /usr/bin/python3 benchmarks/epignn/clutrr_ambiguity.py "$C/$d" --errors "$WORK/errors-$d.tsv"
       done ;;
     algebra)
       flock "$LOCK" $J org.rhizome.benchmarks.gnn.EpiGnnAlgebraBenchmark data=../shared/datasets/epignn-rcc8 \

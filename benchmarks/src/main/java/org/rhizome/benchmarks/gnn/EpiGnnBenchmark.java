@@ -3,6 +3,7 @@ package org.rhizome.benchmarks.gnn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,9 @@ import org.rhizome.gnn.reasoning.Vocabulary;
  * overridable: {@code init=B} for logits started uniform in [-B, B) instead of Xavier bounds, {@code objective=cosine}
  * for the log-cosine cross-entropy, {@code hops=K} to train on the chains of length K only) and prints one JSON line
  * per seed with the accuracy on the training graphs, the test accuracy of each chain length k, the seconds per epoch
- * with the hold-out evaluation and the median training seconds per epoch without it.
+ * with the hold-out evaluation and the median training seconds per epoch without it. {@code errors=FILE} also
+ * writes every wrong test answer as a tab-separated line (seed, the example's file and record line, k, the gold and
+ * the predicted relation), for {@code benchmarks/epignn/clutrr_ambiguity.py} to sort by kind of test graph.
  *
  * <pre>java ... EpiGnnBenchmark data=../shared/datasets/clutrr/data_db9b8f04 epochs=100 seeds=42,43,44</pre>
  */
@@ -33,7 +36,7 @@ public final class EpiGnnBenchmark {
     public static void main(String[] args) throws IOException {
         Map<String, String> o = BenchArgs.parse(args,
                 "data", "", "epochs", "100", "seeds", "42", "lr", "0.01", "wd", "0.01", "init", "0", "hops", "0",
-                "objective", "margin");
+                "objective", "margin", "errors", "");
         Path dir = Path.of(o.get("data"));
         if (!Files.isDirectory(dir)) {
             System.out.println("{\"skipped\": \"no dataset at " + dir + "\"}");
@@ -76,6 +79,9 @@ public final class EpiGnnBenchmark {
             long[] trainMillis = r.epochs().stream().mapToLong(EpiGnnTrainer.Epoch::millis).sorted().toArray();
             double median = trainMillis.length == 0 ? 0 : trainMillis[trainMillis.length / 2] / 1000.0;
             Map<Integer, Double> byK = EpiGnnTrainer.accuracyByHops(r.model(), test, 256);
+            if (!o.get("errors").isEmpty()) {
+                writeErrors(Path.of(o.get("errors")), seed, r.model().predict(test), test, vocab);
+            }
             StringBuilder json = new StringBuilder();
             json.append(String.format(Locale.ROOT,
                     "{\"dataset\": \"%s\", \"seed\": %d, \"epochs\": %d, \"best_epoch\": %d, \"valid\": %.4f, "
@@ -92,5 +98,19 @@ public final class EpiGnnBenchmark {
             }
             System.out.println(json.append("}}"));
         }
+    }
+
+    /** Appends one line per wrong answer: seed, origin (file:line), k, gold, predicted. */
+    private static void writeErrors(Path file, long seed, int[] predicted, List<ReasoningExample> test,
+            Vocabulary vocab) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < test.size(); i++) {
+            ReasoningExample x = test.get(i);
+            if (predicted[i] != x.label()) {
+                out.append(seed).append('\t').append(x.origin()).append('\t').append(x.hops()).append('\t')
+                        .append(vocab.label(x.label())).append('\t').append(vocab.label(predicted[i])).append('\n');
+            }
+        }
+        Files.writeString(file, out, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }
