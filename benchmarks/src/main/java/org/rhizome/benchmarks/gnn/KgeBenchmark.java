@@ -33,8 +33,9 @@ import org.rhizome.gnn.training.TrainingResult;
  * {@code dim} is torch_kge's: the complex rank for RotatE and ComplEx (rows of 2*dim floats), the size otherwise.
  * {@code chunk} (1) is {@link TrainingConfig#chunk()}: positives sharing one set of negatives (torch_kge has no such
  * option; compare chunked runs with Rhizome's own unchunked ones). {@code sides} ({@code alternate}) is
- * {@link TrainingConfig#sides()}: which side a negative corrupts, by step as the reference does, or {@code bernoulli}
- * (Wang et al.'s per-relation coin, with uniform entities; with {@code sampler=lemon} the coin is LEMON's fair one).
+ * {@link TrainingConfig#sides()}: which side a negative corrupts: by step as the reference does, {@code random} (a
+ * fair coin) or {@code bernoulli} (Wang et al.'s per-relation coin, with uniform entities; with {@code sampler=lemon}
+ * the coin is LEMON's fair one).
  *
  * <p>{@code sampler=lemon} draws negatives with {@link LemonSampler} instead of uniformly: entity texts from
  * {@code text} (default {@code <data>/text/entity2text.txt}), embedded with the in-process all-MiniLM-L6-v2 behind a
@@ -108,14 +109,15 @@ public final class KgeBenchmark {
         RankMetrics real = e.metrics(Side.BOTH, TieBreak.REALISTIC);
         RankMetrics opt = e.metrics(Side.BOTH, TieBreak.OPTIMISTIC);
         System.out.println(String.format(Locale.ROOT, "{\"rhizome\": true, \"model\": \"%s\", \"dim\": %s, "
-                + "\"negatives\": %s, \"chunk\": %s, \"sides\": \"%s\", \"batch\": %s, \"steps\": %s, \"threads\": %d, "
-                + "\"kernels\": \"%s\", "
+                + "\"negatives\": %s, \"chunk\": %s, \"sides\": \"%s\", \"batch\": %s, \"steps\": %s, "
+                + "\"threads\": %d, \"kernels\": \"%s\", "
                 + "\"train_seconds\": %.2f, \"eval_seconds\": %.3f, \"scored_triples_per_second\": %.0f, "
                 + "\"final\": {\"mrr\": %.4f, \"mr\": %.1f, \"hits1\": %.4f, \"hits3\": %.4f, \"hits10\": %.4f, "
                 + "\"optimistic\": {\"mrr\": %.4f, \"hits10\": %.4f}, \"loss\": %.4f}, \"sampler\": %s}",
                 o.get("model"),
                 o.get("dim"),
-                o.get("negatives"), o.get("chunk"), o.get("sides"), o.get("batch"), o.get("steps"), threads, Kernels.get().name(),
+                o.get("negatives"), o.get("chunk"), o.get("sides"), o.get("batch"), o.get("steps"), threads,
+                Kernels.get().name(),
                 r.seconds(),
                 evalSeconds, r.scoredTriplesPerSecond(), real.mrr(), real.mr(), real.hits1(), real.hits3(),
                 real.hits10(), opt.mrr(), opt.hits10(), r.finalLoss(), samplerInfo));
