@@ -68,7 +68,8 @@ def classify(test_file, rules):
     golds = collections.defaultdict(collections.Counter)
     with open(test_file, newline="") as f:
         reader = csv.DictReader(f)
-        start = reader.line_num + 1 if reader.fieldnames else 2
+        reader.fieldnames  # reads the header line
+        start = reader.line_num + 1
         for row in reader:
             edges = ast.literal_eval(row["story_edges"])
             query = ast.literal_eval(row["query_edge"])
