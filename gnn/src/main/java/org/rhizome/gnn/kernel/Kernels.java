@@ -185,6 +185,34 @@ public interface Kernels {
         return packed;
     }
 
+    /**
+     * Packs columns {@code [from, from + count)} of the row-major matrix {@code b[k, n]} (starting at {@code bOff}) as
+     * {@link #dotBlock}'s candidates of length {@code k}: the layout {@link #packColumns} gives for the transpose of
+     * {@code b}, without transposing first, since each panel's run for one row of {@code b} is one contiguous copy.
+     * The padding past the last column is zeroed, so {@code packed} (at least {@code packedLength(count, k, width)}
+     * floats) can be reused.
+     */
+    static float[] packColumnsOf(float[] b, int bOff, int k, int n, int from, int count, int width, float[] packed) {
+        int length = packedLength(count, k, width);
+        java.util.Objects.checkFromIndexSize(0, length, packed.length);
+        java.util.Objects.checkFromToIndex(0, from + count, n);
+        if (count > 0) {
+            java.util.Objects.checkFromIndexSize(bOff, Math.addExact(Math.multiplyExact(k - 1, n), from + count),
+                    b.length);
+        }
+        for (int panel = 0, j0 = 0; j0 < count; panel++, j0 += width) {
+            int w = Math.min(width, count - j0);
+            for (int p = 0; p < k; p++) {
+                int dst = (panel * k + p) * width;
+                System.arraycopy(b, bOff + p * n + from + j0, packed, dst, w);
+                if (w < width) {
+                    java.util.Arrays.fill(packed, dst + w, dst + width, 0f);
+                }
+            }
+        }
+        return packed;
+    }
+
     /** L1 distance of {@code query[0, dim)} to every entity row: {@code out[e] = sum_i |query[i] - ent[e*dim + i]|}. */
     void l1DistanceAll(float[] query, float[] ent, int count, int dim, float[] out);
 

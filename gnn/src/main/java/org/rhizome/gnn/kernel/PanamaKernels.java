@@ -345,9 +345,13 @@ public final class PanamaKernels implements Kernels {
      * Register-blocked over panels of {@code 3L} candidates ({@link #dotBlockWidth()}): a tile of 4 query rows by the
      * panel's 3 vectors is accumulated in 12 vector registers over the whole dimension (4 broadcasts and 3 contiguous
      * loads per 12 fused multiply-adds); panels outside, row tiles inside, so a panel ({@code dim x 3L} floats,
-     * contiguous) stays in L1 while the block's queries pass. The last, partial panel and any other width run the
-     * scalar sums (the same fused sums in the same order). No masks and no helper taking vectors: either would keep C2
-     * from keeping the accumulators in registers (a masked-store helper made this kernel 5x slower).
+     * contiguous) stays in L1 while the block's queries pass. The last, partial panel is zero-padded by
+     * {@link Kernels#packColumns}, so it runs the same tiles into a small scratch tile, whose valid columns are then
+     * copied out: each lane is the same fused sum in the order of the dimension, so the result is still bit-identical
+     * to the scalar kernel. (It used to run the scalar sums, one dependent chain of {@code dim} fused multiply-adds per
+     * entry: with 256 negatives and dimension 400 in training, the 16-column remainders took half of the kernel's
+     * time.) Any other width runs the scalar sums. No masks and no helper taking vectors: either would keep C2 from
+     * keeping the accumulators in registers (a masked-store helper made this kernel 5x slower).
      */
     @Override
     public void dotBlock(float[] q, int qOff, int rows, int dim, float[] packed, int width, int cols, float[] out,
@@ -357,9 +361,29 @@ public final class PanamaKernels implements Kernels {
             ScalarKernels.dotBlockScalar(q, qOff, 0, rows, dim, packed, width, 0, cols, out, outOff, outStride);
             return;
         }
+        int whole = cols / width;
+        panels(q, qOff, rows, dim, packed, 0, whole, out, outOff, outStride);
+        int rest = cols - whole * width;
+        if (rest > 0 && rows > 0) {
+            float[] tile = new float[rows * width];
+            panels(q, qOff, rows, dim, packed, whole, whole + 1, tile, 0, width);
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(tile, i * width, out, outOff + i * outStride + whole * width, rest);
+            }
+        }
+    }
+
+    /**
+     * Whole panels {@code [fromPanel, toPanel)} of {@link #dotBlock} (width {@code 3L}), panel {@code k}'s products
+     * going to columns {@code [(k - fromPanel) * 3L, ...)} of {@code out} row by row. One loop with no branch on which
+     * panel it is: a branch taken only for the last panel made C2 deoptimise mid-call (an unstable {@code if}), and
+     * the interpreter then ran the Vector API's slow fallback for the rest of the call.
+     */
+    private static void panels(float[] q, int qOff, int rows, int dim, float[] packed, int fromPanel, int toPanel,
+            float[] out, int outOff, int outStride) {
+        int width = 3 * L;
         int step = dim * width;
-        int whole = cols / width * width;
-        for (int j = 0, panel = 0; j < whole; j += width, panel += step) {
+        for (int k = fromPanel, j = 0, panel = fromPanel * step; k < toPanel; k++, j += width, panel += step) {
             int i = 0;
             for (; i + 4 <= rows; i += 4) {
                 int q0 = qOff + i * dim;
@@ -433,8 +457,6 @@ public final class PanamaKernels implements Kernels {
                 a2.intoArray(out, o + 2 * L);
             }
         }
-        // the last, partial panel: the same fused sums, one column at a time
-        ScalarKernels.dotBlockScalar(q, qOff, 0, rows, dim, packed, width, whole, cols, out, outOff, outStride);
     }
 
     @Override

@@ -381,14 +381,8 @@ public final class LinAlg {
      */
     private static float[] packColumnsOf(float[] b, int bOff, int k, int n, int from, int count) {
         int width = K.dotBlockWidth();
-        float[] packed = new float[Kernels.packedLength(count, k, width)];
-        for (int panel = 0, j0 = 0; j0 < count; panel++, j0 += width) {
-            int w = Math.min(width, count - j0);
-            for (int p = 0; p < k; p++) {
-                System.arraycopy(b, bOff + p * n + from + j0, packed, (panel * k + p) * width, w);
-            }
-        }
-        return packed;
+        return Kernels.packColumnsOf(b, bOff, k, n, from, count, width,
+                new float[Kernels.packedLength(count, k, width)]);
     }
 
     /** Rows {@code [from, from + count)} of the row-major {@code b[., n]}, packed as candidates of length {@code n}. */

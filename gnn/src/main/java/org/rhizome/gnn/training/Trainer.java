@@ -384,12 +384,10 @@ public final class Trainer {
         private final float[] chunkScores;
         private final float[] chunkCoeff;
         private final float[] posCoeffs;
-        private final float[] negT;
         private final float[] gT;
-        private final float[] qT;
         private final float[] dQs;
         private final float[] dNs;
-        // the packed panels of the negatives, of N^T and of Q^T, one buffer each for all the chunks
+        // the packed panels of N's rows, of N's columns and of Q's columns, one buffer each for all the chunks
         private final float[] packedNegs;
         private final float[] packedNegT;
         private final float[] packedQT;
@@ -434,9 +432,7 @@ public final class Trainer {
             this.chunkCoeff = new float[c * k];
             this.posCoeffs = new float[c];
             boolean matrices = c > 1 && model.dotProducts();
-            this.negT = new float[matrices ? k * dim : 0];
             this.gT = new float[matrices ? c * k : 0];
-            this.qT = new float[matrices ? c * dim : 0];
             this.dQs = new float[matrices ? c * dim : 0];
             this.dNs = new float[matrices ? k * dim : 0];
             int w = kernels.dotBlockWidth();
@@ -633,24 +629,24 @@ public final class Trainer {
          */
         private void negativeGradientsAsProducts(int rows, int dim) {
             int w = kernels.dotBlockWidth();
-            // dQ[a][x] = sum_j G[a][j] N[j][x]: queries are G's rows, candidates N's columns (rows of N^T)
-            for (int j = 0; j < k; j++) {
-                for (int x = 0; x < dim; x++) {
-                    negT[x * k + j] = negRows[j * dim + x];
+            // dQ[a][x] = sum_j G[a][j] N[j][x]: queries are G's rows, candidates N's columns, packed straight from N
+            kernels.dotBlock(chunkCoeff, 0, rows, k, Kernels.packColumnsOf(negRows, 0, k, dim, 0, dim, w, packedNegT),
+                    w, dim, dQs, 0, dim);
+            // dN[j][x] = sum_a G[a][j] Q[a][x]: queries are G's columns (G transposed in 16 x 16 tiles, so neither
+            // side's cache lines are evicted before they are used up), candidates Q's columns, packed straight from Q
+            for (int a0 = 0; a0 < rows; a0 += 16) {
+                int a1 = Math.min(rows, a0 + 16);
+                for (int j0 = 0; j0 < k; j0 += 16) {
+                    int j1 = Math.min(k, j0 + 16);
+                    for (int a = a0; a < a1; a++) {
+                        for (int j = j0; j < j1; j++) {
+                            gT[j * rows + a] = chunkCoeff[a * k + j];
+                        }
+                    }
                 }
             }
-            kernels.dotBlock(chunkCoeff, 0, rows, k, Kernels.packColumns(negT, dim, k, w, packedNegT), w, dim, dQs, 0,
-                    dim);
-            // dN[j][x] = sum_a G[a][j] Q[a][x]: queries are G's columns, candidates Q's columns
-            for (int a = 0; a < rows; a++) {
-                for (int j = 0; j < k; j++) {
-                    gT[j * rows + a] = chunkCoeff[a * k + j];
-                }
-                for (int x = 0; x < dim; x++) {
-                    qT[x * rows + a] = queries[a * dim + x];
-                }
-            }
-            kernels.dotBlock(gT, 0, k, rows, Kernels.packColumns(qT, dim, rows, w, packedQT), w, dim, dNs, 0, dim);
+            kernels.dotBlock(gT, 0, k, rows, Kernels.packColumnsOf(queries, 0, rows, dim, 0, dim, w, packedQT), w, dim,
+                    dNs, 0, dim);
             for (int j = 0; j < k; j++) {
                 int go = entGrad.offset(negs[j]);
                 kernels.axpy(1f, dNs, j * dim, entGrad.slab(), go, dim);

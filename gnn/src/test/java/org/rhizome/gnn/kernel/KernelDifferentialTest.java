@@ -1,6 +1,7 @@
 package org.rhizome.gnn.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.Arrays;
@@ -194,6 +195,31 @@ class KernelDifferentialTest {
         Arrays.fill(reused, 7f);
         Kernels.packColumns(table, 5, 2, 3, reused);
         assertThat(Arrays.copyOf(reused, packed.length)).containsExactly(packed);
+    }
+
+    @Test
+    void packingColumnsOfAMatrixEqualsPackingItsTranspose() {
+        // b is 3 x 7 at offset 2; its columns 1..6 are the candidates (length 3), in panels of 4
+        int k = 3;
+        int n = 7;
+        float[] b = new float[2 + k * n];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = i * 1.5f - 4;
+        }
+        float[] columns = new float[6 * k]; // the transpose of columns 1..6, one candidate per row
+        for (int j = 0; j < 6; j++) {
+            for (int p = 0; p < k; p++) {
+                columns[j * k + p] = b[2 + p * n + 1 + j];
+            }
+        }
+        float[] expected = Kernels.packColumns(columns, 6, k, 4);
+        float[] reused = new float[Kernels.packedLength(6, k, 4) + 3];
+        Arrays.fill(reused, 9f);
+        Kernels.packColumnsOf(b, 2, k, n, 1, 6, 4, reused);
+        assertThat(Arrays.copyOf(reused, expected.length)).containsExactly(expected);
+        assertThat(Arrays.copyOfRange(reused, expected.length, reused.length)).containsOnly(9f);
+        assertThatThrownBy(() -> Kernels.packColumnsOf(b, 2, k, n, 2, 6, 4, reused))
+                .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test
