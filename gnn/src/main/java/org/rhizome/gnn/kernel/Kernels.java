@@ -213,6 +213,16 @@ public interface Kernels {
         return packed;
     }
 
+    /**
+     * One Adam step on a parameter row, in place: for {@code i in [0, n)}, with {@code g = grad[gOff + i]} and
+     * {@code x = off + i}: {@code m[x] = b1 * m[x] + (1 - b1) * g}, {@code v[x] = b2 * v[x] + (1 - b2) * g * g},
+     * {@code p[x] -= a * m[x] / (sqrt(v[x]) + eps)}, where {@code a} is the step size with its bias correction. Each
+     * operation is rounded to float in this order, with no fused multiply-add, so both implementations agree bit for
+     * bit. The parameters and their two moments share the offset; the gradient must not overlap them.
+     */
+    void adamRow(float[] p, float[] m, float[] v, int off, float[] grad, int gOff, int n, float b1, float b2, float a,
+            float eps);
+
     /** L1 distance of {@code query[0, dim)} to every entity row: {@code out[e] = sum_i |query[i] - ent[e*dim + i]|}. */
     void l1DistanceAll(float[] query, float[] ent, int count, int dim, float[] out);
 

@@ -188,6 +188,28 @@ public final class PanamaKernels implements Kernels {
     }
 
     @Override
+    public void adamRow(float[] p, float[] m, float[] v, int off, float[] grad, int gOff, int n, float b1, float b2,
+            float a, float eps) {
+        Checks.range(p, off, n);
+        Checks.range(m, off, n);
+        Checks.range(v, off, n);
+        Checks.range(grad, gOff, n);
+        // C2 does not vectorise the scalar loop itself: the gradient may alias the row at another offset
+        float c1 = 1 - b1;
+        float c2 = 1 - b2;
+        int i = 0;
+        for (int bound = n - L; i <= bound; i += L) {
+            FloatVector g = load(grad, gOff + i);
+            FloatVector mi = load(m, off + i).mul(b1).add(g.mul(c1));
+            FloatVector vi = load(v, off + i).mul(b2).add(g.mul(c2).mul(g));
+            mi.intoArray(m, off + i);
+            vi.intoArray(v, off + i);
+            load(p, off + i).sub(mi.mul(a).div(vi.sqrt().add(eps))).intoArray(p, off + i);
+        }
+        ScalarKernels.adamTail(p, m, v, off, grad, gOff, i, n, b1, b2, a, eps);
+    }
+
+    @Override
     public void l1Gradient(float alpha, float[] q, float[] e, int eOff, float[] dq, float[] ge, int geOff, int n) {
         Checks.range(q, 0, n);
         Checks.range(e, eOff, n);

@@ -99,6 +99,31 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void adamRow(float[] p, float[] m, float[] v, int off, float[] grad, int gOff, int n, float b1, float b2,
+            float a, float eps) {
+        Checks.range(p, off, n);
+        Checks.range(m, off, n);
+        Checks.range(v, off, n);
+        Checks.range(grad, gOff, n);
+        adamTail(p, m, v, off, grad, gOff, 0, n, b1, b2, a, eps);
+    }
+
+    /** Elements {@code [from, to)} of {@link #adamRow}, the reference arithmetic. */
+    static void adamTail(float[] p, float[] m, float[] v, int off, float[] grad, int gOff, int from, int to, float b1,
+            float b2, float a, float eps) {
+        float c1 = 1 - b1;
+        float c2 = 1 - b2;
+        for (int i = from; i < to; i++) {
+            float g = grad[gOff + i];
+            float mi = b1 * m[off + i] + c1 * g;
+            float vi = b2 * v[off + i] + c2 * g * g;
+            m[off + i] = mi;
+            v[off + i] = vi;
+            p[off + i] -= a * mi / ((float) Math.sqrt(vi) + eps);
+        }
+    }
+
+    @Override
     public float transE(float[] ent, int h, float[] rel, int r, int t, int dim, boolean l1) {
         Checks.range(ent, h, dim);
         Checks.range(rel, r, dim);

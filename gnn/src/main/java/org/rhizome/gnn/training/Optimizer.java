@@ -1,5 +1,7 @@
 package org.rhizome.gnn.training;
 
+import org.rhizome.gnn.kernel.Kernels;
+
 /**
  * Updates a parameter table from the gradient rows of one step. Rows not in the step keep their state (sparse,
  * row-wise updates) unless the optimiser is dense.
@@ -83,6 +85,7 @@ public interface Optimizer {
         private static final float B1 = 0.9f;
         private static final float B2 = 0.999f;
         private static final float EPS = 1e-8f;
+        private static final Kernels KERNELS = Kernels.get();
         private final float lr;
         private final float[][] m;
         private final float[][] v;
@@ -125,14 +128,7 @@ public interface Optimizer {
             if (step != stepOfA) {
                 beginStep(step); // a caller that did not prepare the step (single-threaded use only)
             }
-            for (int k = 0; k < width; k++) {
-                float g = grad[gradOffset + k];
-                float mk = B1 * mm[o + k] + (1 - B1) * g;
-                float vk = B2 * vv[o + k] + (1 - B2) * g * g;
-                mm[o + k] = mk;
-                vv[o + k] = vk;
-                table[o + k] -= a * mk / ((float) Math.sqrt(vk) + EPS);
-            }
+            KERNELS.adamRow(table, mm, vv, o, grad, gradOffset, width, B1, B2, a, EPS);
         }
     }
 }

@@ -197,6 +197,55 @@ class KernelDifferentialTest {
         assertThat(Arrays.copyOf(reused, packed.length)).containsExactly(packed);
     }
 
+    /**
+     * Adam's row step: scalar and Panama agree bit for bit (the same float operations in the same order) and match
+     * the update written out in double for the first and last element; the padding around every range stays NaN
+     * (nothing read or written outside it would go unnoticed: a NaN read spreads into the row).
+     */
+    @Test
+    void adamRowAgreesBitForBitAndMatchesTheFormula() {
+        float b1 = 0.9f;
+        float b2 = 0.999f;
+        float a = 0.01f;
+        float eps = 1e-8f;
+        for (int n : LENGTHS) {
+            for (int[] off : OFFSETS) {
+                float[] p = padded(rnd, off[0], n, 5);
+                float[] m = padded(rnd, off[0], n, 5);
+                float[] v = padded(rnd, off[0], n, 5);
+                for (int i = 0; i < n; i++) {
+                    v[off[0] + i] = Math.abs(v[off[0] + i]); // second moments are never negative
+                }
+                float[] g = padded(rnd, off[1], n, 3);
+                float[] ps = p.clone();
+                float[] ms = m.clone();
+                float[] vs = v.clone();
+                float[] pp = p.clone();
+                float[] mp = m.clone();
+                float[] vp = v.clone();
+                scalar.adamRow(ps, ms, vs, off[0], g, off[1], n, b1, b2, a, eps);
+                panama.adamRow(pp, mp, vp, off[0], g, off[1], n, b1, b2, a, eps);
+                assertThat(pp).as("p, n %d", n).isEqualTo(ps);
+                assertThat(mp).as("m, n %d", n).isEqualTo(ms);
+                assertThat(vp).as("v, n %d", n).isEqualTo(vs);
+                for (int i : new int[] {0, n - 1}) {
+                    int x = off[0] + i;
+                    double gi = g[off[1] + i];
+                    double mi = 0.9 * m[x] + 0.1 * gi;
+                    double vi = 0.999 * v[x] + 0.001 * gi * gi;
+                    double pi = p[x] - 0.01 * mi / (Math.sqrt(vi) + 1e-8);
+                    assertClose("adam m n " + n, ms[x], new double[] {mi, Math.abs(mi) + Math.abs(gi)});
+                    assertClose("adam v n " + n, vs[x], new double[] {vi, vi});
+                    assertClose("adam p n " + n, ps[x], new double[] {pi, Math.abs(p[x]) + 0.1});
+                }
+                assertThat(ps[off[0] + n]).isNaN();
+                if (off[0] > 0) {
+                    assertThat(ps[off[0] - 1]).isNaN();
+                }
+            }
+        }
+    }
+
     @Test
     void packingColumnsOfAMatrixEqualsPackingItsTranspose() {
         // b is 3 x 7 at offset 2; its columns 1..6 are the candidates (length 3), in panels of 4
