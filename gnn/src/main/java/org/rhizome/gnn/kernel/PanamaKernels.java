@@ -368,11 +368,11 @@ public final class PanamaKernels implements Kernels {
      * panel's 3 vectors is accumulated in 12 vector registers over the whole dimension (4 broadcasts and 3 contiguous
      * loads per 12 fused multiply-adds); panels outside, row tiles inside, so a panel ({@code dim x 3L} floats,
      * contiguous) stays in L1 while the block's queries pass. The last, partial panel is zero-padded by
-     * {@link Kernels#packColumns}, so it runs the same tiles into a small scratch tile, whose valid columns are then
-     * copied out: each lane is the same fused sum in the order of the dimension, so the result is still bit-identical
-     * to the scalar kernel. (It used to run the scalar sums, one dependent chain of {@code dim} fused multiply-adds per
-     * entry: with 256 negatives and dimension 400 in training, the 16-column remainders took half of the kernel's
-     * time.) Any other width runs the scalar sums. No masks and no helper taking vectors: either would keep C2 from
+     * {@link Kernels#packColumns}, so it runs the same tiles into a scratch block one panel wide, whose valid columns
+     * are then copied out: each lane is the same fused sum in the order of the dimension, so the result is still
+     * bit-identical to the scalar kernel. (It used to run the scalar sums, one dependent chain of {@code dim} fused
+     * multiply-adds per entry: with 256 negatives and dimension 400 in training, the 16-column remainders took half
+     * of the kernel's time.) Any other width runs the scalar sums. No masks and no helper taking vectors: either would keep C2 from
      * keeping the accumulators in registers (a masked-store helper made this kernel 5x slower).
      */
     @Override
