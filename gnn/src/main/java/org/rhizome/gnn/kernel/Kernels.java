@@ -223,6 +223,26 @@ public interface Kernels {
     void adamRow(float[] p, float[] m, float[] v, int off, float[] grad, int gOff, int n, float b1, float b2, float a,
             float eps);
 
+    /**
+     * The negatives' part of RotatE's self-adversarial loss (Sun et al. 2019) for one positive: with
+     * {@code s_j = scores[off + j]} for {@code j < n}, the weights {@code p_j = softmax_j(temperature * s_j)} (held
+     * constant, as in the paper), writes {@code coeff[cOff + j] = w * p_j * sigmoid(s_j)}, the derivative of
+     * {@code w * sum_j p_j * softplus(s_j)} with respect to {@code s_j}, and returns {@code sum_j p_j * softplus(s_j)}
+     * (without {@code w}). The scalar implementation works in double; the vector one in float with the Vector API's
+     * {@code EXP} and {@code LOG1P}, so the two agree to about 1e-6 relative, not bit for bit. {@code coeff} must
+     * not overlap {@code scores}.
+     */
+    double selfAdversarial(float[] scores, int off, int n, float temperature, double w, float[] coeff, int cOff);
+
+    /**
+     * {@code log(1 + y)} for {@code y} in {@code [0, 1]}, to about 1e-12 relative: {@code Math.log(1 + y)}, or its
+     * Taylor series to the cubic term below 1e-4, where rounding {@code 1 + y} would cost digits. {@code Math.log1p}
+     * is not a JIT intrinsic on JDK 17 but a native call, once per negative the costliest part of the loss.
+     */
+    static double log1pUnit(double y) {
+        return y < 1e-4 ? y * (1 - y * (0.5 - y / 3)) : Math.log(1 + y);
+    }
+
     /** L1 distance of {@code query[0, dim)} to every entity row: {@code out[e] = sum_i |query[i] - ent[e*dim + i]|}. */
     void l1DistanceAll(float[] query, float[] ent, int count, int dim, float[] out);
 

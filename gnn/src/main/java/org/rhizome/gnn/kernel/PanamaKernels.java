@@ -210,6 +210,52 @@ public final class PanamaKernels implements Kernels {
     }
 
     @Override
+    public double selfAdversarial(float[] scores, int off, int n, float temperature, double w, float[] coeff,
+            int cOff) {
+        Checks.range(scores, off, n);
+        Checks.range(coeff, cOff, n);
+        int bound = S.loopBound(n);
+        FloatVector vmax = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        int j = 0;
+        for (; j < bound; j += L) {
+            vmax = vmax.max(load(scores, off + j).mul(temperature));
+        }
+        float max = vmax.reduceLanes(VectorOperators.MAX);
+        for (; j < n; j++) {
+            max = Math.max(max, temperature * scores[off + j]);
+        }
+        double z = 0;
+        for (j = 0; j < bound; j += L) {
+            FloatVector ex = load(scores, off + j).mul(temperature).sub(max).lanewise(VectorOperators.EXP);
+            ex.intoArray(coeff, cOff + j);
+            z += ex.reduceLanes(VectorOperators.ADD);
+        }
+        for (; j < n; j++) {
+            coeff[cOff + j] = (float) Math.exp(temperature * scores[off + j] - max);
+            z += coeff[cOff + j];
+        }
+        float invZ = (float) (1 / z);
+        float wf = (float) w;
+        double loss = 0;
+        for (j = 0; j < bound; j += L) {
+            FloatVector p = load(coeff, cOff + j).mul(invZ);
+            FloatVector s = load(scores, off + j);
+            FloatVector e = s.abs().neg().lanewise(VectorOperators.EXP);
+            loss += p.mul(s.max(0f).add(e.lanewise(VectorOperators.LOG1P))).reduceLanes(VectorOperators.ADD);
+            FloatVector numerator = e.blend(1f, s.compare(VectorOperators.GE, 0f));
+            p.mul(wf).mul(numerator.div(e.add(1f))).intoArray(coeff, cOff + j);
+        }
+        for (; j < n; j++) {
+            double p = coeff[cOff + j] / z;
+            double s = scores[off + j];
+            double e = Math.exp(-Math.abs(s));
+            loss += p * (Math.max(s, 0) + Kernels.log1pUnit(e));
+            coeff[cOff + j] = (float) (w * p * (s >= 0 ? 1 / (1 + e) : e / (1 + e)));
+        }
+        return loss;
+    }
+
+    @Override
     public void l1Gradient(float alpha, float[] q, float[] e, int eOff, float[] dq, float[] ge, int geOff, int n) {
         Checks.range(q, 0, n);
         Checks.range(e, eOff, n);

@@ -124,6 +124,32 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public double selfAdversarial(float[] scores, int off, int n, float temperature, double w, float[] coeff,
+            int cOff) {
+        Checks.range(scores, off, n);
+        Checks.range(coeff, cOff, n);
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            max = Math.max(max, temperature * scores[off + j]);
+        }
+        double z = 0;
+        for (int j = 0; j < n; j++) {
+            coeff[cOff + j] = (float) Math.exp(temperature * scores[off + j] - max);
+            z += coeff[cOff + j];
+        }
+        double loss = 0;
+        for (int j = 0; j < n; j++) {
+            double p = coeff[cOff + j] / z;
+            // sigmoid(s) and softplus(s) from one exp(-|s|)
+            double s = scores[off + j];
+            double e = Math.exp(-Math.abs(s));
+            loss += p * (Math.max(s, 0) + Kernels.log1pUnit(e));
+            coeff[cOff + j] = (float) (w * p * (s >= 0 ? 1 / (1 + e) : e / (1 + e)));
+        }
+        return loss;
+    }
+
+    @Override
     public float transE(float[] ent, int h, float[] rel, int r, int t, int dim, boolean l1) {
         Checks.range(ent, h, dim);
         Checks.range(rel, r, dim);

@@ -492,25 +492,9 @@ public final class Trainer {
          */
         private float coefficients(float pos, float[] negScore, float[] negCoeff, int off, double w) {
             if (config.loss().equals("self-adversarial")) {
-                // softmax weights of the negatives (held constant), numerically stable
-                float max = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j < k; j++) {
-                    max = Math.max(max, config.advTemperature() * negScore[off + j]);
-                }
-                double z = 0;
-                for (int j = 0; j < k; j++) {
-                    negCoeff[off + j] = (float) Math.exp(config.advTemperature() * negScore[off + j] - max);
-                    z += negCoeff[off + j];
-                }
-                double li = softplus(-pos);
-                for (int j = 0; j < k; j++) {
-                    double p = negCoeff[off + j] / z;
-                    // sigmoid(s) and softplus(s) from one exp(-|s|), the value sigmoid() would take
-                    double s = negScore[off + j];
-                    double e = Math.exp(-Math.abs(s));
-                    li += p * (Math.max(s, 0) + log1pUnit(e));
-                    negCoeff[off + j] = (float) (w * p * (s >= 0 ? 1 / (1 + e) : e / (1 + e)));
-                }
+                // softmax weights of the negatives (held constant), numerically stable, and their coefficients
+                double li = softplus(-pos)
+                        + kernels.selfAdversarial(negScore, off, k, config.advTemperature(), w, negCoeff, off);
                 loss += w * li;
                 return (float) (-w * sigmoid(-pos));
             }
@@ -730,16 +714,6 @@ public final class Trainer {
 
     /** {@code log(1 + e^x)} = {@code -log sigma(-x)}, stable: {@code max(x, 0) + log(1 + e^-|x|)}. */
     static double softplus(double x) {
-        return Math.max(x, 0) + log1pUnit(Math.exp(-Math.abs(x)));
-    }
-
-    /**
-     * {@code log(1 + y)} for {@code y} in {@code [0, 1]}, to about 1e-12 relative: {@code Math.log(1 + y)}, or its
-     * Taylor series to the cubic term below 1e-4 where rounding {@code 1 + y} would cost digits. {@code Math.log1p}
-     * is not a JIT intrinsic on JDK 17 but a native call: once per negative in the self-adversarial loss it took a
-     * third of chunked training's time. Only the reported loss uses it, never a gradient.
-     */
-    static double log1pUnit(double y) {
-        return y < 1e-4 ? y * (1 - y * (0.5 - y / 3)) : Math.log(1 + y);
+        return Math.max(x, 0) + Kernels.log1pUnit(Math.exp(-Math.abs(x)));
     }
 }

@@ -246,6 +246,57 @@ class KernelDifferentialTest {
         }
     }
 
+    /**
+     * The self-adversarial loss: scalar (double) and Panama (float, the Vector API's exp and log1p) against the
+     * formula in double, for every length and offset, with scores spread over [-20, 20] and with all scores equal
+     * (uniform weights); the coefficients within 1e-5 relative to the largest, the loss within 1e-5 relative.
+     */
+    @Test
+    void selfAdversarialAgreesWithTheFormula() {
+        for (int n : LENGTHS) {
+            for (int[] off : OFFSETS) {
+                for (boolean equal : new boolean[] {false, true}) {
+                    float[] s = padded(rnd, off[0], n, 4);
+                    for (int i = 0; i < n; i++) {
+                        s[off[0] + i] = equal ? 1.5f : s[off[0] + i] * 7f;
+                    }
+                    float temperature = 0.5f;
+                    double w = 0.003;
+                    // the formula in double
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int i = 0; i < n; i++) {
+                        max = Math.max(max, temperature * s[off[0] + i]);
+                    }
+                    double z = 0;
+                    for (int i = 0; i < n; i++) {
+                        z += Math.exp(temperature * s[off[0] + i] - max);
+                    }
+                    double loss = 0;
+                    double[] coeff = new double[n];
+                    double largest = 0;
+                    for (int i = 0; i < n; i++) {
+                        double x = s[off[0] + i];
+                        double p = Math.exp(temperature * x - max) / z;
+                        loss += p * Math.log1p(Math.exp(x)); // no overflow: |x| < 40 here
+                        coeff[i] = w * p / (1 + Math.exp(-x));
+                        largest = Math.max(largest, coeff[i]);
+                    }
+                    for (Kernels k : new Kernels[] {scalar, panama}) {
+                        float[] c = padded(rnd, off[1], n, 3);
+                        double got = k.selfAdversarial(s, off[0], n, temperature, w, c, off[1]);
+                        assertThat(Math.abs(got - loss)).as("%s loss n %d", k.name(), n)
+                                .isLessThanOrEqualTo(1e-5 * loss);
+                        for (int i = 0; i < n; i++) {
+                            assertThat(Math.abs(c[off[1] + i] - coeff[i])).as("%s coeff %d of %d", k.name(), i, n)
+                                    .isLessThanOrEqualTo(1e-5 * largest);
+                        }
+                        assertThat(c[off[1] + n]).isNaN();
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void packingColumnsOfAMatrixEqualsPackingItsTranspose() {
         // b is 3 x 7 at offset 2; its columns 1..6 are the candidates (length 3), in panels of 4
