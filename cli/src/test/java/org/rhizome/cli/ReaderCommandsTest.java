@@ -32,7 +32,7 @@ class ReaderCommandsTest {
                 "--epochs", "25", "--batch", "32", "--lr", "0.005", "--threads", "1", "--out", model.toString());
         assertThat(t.exitCode()).as(t.err()).isZero();
         assertThat(t.out()).contains("reader: cross, width 32, 2 layers per stack", "answer recall on test 1.0000")
-                .containsPattern("test \\(filtered, realistic ties\\): MRR 0\\.\\d{3}");
+                .containsPattern("test \\(filtered, realistic ties\\): MRR (0\\.\\d{3}|1\\.000)");
         assertThat(model).isRegularFile();
 
         Cli.Result p = Cli.run("predict", "--model", model.toString(), "--head", "a3", "--relation", "r3", "--k", "3",
