@@ -214,6 +214,26 @@ public interface Kernels {
     }
 
     /**
+     * Transposes the row-major {@code a[rows, cols]} (from {@code aOff}) into {@code out[cols, rows]} (from 0), in
+     * 16 x 16 tiles, so that neither side's cache lines are evicted before they are used up.
+     */
+    static void transpose(float[] a, int aOff, int rows, int cols, float[] out) {
+        java.util.Objects.checkFromIndexSize(aOff, Math.multiplyExact(rows, cols), a.length);
+        java.util.Objects.checkFromIndexSize(0, rows * cols, out.length);
+        for (int i0 = 0; i0 < rows; i0 += 16) {
+            int i1 = Math.min(rows, i0 + 16);
+            for (int j0 = 0; j0 < cols; j0 += 16) {
+                int j1 = Math.min(cols, j0 + 16);
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0; j < j1; j++) {
+                        out[j * rows + i] = a[aOff + i * cols + j];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * One Adam step on a parameter row, in place: for {@code i in [0, n)}, with {@code g = grad[gOff + i]} and
      * {@code x = off + i}: {@code m[x] = b1 * m[x] + (1 - b1) * g}, {@code v[x] = b2 * v[x] + (1 - b2) * g * g},
      * {@code p[x] -= a * m[x] / (sqrt(v[x]) + eps)}, where {@code a} is the step size with its bias correction. Each

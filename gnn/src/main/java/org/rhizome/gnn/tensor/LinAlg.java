@@ -281,18 +281,7 @@ public final class LinAlg {
     static void gemmTN(float[] a, int aOff, float[] g, int gOff, float[] c, int cOff, int m, int k, int n) {
         if (blocked(k, m, n)) {
             float[] at = new float[k * m];
-            // in 16 x 16 tiles, so neither side's lines are evicted before they are used up
-            for (int i0 = 0; i0 < m; i0 += 16) {
-                int i1 = Math.min(m, i0 + 16);
-                for (int p0 = 0; p0 < k; p0 += 16) {
-                    int p1 = Math.min(k, p0 + 16);
-                    for (int i = i0; i < i1; i++) {
-                        for (int p = p0; p < p1; p++) {
-                            at[p * m + i] = a[aOff + i * k + p];
-                        }
-                    }
-                }
-            }
+            Kernels.transpose(a, aOff, m, k, at);
             blockedProduct(at, 0, k, m, (from, count) -> packColumnsOf(g, gOff, m, n, from, count), n, c, cOff);
             return;
         }

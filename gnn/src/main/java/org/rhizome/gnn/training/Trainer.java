@@ -619,19 +619,9 @@ public final class Trainer {
             // dQ[a][x] = sum_j G[a][j] N[j][x]: queries are G's rows, candidates N's columns, packed straight from N
             float[] negCols = Kernels.packColumnsOf(negRows, 0, k, dim, 0, dim, w, packedNegCols);
             kernels.dotBlock(chunkCoeff, 0, rows, k, negCols, w, dim, dQs, 0, dim);
-            // dN[j][x] = sum_a G[a][j] Q[a][x]: queries are G's columns (G transposed in 16 x 16 tiles, so neither
-            // side's cache lines are evicted before they are used up), candidates Q's columns, packed straight from Q
-            for (int a0 = 0; a0 < rows; a0 += 16) {
-                int a1 = Math.min(rows, a0 + 16);
-                for (int j0 = 0; j0 < k; j0 += 16) {
-                    int j1 = Math.min(k, j0 + 16);
-                    for (int a = a0; a < a1; a++) {
-                        for (int j = j0; j < j1; j++) {
-                            gT[j * rows + a] = chunkCoeff[a * k + j];
-                        }
-                    }
-                }
-            }
+            // dN[j][x] = sum_a G[a][j] Q[a][x]: queries are G's columns (G transposed), candidates Q's columns, packed
+            // straight from Q
+            Kernels.transpose(chunkCoeff, 0, rows, k, gT);
             float[] qCols = Kernels.packColumnsOf(queries, 0, rows, dim, 0, dim, w, packedQCols);
             kernels.dotBlock(gT, 0, k, rows, qCols, w, dim, dNs, 0, dim);
             for (int j = 0; j < k; j++) {

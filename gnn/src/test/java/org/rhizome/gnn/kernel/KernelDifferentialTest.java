@@ -298,6 +298,26 @@ class KernelDifferentialTest {
     }
 
     @Test
+    void transposeInTilesMovesEveryElement() {
+        for (int[] shape : new int[][] {{1, 1}, {3, 5}, {16, 16}, {17, 33}, {40, 7}}) {
+            int rows = shape[0];
+            int cols = shape[1];
+            float[] a = new float[3 + rows * cols];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = i;
+            }
+            float[] out = new float[rows * cols];
+            Kernels.transpose(a, 3, rows, cols, out);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    assertThat(out[j * rows + i]).as("%d x %d at (%d, %d)", rows, cols, i, j)
+                            .isEqualTo(a[3 + i * cols + j]);
+                }
+            }
+        }
+    }
+
+    @Test
     void packingColumnsOfAMatrixEqualsPackingItsTranspose() {
         // b is 3 x 7 at offset 2; its columns 1..6 are the candidates (length 3), in panels of 4
         int k = 3;
