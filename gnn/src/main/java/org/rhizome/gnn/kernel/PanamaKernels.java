@@ -245,14 +245,7 @@ public final class PanamaKernels implements Kernels {
             FloatVector numerator = e.blend(1f, s.compare(VectorOperators.GE, 0f));
             p.mul(wf).mul(numerator.div(e.add(1f))).intoArray(coeff, cOff + j);
         }
-        for (; j < n; j++) {
-            double p = coeff[cOff + j] / z;
-            double s = scores[off + j];
-            double e = Math.exp(-Math.abs(s));
-            loss += p * (Math.max(s, 0) + Kernels.log1pUnit(e));
-            coeff[cOff + j] = (float) (w * p * (s >= 0 ? 1 / (1 + e) : e / (1 + e)));
-        }
-        return loss;
+        return loss + ScalarKernels.adversarialTail(scores, off, j, n, z, w, coeff, cOff);
     }
 
     @Override
@@ -418,8 +411,8 @@ public final class PanamaKernels implements Kernels {
      * are then copied out: each lane is the same fused sum in the order of the dimension, so the result is still
      * bit-identical to the scalar kernel. (It used to run the scalar sums, one dependent chain of {@code dim} fused
      * multiply-adds per entry: with 256 negatives and dimension 400 in training, the 16-column remainders took half
-     * of the kernel's time.) Any other width runs the scalar sums. No masks and no helper taking vectors: either would keep C2 from
-     * keeping the accumulators in registers (a masked-store helper made this kernel 5x slower).
+     * of the kernel's time.) Any other width runs the scalar sums. No masks and no helper taking vectors: either
+     * would keep C2 from keeping the accumulators in registers (a masked-store helper made this kernel 5x slower).
      */
     @Override
     public void dotBlock(float[] q, int qOff, int rows, int dim, float[] packed, int width, int cols, float[] out,

@@ -137,8 +137,17 @@ public final class ScalarKernels implements Kernels {
             coeff[cOff + j] = (float) Math.exp(temperature * scores[off + j] - max);
             z += coeff[cOff + j];
         }
+        return adversarialTail(scores, off, 0, n, z, w, coeff, cOff);
+    }
+
+    /**
+     * Elements {@code [from, to)} of {@link #selfAdversarial}'s last pass, in double: {@code coeff} holds the
+     * softmax numerators and {@code z} their sum; the coefficients replace them, and the loss part is returned.
+     */
+    static double adversarialTail(float[] scores, int off, int from, int to, double z, double w, float[] coeff,
+            int cOff) {
         double loss = 0;
-        for (int j = 0; j < n; j++) {
+        for (int j = from; j < to; j++) {
             double p = coeff[cOff + j] / z;
             // sigmoid(s) and softplus(s) from one exp(-|s|)
             double s = scores[off + j];
