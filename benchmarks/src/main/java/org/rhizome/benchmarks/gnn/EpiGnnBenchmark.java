@@ -1,6 +1,7 @@
 package org.rhizome.benchmarks.gnn;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,7 +27,9 @@ import org.rhizome.gnn.reasoning.Vocabulary;
  * per seed with the accuracy on the training graphs, the test accuracy of each chain length k, the seconds per epoch
  * with the hold-out evaluation and the median training seconds per epoch without it. {@code errors=FILE} also
  * writes every wrong test answer as a tab-separated line (seed, the example's file and record line, k, the gold and
- * the predicted relation), for {@code benchmarks/epignn/clutrr_ambiguity.py} to sort by kind of test graph.
+ * the predicted relation), for {@code benchmarks/epignn/clutrr_ambiguity.py} to sort by kind of test graph;
+ * {@code trace=FILE} appends, after every epoch, the test accuracy of each k of the model as it stands then (see
+ * {@link #writeTrace}), to see which epochs generalise to long chains and whether the hold-out picks them.
  *
  * <pre>java ... EpiGnnBenchmark data=../shared/datasets/clutrr/data_db9b8f04 epochs=100 seeds=42,43,44</pre>
  */
@@ -36,7 +39,7 @@ public final class EpiGnnBenchmark {
     public static void main(String[] args) throws IOException {
         Map<String, String> o = BenchArgs.parse(args,
                 "data", "", "epochs", "100", "seeds", "42", "lr", "0.01", "wd", "0.01", "init", "0", "hops", "0",
-                "objective", "margin", "errors", "");
+                "objective", "margin", "errors", "", "trace", "");
         Path dir = Path.of(o.get("data"));
         if (!Files.isDirectory(dir)) {
             System.out.println("{\"skipped\": \"no dataset at " + dir + "\"}");
@@ -72,9 +75,16 @@ public final class EpiGnnBenchmark {
                         c.margin(), c.learningRate(), c.weightDecay(), c.batchSize(), c.epochs(), c.validFraction(),
                         c.seed(), c.initBound());
             }
+            Path trace = o.get("trace").isEmpty() ? null : Path.of(o.get("trace"));
+            List<ReasoningExample> testSet = test;
             long start = System.nanoTime();
-            EpiGnnTrainer.Result r = EpiGnnTrainer.train(train, vocab.size(), c, e -> System.err.printf(Locale.ROOT,
-                    "epoch %d loss %.4f valid %.4f %d ms%n", e.epoch(), e.meanLoss(), e.validAccuracy(), e.millis()));
+            EpiGnnTrainer.Result r = EpiGnnTrainer.trainObserved(train, vocab.size(), c, (e, model) -> {
+                System.err.printf(Locale.ROOT, "epoch %d loss %.4f valid %.4f %d ms%n", e.epoch(), e.meanLoss(),
+                        e.validAccuracy(), e.millis());
+                if (trace != null) {
+                    writeTrace(trace, seed, e, EpiGnnTrainer.accuracyByHops(model, testSet, 256));
+                }
+            });
             double seconds = (System.nanoTime() - start) / 1e9;
             long[] trainMillis = r.epochs().stream().mapToLong(EpiGnnTrainer.Epoch::millis).sorted().toArray();
             double median = trainMillis.length == 0 ? 0 : trainMillis[trainMillis.length / 2] / 1000.0;
@@ -97,6 +107,22 @@ public final class EpiGnnBenchmark {
                 sep = ", ";
             }
             System.out.println(json.append("}}"));
+        }
+    }
+
+    /**
+     * Appends one line per epoch: seed, epoch, mean training loss, hold-out accuracy, then the test accuracy of each
+     * k (tab-separated {@code k=acc} fields). Evaluating the test set every epoch adds to the epoch's wall time, not
+     * to its training time.
+     */
+    private static void writeTrace(Path file, long seed, EpiGnnTrainer.Epoch e, Map<Integer, Double> byK) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%d\t%d\t%.5f\t%.4f", seed, e.epoch(),
+                e.meanLoss(), e.validAccuracy()));
+        byK.forEach((k, acc) -> line.append(String.format(Locale.ROOT, "\t%d=%.4f", k, acc)));
+        try {
+            Files.writeString(file, line.append('\n'), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 

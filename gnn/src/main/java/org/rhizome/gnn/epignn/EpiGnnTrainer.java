@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.rhizome.gnn.reasoning.ReasoningExample;
@@ -35,6 +36,16 @@ public final class EpiGnnTrainer {
      */
     public static Result train(List<ReasoningExample> examples, int relations, EpiGnnConfig config,
             Consumer<Epoch> progress) {
+        return trainObserved(examples, relations, config, progress == null ? null : (e, m) -> progress.accept(e));
+    }
+
+    /**
+     * {@link #train(List, int, EpiGnnConfig, Consumer)} with a listener that also sees the model as it stands after
+     * each epoch, before the best epoch's parameters are restored (to follow, say, test accuracy over the epochs).
+     * The listener must not change the model; anything it draws at random must come from its own generator.
+     */
+    public static Result trainObserved(List<ReasoningExample> examples, int relations, EpiGnnConfig config,
+            BiConsumer<Epoch, EpiGnn> progress) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
@@ -71,7 +82,7 @@ public final class EpiGnnTrainer {
             Epoch e = new Epoch(epoch, lossSum / Math.max(1, batches), acc, trainMillis);
             history.add(e);
             if (progress != null) {
-                progress.accept(e);
+                progress.accept(e, model);
             }
             if (!validSet.isEmpty() && acc > bestAcc) {
                 bestAcc = acc;
