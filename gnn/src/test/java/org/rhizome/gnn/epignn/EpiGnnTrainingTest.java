@@ -63,6 +63,32 @@ class EpiGnnTrainingTest {
         }
     }
 
+    /**
+     * The observer sees every epoch with the model as it then stands: its hold-out accuracy recomputed on that model
+     * equals the epoch's recorded one, and the result is the same as training without an observer.
+     */
+    @Test
+    void observerSeesEachEpochsModel() {
+        KinshipGenerator gen = new KinshipGenerator(new Random(7));
+        List<ReasoningExample> train = gen.generate(300, 2);
+        Vocabulary v = KinshipGenerator.vocabulary();
+        EpiGnnConfig config = EpiGnnConfig.clutrr().withEpochs(3).withInitBound(1f);
+        List<ReasoningExample> probe = new KinshipGenerator(new Random(8)).generate(50, 2);
+        List<Double> seen = new ArrayList<>();
+        List<Integer> epochs = new ArrayList<>();
+        EpiGnnTrainer.Result observed = EpiGnnTrainer.trainObserved(train, v.size(), config, (e, model) -> {
+            epochs.add(e.epoch());
+            seen.add(EpiGnnTrainer.accuracy(model, probe, 64));
+        });
+        EpiGnnTrainer.Result plain = EpiGnnTrainer.train(train, v.size(), config, null);
+        assertThat(epochs).containsExactly(1, 2, 3);
+        assertThat(observed.epochs().stream().map(e -> e.meanLoss() + "/" + e.validAccuracy()).toList())
+                .isEqualTo(plain.epochs().stream().map(e -> e.meanLoss() + "/" + e.validAccuracy()).toList());
+        assertThat(observed.model().predict(probe)).isEqualTo(plain.model().predict(probe));
+        // the kept model is the best epoch's: what the observer measured at that epoch
+        assertThat(EpiGnnTrainer.accuracy(observed.model(), probe, 64)).isEqualTo(seen.get(observed.bestEpoch() - 1));
+    }
+
     @Test
     void modelFileRoundTripsAndRefusesDamage(@TempDir Path dir) throws IOException {
         Vocabulary v = KinshipGenerator.vocabulary();
