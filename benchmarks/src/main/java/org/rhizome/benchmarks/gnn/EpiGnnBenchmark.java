@@ -76,13 +76,12 @@ public final class EpiGnnBenchmark {
                         c.seed(), c.initBound());
             }
             Path trace = o.get("trace").isEmpty() ? null : Path.of(o.get("trace"));
-            List<ReasoningExample> testSet = test;
             long start = System.nanoTime();
             EpiGnnTrainer.Result r = EpiGnnTrainer.trainObserved(train, vocab.size(), c, (e, model) -> {
                 System.err.printf(Locale.ROOT, "epoch %d loss %.4f valid %.4f %d ms%n", e.epoch(), e.meanLoss(),
                         e.validAccuracy(), e.millis());
                 if (trace != null) {
-                    writeTrace(trace, seed, e, EpiGnnTrainer.accuracyByHops(model, testSet, 256));
+                    writeTrace(trace, seed, e, EpiGnnTrainer.accuracyByHops(model, test, 256));
                 }
             });
             double seconds = (System.nanoTime() - start) / 1e9;

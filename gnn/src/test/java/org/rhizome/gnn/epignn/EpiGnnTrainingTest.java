@@ -64,8 +64,9 @@ class EpiGnnTrainingTest {
     }
 
     /**
-     * The observer sees every epoch with the model as it then stands: its hold-out accuracy recomputed on that model
-     * equals the epoch's recorded one, and the result is the same as training without an observer.
+     * The observer sees every epoch with the model as it then stands (the kept model scores on a probe set what the
+     * observer measured at the best epoch), and observing changes nothing: losses, hold-out accuracies and
+     * predictions equal those of training without an observer.
      */
     @Test
     void observerSeesEachEpochsModel() {
