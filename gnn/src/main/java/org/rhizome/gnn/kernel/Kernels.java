@@ -248,9 +248,10 @@ public interface Kernels {
      * {@code s_j = scores[off + j]} for {@code j < n}, the weights {@code p_j = softmax_j(temperature * s_j)} (held
      * constant, as in the paper), writes {@code coeff[cOff + j] = w * p_j * sigmoid(s_j)}, the derivative of
      * {@code w * sum_j p_j * softplus(s_j)} with respect to {@code s_j}, and returns {@code sum_j p_j * softplus(s_j)}
-     * (without {@code w}). The scalar implementation works in double; the vector one in float with the Vector API's
-     * {@code EXP} and {@code LOG1P}, so the two agree to about 1e-6 relative, not bit for bit. {@code coeff} must
-     * not overlap {@code scores}.
+     * (without {@code w}). The scalar implementation works in double; the vector one in float with its own
+     * polynomial {@code exp} and {@code log1p} (exactly rounded lane operations only, so that its results do not
+     * depend on whether the JIT has compiled it), so the two agree to about 1e-6 relative, not bit for bit.
+     * {@code coeff} must not overlap {@code scores}.
      */
     double selfAdversarial(float[] scores, int off, int n, float temperature, double w, float[] coeff, int cOff);
 
