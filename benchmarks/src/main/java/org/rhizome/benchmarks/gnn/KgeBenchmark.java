@@ -10,16 +10,21 @@ import org.rhizome.gnn.data.EntityTexts;
 import org.rhizome.gnn.data.FilterIndex;
 import org.rhizome.gnn.data.KgDataset;
 import org.rhizome.gnn.evaluation.EvaluationResult;
+import org.rhizome.gnn.evaluation.LinkScorer;
+import org.rhizome.gnn.evaluation.ReciprocalScorer;
 import org.rhizome.gnn.evaluation.RankEvaluator;
 import org.rhizome.gnn.evaluation.RankMetrics;
 import org.rhizome.gnn.evaluation.Side;
 import org.rhizome.gnn.evaluation.TieBreak;
 import org.rhizome.gnn.kernel.Kernels;
 import org.rhizome.gnn.model.ModelKind;
+import org.rhizome.gnn.pipeline.KgePipeline;
 import org.rhizome.gnn.sampling.LemonSampler;
 import org.rhizome.gnn.training.Trainer;
 import org.rhizome.gnn.training.TrainingConfig;
+import org.rhizome.gnn.training.TrainingListener;
 import org.rhizome.gnn.training.TrainingResult;
+import org.rhizome.gnn.training.Validation;
 
 /**
  * Trains and evaluates one KG-embedding configuration the way {@code ../shared/bench/torch_kge.py} does (same
@@ -44,6 +49,16 @@ import org.rhizome.gnn.training.TrainingResult;
  * {@code lemon-anchor} entity ({@code kept} or {@code replaced}), a share {@code lemon-uniform} (0) drawn uniformly
  * instead, filtered against
  * the training triples. The embedding and clustering time is printed apart, not in the training time.
+ *
+ * <p>LibKGE's setting (Ruffinelli et al. 2020), where most published TransE/DistMult/ComplEx numbers come from:
+ * {@code reciprocal=true} trains with reciprocal relations (every training triple also as {@code (t, r^-1, h)},
+ * tails corrupted only) and answers head queries through them ({@link ReciprocalScorer}); {@code loss}
+ * ({@code self-adversarial}, {@code margin} or {@code cross-entropy}, LibKGE's {@code kl}), {@code optimizer}
+ * ({@code adam} or {@code adagrad}), {@code subsampling} ({@code true}: the RotatE reference's weights) and
+ * {@code init} (uniform half-width; 0: the reference's {@code (gamma + 2) / dim}) are {@link TrainingConfig}'s.
+ * {@code valid-every=N} checks the filtered MRR on the whole validation split every N steps, keeps the best check
+ * and stops after {@code patience} (10) checks without improvement; the JSON line then also holds the best check's
+ * step and validation MRR, and {@code progress=N} prints a line to stderr every N steps.
  */
 public final class KgeBenchmark {
     private KgeBenchmark() {}
@@ -54,13 +69,18 @@ public final class KgeBenchmark {
                 "lr", "1e-3", "batch", "512", "steps", "10000", "threads", "2", "reg", "0", "seed", "0", "warmup",
                 "200", "sampler", "uniform", "text", "", "embed-cache", "/tmp/rhizome-lemon-cache", "lemon-dims", "32",
                 "lemon-clusters", "100", "lemon-nearest", "3", "lemon-anchor", "kept", "lemon-uniform", "0",
-                "chunk", "1", "regularizer", "l3", "sides", "alternate");
+                "chunk", "1", "regularizer", "l3", "sides", "alternate", "loss", "self-adversarial", "optimizer", "adam",
+                "subsampling", "true", "init", "0", "reciprocal", "false", "valid-every", "0", "patience", "10",
+                "progress", "0");
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
             System.out.println("{\"skipped\": \"no dataset at " + data + "\"}");
             return;
         }
-        KgDataset ds = KgDataset.fromFolder(data);
+        boolean reciprocal = Boolean.parseBoolean(o.get("reciprocal"));
+        KgDataset base = KgDataset.fromFolder(data);
+        KgDataset ds = reciprocal ? base.withReciprocals() : base;
+        String sides = reciprocal ? "tail" : o.get("sides");
         ModelKind kind = switch (o.get("model")) {
             case "transe" -> ModelKind.TRANSE_L1;
             default -> ModelKind.parse(o.get("model"));
@@ -68,9 +88,10 @@ public final class KgeBenchmark {
         TrainingConfig c = new TrainingConfig(kind, Integer.parseInt(o.get("dim")),
                 Integer.parseInt(o.get("negatives")),
                 Integer.parseInt(o.get("batch")), Integer.parseInt(o.get("steps")), Float.parseFloat(o.get("lr")),
-                "adam", "self-adversarial", Float.parseFloat(o.get("gamma")), Float.parseFloat(o.get("adv-temp")),
-                Float.parseFloat(o.get("reg")), true, o.get("sides"), Long.parseLong(o.get("seed")),
-                Integer.parseInt(o.get("chunk")), o.get("regularizer"));
+                o.get("optimizer"), o.get("loss"), Float.parseFloat(o.get("gamma")),
+                Float.parseFloat(o.get("adv-temp")), Float.parseFloat(o.get("reg")),
+                Boolean.parseBoolean(o.get("subsampling")), sides, Long.parseLong(o.get("seed")),
+                Integer.parseInt(o.get("chunk")), o.get("regularizer"), Float.parseFloat(o.get("init")));
         int threads = Integer.parseInt(o.get("threads"));
         int warmup = Integer.parseInt(o.get("warmup"));
         if (warmup > 0) {
@@ -78,6 +99,30 @@ public final class KgeBenchmark {
                     .train(ds.train(), ds.entityCount(), ds.relationCount());
         }
         Trainer trainer = new Trainer(c).threads(threads);
+        FilterIndex filter = FilterIndex.of(ds);
+        int validEvery = Integer.parseInt(o.get("valid-every"));
+        if (validEvery > 0) {
+            Validation v = new Validation(ds.valid(), filter, validEvery, Integer.parseInt(o.get("patience")),
+                    ds.valid().size(), (m, step) -> { }, m -> m);
+            trainer.validation(reciprocal ? v.withReciprocals(base.relationCount()) : v);
+        }
+        int progress = Integer.parseInt(o.get("progress"));
+        if (progress > 0) {
+            long started = System.nanoTime();
+            trainer.listener(new TrainingListener() {
+                @Override
+                public void progress(int step, int total, double loss) {
+                    System.err.printf(Locale.ROOT, "step %d/%d loss %.5f %.0f s%n", step, total, loss,
+                            (System.nanoTime() - started) / 1e9);
+                }
+
+                @Override
+                public void validated(int step, double mrr, double best) {
+                    System.err.printf(Locale.ROOT, "step %d valid MRR %.4f best %.4f %.0f s%n", step, mrr, best,
+                            (System.nanoTime() - started) / 1e9);
+                }
+            }, progress);
+        }
         String samplerInfo = "\"uniform\"";
         if (o.get("sampler").equals("lemon")) {
             long s0 = System.nanoTime();
@@ -100,11 +145,11 @@ public final class KgeBenchmark {
             trainer.sampler(lemon);
         }
         TrainingResult r = trainer.train(ds.train(), ds.entityCount(), ds.relationCount());
-        FilterIndex filter = FilterIndex.of(ds);
+        LinkScorer scorer = reciprocal ? new ReciprocalScorer(r.model(), base.relationCount()) : r.model();
         RankEvaluator ev = new RankEvaluator();
-        ev.evaluate(r.model(), ds.valid(), filter, threads); // warm the evaluation kernels
+        ev.evaluate(scorer, ds.valid(), filter, threads); // warm the evaluation kernels
         long t0 = System.nanoTime();
-        EvaluationResult e = ev.evaluate(r.model(), ds.test(), filter, threads);
+        EvaluationResult e = ev.evaluate(scorer, ds.test(), filter, threads);
         double evalSeconds = (System.nanoTime() - t0) / 1e9;
         RankMetrics real = e.metrics(Side.BOTH, TieBreak.REALISTIC);
         RankMetrics opt = e.metrics(Side.BOTH, TieBreak.OPTIMISTIC);
@@ -113,13 +158,16 @@ public final class KgeBenchmark {
                 + "\"threads\": %d, \"kernels\": \"%s\", "
                 + "\"train_seconds\": %.2f, \"eval_seconds\": %.3f, \"scored_triples_per_second\": %.0f, "
                 + "\"final\": {\"mrr\": %.4f, \"mr\": %.1f, \"hits1\": %.4f, \"hits3\": %.4f, \"hits10\": %.4f, "
-                + "\"optimistic\": {\"mrr\": %.4f, \"hits10\": %.4f}, \"loss\": %.4f}, \"sampler\": %s}",
+                + "\"optimistic\": {\"mrr\": %.4f, \"hits10\": %.4f}, \"loss\": %.4f}, \"sampler\": %s, "
+                + "\"config\": %s, \"reciprocal\": %s, \"steps_run\": %d, \"best_valid_mrr\": %.4f, "
+                + "\"best_step\": %d}",
                 o.get("model"),
                 o.get("dim"),
-                o.get("negatives"), o.get("chunk"), o.get("sides"), o.get("batch"), o.get("steps"), threads,
+                o.get("negatives"), o.get("chunk"), sides, o.get("batch"), o.get("steps"), threads,
                 Kernels.get().name(),
                 r.seconds(),
                 evalSeconds, r.scoredTriplesPerSecond(), real.mrr(), real.mr(), real.hits1(), real.hits3(),
-                real.hits10(), opt.mrr(), opt.hits10(), r.finalLoss(), samplerInfo));
+                real.hits10(), opt.mrr(), opt.hits10(), r.finalLoss(), samplerInfo, KgePipeline.describe(c), reciprocal,
+                r.stepsRun(), r.bestValidationMrr(), r.bestStep()));
     }
 }

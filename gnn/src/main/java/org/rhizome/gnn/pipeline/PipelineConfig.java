@@ -42,15 +42,16 @@ import org.rhizome.gnn.training.TrainingConfig;
  *   steps: 1000
  *   lr: 0.001
  *   optimizer: adam                  # or adagrad
- *   loss: self-adversarial           # or margin
+ *   loss: self-adversarial           # or margin, cross-entropy
  *   gamma: 6.0
  *   adv-temperature: 0.5
  *   regularization: 0.0              # the penalty's weight, DistMult and ComplEx
  *   regularizer: l3                  # l3, n3 (ComplEx's nuclear 3-norm) or l2
  *   subsampling: true
- *   sides: alternate                 # or random, bernoulli
+ *   sides: alternate                 # or random, bernoulli, tail
  *   seed: 42
  *   chunk: 1                         # positives sharing one set of negatives (1: none shared)
+ *   init: 0.0                        # uniform initialisation half-width; 0: (gamma + 2) / rank
  * sampler:
  *   kind: uniform                    # or lemon
  *   entity-text: null                # lemon: id TAB label [TAB description]; default: data/text/entity2text.txt
@@ -263,6 +264,7 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
         tr.put("seed", t.seed());
         tr.put("chunk", t.chunk());
         tr.put("regularizer", t.regularizer());
+        tr.put("init", t.init());
         ObjectNode s = root.putObject("sampler");
         s.put("kind", sampler.kind());
         if (sampler.entityText() == null) {
@@ -319,7 +321,7 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
                     (float) number(t, "regularization", "training.", where),
                     bool(t, "subsampling", "training.", where), text(t, "training.sides", where),
                     longValue(t, "seed", "training.", where), integer(t, "chunk", "training.", where),
-                    text(t, "training.regularizer", where));
+                    text(t, "training.regularizer", where), (float) number(t, "init", "training.", where));
         } catch (IllegalArgumentException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(where) ? e
                     : new IllegalArgumentException(where + ": training: " + e.getMessage(), e);

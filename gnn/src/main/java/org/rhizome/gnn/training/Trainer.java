@@ -23,7 +23,8 @@ import org.rhizome.gnn.sampling.UniformSampler;
  * <p>Logistic self-adversarial loss, per positive {@code i} with subsampling weight {@code w_i} and scores
  * {@code S} (plus {@code gamma} for distance models): {@code L_i = -log sigma(S_pos) - sum_j p_j log sigma(-S_j)},
  * {@code p = softmax(temperature * S_neg)} held constant; the step's loss is {@code sum_i w_i L_i / (2 sum_i w_i)}.
- * So {@code dL/dS_pos = -w sigma(-S_pos) / (2W)} and {@code dL/dS_j = w p_j sigma(S_j) / (2W)}.
+ * So {@code dL/dS_pos = -w sigma(-S_pos) / (2W)} and {@code dL/dS_j = w p_j sigma(S_j) / (2W)}. The margin and
+ * cross-entropy losses are weighted the same way ({@link TrainingConfig#loss()}).
  *
  * <p>A positive and its negatives share one query vector ({@link KgeModel#query}): their scores are computed from
  * it, and their gradients are taken with respect to it and each candidate entity, summed, and carried back to the
@@ -303,7 +304,8 @@ public final class Trainer {
                 }
                 if (validation != null && (step % validation.every() == 0 || step == config.steps())) {
                     long v0 = System.nanoTime();
-                    double mrr = new org.rhizome.gnn.evaluation.RankEvaluator().evaluate(model, validTriples,
+                    double mrr = new org.rhizome.gnn.evaluation.RankEvaluator().evaluate(
+                            validation.scorer().apply(model), validTriples,
                             validation.filter(), threads).metrics(org.rhizome.gnn.evaluation.Side.BOTH,
                             org.rhizome.gnn.evaluation.TieBreak.REALISTIC).mrr();
                     if (Double.isNaN(best) || mrr > best + 1e-6) {
@@ -455,6 +457,7 @@ public final class Trainer {
                 double w = (weights == null ? 1 : weights[i]) / norm;
                 boolean head = switch (config.sides()) {
                     case "alternate" -> step % 2 == 1; // the reference corrupts heads in its even (0-based) steps
+                    case "tail" -> false;
                     default -> sampler.corruptHead(h, r, t, rnd);
                 };
                 if (rotate) {
@@ -498,6 +501,14 @@ public final class Trainer {
                 loss += w * li;
                 return (float) (-w * sigmoid(-pos));
             }
+            if (config.loss().equals("cross-entropy")) {
+                loss += crossEntropy(pos, negScore, off, k, 2 * w, negCoeff);
+                double sum = 0; // dL/dS_pos = weight (p_pos - 1) = -weight sum_j p_j
+                for (int j = 0; j < k; j++) {
+                    sum += negCoeff[off + j];
+                }
+                return (float) -sum;
+            }
             // margin ranking, mean over the negatives; weights w as above
             int active = 0;
             double li = 0;
@@ -537,6 +548,7 @@ public final class Trainer {
                 int t0 = train.tail(i0);
                 boolean head = switch (config.sides()) {
                     case "alternate" -> step % 2 == 1;
+                    case "tail" -> false;
                     default -> sampler.corruptHead(h0, r0, t0, rnd);
                 };
                 for (int j = 0; j < k; j++) {
@@ -692,6 +704,30 @@ public final class Trainer {
             w[i] = (float) (1 / Math.sqrt(a + b));
         }
         return w;
+    }
+
+    /**
+     * Softmax cross-entropy of a positive against itself and its {@code k} negatives
+     * ({@code negScore[off, off + k)}), times {@code weight}: returns
+     * {@code weight * (-S_pos + log(e^S_pos + sum_j e^S_j))} and writes {@code dL/dS_j = weight * p_j} into
+     * {@code negCoeff[off, off + k)}, {@code p} the softmax over the positive and the negatives. The positive's
+     * derivative, {@code weight * (p_pos - 1)}, is minus the sum of those. Stable for any scores (shifted by their
+     * maximum).
+     */
+    static double crossEntropy(float pos, float[] negScore, int off, int k, double weight, float[] negCoeff) {
+        float max = pos;
+        for (int j = 0; j < k; j++) {
+            max = Math.max(max, negScore[off + j]);
+        }
+        double sum = Math.exp(pos - max);
+        for (int j = 0; j < k; j++) {
+            sum += Math.exp(negScore[off + j] - max);
+        }
+        double scale = weight / sum;
+        for (int j = 0; j < k; j++) {
+            negCoeff[off + j] = (float) (Math.exp(negScore[off + j] - max) * scale);
+        }
+        return weight * (Math.log(sum) + max - pos);
     }
 
     static double sigmoid(double x) {

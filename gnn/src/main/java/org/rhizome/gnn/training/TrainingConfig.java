@@ -16,8 +16,10 @@ import org.rhizome.gnn.model.ModelKind;
  * @param lr         learning rate
  * @param optimizer  {@code adam} or {@code adagrad} (both row-wise sparse)
  * @param loss       {@code self-adversarial} (logistic loss with negatives weighted by a softmax of their scores at
- *                   temperature {@code advTemperature}; temperature 0 is the plain mean) or {@code margin} (margin
- *                   ranking: mean over negatives of {@code max(0, gamma - s(pos) + s(neg))})
+ *                   temperature {@code advTemperature}; temperature 0 is the plain mean), {@code margin} (margin
+ *                   ranking: mean over negatives of {@code max(0, gamma - s(pos) + s(neg))}) or {@code cross-entropy}
+ *                   (softmax cross-entropy of the positive against itself and its negatives,
+ *                   {@code -s(pos) + log sum exp(s)}: LibKGE's {@code kl} loss with negative sampling)
  * @param gamma      the margin: added to the scores of distance models in the logistic loss, the ranking margin in
  *                   the margin loss
  * @param advTemperature self-adversarial temperature
@@ -25,7 +27,10 @@ import org.rhizome.gnn.model.ModelKind;
  *                   the penalty over the table's size in floats); applied to the rows of each step only
  * @param subsampling weight each positive by {@code 1/sqrt(count(h, r) + count(t, r^-1))} as the reference does
  * @param sides      which side to corrupt: {@code alternate} (heads in even steps, tails in odd, as the reference),
- *                   {@code random} (a coin per positive) or {@code bernoulli} (Wang et al. 2014)
+ *                   {@code random} (a coin per positive), {@code bernoulli} (Wang et al. 2014) or {@code tail}
+ *                   (always the tail: for training with reciprocal relations, where the training triples hold each
+ *                   {@code (h, r, t)} also as {@code (t, r^-1, h)}, so tail queries of both cover head queries, as
+ *                   in LibKGE's {@code reciprocal_relations_model})
  * @param seed       random seed (initialisation, batches, negatives): single-threaded training is deterministic
  * @param chunk      positives that share one set of negatives (DGL-KE's chunks): 1 draws negatives per positive,
  *                   as the reference does; with {@code c > 1} each run of {@code c} consecutive positives of a batch
@@ -33,10 +38,20 @@ import org.rhizome.gnn.model.ModelKind;
  *                   and the negatives' gradients into {@code negatives} rows per chunk instead of per positive
  * @param regularizer which penalty {@code regularization} weighs: {@code l3} (the reference's), {@code n3} (ComplEx's
  *                   nuclear 3-norm) or {@code l2} ({@link Regularizer})
+ * @param init       half-width of the uniform initialisation of both tables; 0 takes the RotatE reference code's
+ *                   {@code (gamma + 2) / rank} ({@link #initRange()})
  */
 public record TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr,
         String optimizer, String loss, float gamma, float advTemperature, float regularization, boolean subsampling,
-        String sides, long seed, int chunk, String regularizer) {
+        String sides, long seed, int chunk, String regularizer, float init) {
+
+    /** With the reference code's initialisation range. */
+    public TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr, String optimizer,
+            String loss, float gamma, float advTemperature, float regularization, boolean subsampling, String sides,
+            long seed, int chunk, String regularizer) {
+        this(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature, regularization,
+                subsampling, sides, seed, chunk, regularizer, 0f);
+    }
 
     /** With the reference's L3 penalty. */
     public TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr, String optimizer,
@@ -62,11 +77,15 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         if (!optimizer.equals("adam") && !optimizer.equals("adagrad")) {
             throw new IllegalArgumentException("optimizer must be adam or adagrad, got " + optimizer);
         }
-        if (!loss.equals("self-adversarial") && !loss.equals("margin")) {
-            throw new IllegalArgumentException("loss must be self-adversarial or margin, got " + loss);
+        if (!loss.equals("self-adversarial") && !loss.equals("margin") && !loss.equals("cross-entropy")) {
+            throw new IllegalArgumentException("loss must be self-adversarial, margin or cross-entropy, got " + loss);
         }
-        if (!sides.equals("alternate") && !sides.equals("random") && !sides.equals("bernoulli")) {
-            throw new IllegalArgumentException("sides must be alternate, random or bernoulli, got " + sides);
+        if (!sides.equals("alternate") && !sides.equals("random") && !sides.equals("bernoulli")
+                && !sides.equals("tail")) {
+            throw new IllegalArgumentException("sides must be alternate, random, bernoulli or tail, got " + sides);
+        }
+        if (!(init >= 0) || Float.isInfinite(init)) {
+            throw new IllegalArgumentException("init must be >= 0 (0: the reference's range), got " + init);
         }
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
@@ -88,63 +107,68 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return model.isComplex() ? 2 * rank : rank;
     }
 
-    /** The initialisation range of the reference code: {@code (gamma + 2) / rank}. */
+    /** The initialisation range: {@link #init()}, or the reference code's {@code (gamma + 2) / rank} when it is 0. */
     public float initRange() {
-        return (gamma + 2f) / rank;
+        return init > 0 ? init : (gamma + 2f) / rank;
     }
 
     public TrainingConfig withModel(ModelKind m) {
         return new TrainingConfig(m, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer);
+                regularization, subsampling, sides, seed, chunk, regularizer, init);
     }
 
     public TrainingConfig withRank(int r) {
         return new TrainingConfig(model, r, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer);
+                regularization, subsampling, sides, seed, chunk, regularizer, init);
     }
 
     public TrainingConfig withSteps(int s) {
         return new TrainingConfig(model, rank, negatives, batch, s, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer);
+                regularization, subsampling, sides, seed, chunk, regularizer, init);
     }
 
     public TrainingConfig withBatch(int b, int neg) {
         return new TrainingConfig(model, rank, neg, b, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer);
+                regularization, subsampling, sides, seed, chunk, regularizer, init);
     }
 
     public TrainingConfig withLearningRate(float rate, String opt) {
         return new TrainingConfig(model, rank, negatives, batch, steps, rate, opt, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer);
+                regularization, subsampling, sides, seed, chunk, regularizer, init);
     }
 
     public TrainingConfig withLoss(String l, float g, float temperature) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, l, g, temperature,
-                regularization, subsampling, sides, seed, chunk, regularizer);
+                regularization, subsampling, sides, seed, chunk, regularizer, init);
     }
 
     public TrainingConfig withRegularizer(String r) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, r);
+                regularization, subsampling, sides, seed, chunk, r, init);
     }
 
     public TrainingConfig withRegularization(float lambda) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                lambda, subsampling, sides, seed, chunk, regularizer);
+                lambda, subsampling, sides, seed, chunk, regularizer, init);
     }
 
     public TrainingConfig withSides(String s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, s, seed, chunk, regularizer);
+                regularization, subsampling, s, seed, chunk, regularizer, init);
     }
 
     public TrainingConfig withChunk(int c) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, c, regularizer);
+                regularization, subsampling, sides, seed, c, regularizer, init);
+    }
+
+    public TrainingConfig withInit(float halfWidth) {
+        return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
+                regularization, subsampling, sides, seed, chunk, regularizer, halfWidth);
     }
 
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, s, chunk, regularizer);
+                regularization, subsampling, sides, s, chunk, regularizer, init);
     }
 }

@@ -2,8 +2,12 @@ package org.rhizome.gnn.training;
 
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+
 import org.rhizome.gnn.data.FilterIndex;
 import org.rhizome.gnn.data.TripleSet;
+import org.rhizome.gnn.evaluation.LinkScorer;
+import org.rhizome.gnn.evaluation.ReciprocalScorer;
 import org.rhizome.gnn.model.KgeModel;
 
 /**
@@ -19,13 +23,16 @@ import org.rhizome.gnn.model.KgeModel;
  * @param patience   checks without improvement before stopping (at least 1)
  * @param maxTriples validation triples used per check (the first ones; at least 1)
  * @param onBest     called with the model and the step after each improvement (may be a no-op)
+ * @param scorer     how the model answers the validation queries: the model itself, or through its reciprocal
+ *                   relations ({@link #withReciprocals})
  */
 public record Validation(TripleSet triples, FilterIndex filter, int every, int patience, int maxTriples,
-        BiConsumer<KgeModel, Integer> onBest) {
+        BiConsumer<KgeModel, Integer> onBest, Function<KgeModel, LinkScorer> scorer) {
     public Validation {
         Objects.requireNonNull(triples, "triples");
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(onBest, "onBest");
+        Objects.requireNonNull(scorer, "scorer");
         if (every < 1 || patience < 1 || maxTriples < 1) {
             throw new IllegalArgumentException("validation every, patience and maxTriples must be >= 1, got "
                     + every + ", " + patience + ", " + maxTriples);
@@ -37,12 +44,22 @@ public record Validation(TripleSet triples, FilterIndex filter, int every, int p
 
     /** Checks every {@code every} steps on up to 5,000 triples, patience {@code patience}, no callback. */
     public static Validation of(TripleSet triples, FilterIndex filter, int every, int patience) {
-        return new Validation(triples, filter, every, patience, 5000, (m, s) -> {});
+        return new Validation(triples, filter, every, patience, 5000, (m, s) -> {}, m -> m);
     }
 
     /** The same with {@code onBest} called on every improvement. */
     public Validation withOnBest(BiConsumer<KgeModel, Integer> callback) {
-        return new Validation(triples, filter, every, patience, maxTriples, callback);
+        return new Validation(triples, filter, every, patience, maxTriples, callback, scorer);
+    }
+
+    /**
+     * The same for a model trained with reciprocal relations: head queries are answered through the reciprocal of
+     * each of the {@code baseRelations} original relations ({@link ReciprocalScorer}); the validation triples use
+     * original relations only.
+     */
+    public Validation withReciprocals(int baseRelations) {
+        return new Validation(triples, filter, every, patience, maxTriples, onBest,
+                m -> new ReciprocalScorer(m, baseRelations));
     }
 
     /** The triples one check evaluates. */

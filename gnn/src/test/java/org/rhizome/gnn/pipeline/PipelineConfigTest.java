@@ -20,7 +20,7 @@ class PipelineConfigTest {
     /** A configuration with no value left at its default. */
     private static PipelineConfig unusual(ModelKind kind) {
         TrainingConfig t = new TrainingConfig(kind, 37, 11, 96, 1234, 0.0025f, "adagrad", "margin", 9.5f, 0.75f,
-                1e-5f, false, "bernoulli", 7, 4, "n3");
+                1e-5f, false, "bernoulli", 7, 4, "n3", 0.02f);
         return new PipelineConfig("some/folder with space", 99, t,
                 new PipelineConfig.Sampler("lemon", "texts/entity2text.txt", 16, 40, 2, "replaced", 0.25),
                 new PipelineConfig.Validation(250, 5), 3);
