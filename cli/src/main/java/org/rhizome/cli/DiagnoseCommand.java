@@ -109,7 +109,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DiagnosticReport report;
         try {
-            report = LinkDiagnostics.run(m.model(), ds, options, step -> {
+            report = LinkDiagnostics.run(m.scorer(), ds, options, step -> {
                 if (!root.quiet()) {
                     err.println("diagnosing: " + step);
                     err.flush();

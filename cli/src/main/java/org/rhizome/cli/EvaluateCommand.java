@@ -95,7 +95,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 queries.size());
         o.flush();
         long start = System.nanoTime();
-        EvaluationResult r = new RankEvaluator().evaluate(m.model(), queries, FilterIndex.of(ds), threads);
+        EvaluationResult r = new RankEvaluator().evaluate(m.scorer(), queries, FilterIndex.of(ds), threads);
         double seconds = (System.nanoTime() - start) / 1e9;
         TextTable table = new TextTable("direction", "ties", "MRR", "MR", "Hits@1", "Hits@3", "Hits@10", "ranks");
         for (Side side : new Side[] {Side.BOTH, Side.TAIL, Side.HEAD}) {

@@ -130,6 +130,28 @@ final class TrainCommand implements Callable<Integer> {
             + "ComplEx then score a chunk as one matrix product). Default: 1, negatives per positive.")
     int chunk = 1;
 
+    @Option(names = "--loss", paramLabel = "KIND", description = "self-adversarial (the RotatE reference's), margin, "
+            + "or cross-entropy (softmax over the positive and its negatives: LibKGE's kl loss). Default: "
+            + "self-adversarial.")
+    String loss;
+
+    @Option(names = "--optimizer", paramLabel = "adam|adagrad", description = "Row-wise sparse Adam or Adagrad. "
+            + "Default: adam.")
+    String optimizer;
+
+    @Option(names = "--sides", paramLabel = "KIND", description = "Which side negatives corrupt: alternate (by step, "
+            + "as the RotatE reference), random, bernoulli (Wang et al. 2014) or tail. Default: alternate.")
+    String sides;
+
+    @Option(names = "--init-range", paramLabel = "R", description = "Initial parameters uniform in [-R, R]. Default: "
+            + "(gamma + 2) / rank, the RotatE reference's.")
+    Float initRange;
+
+    @Option(names = "--reciprocal", description = "Train with reciprocal relations: each training triple also as "
+            + "(t, r^-1, h), tails corrupted only (sets --sides tail), head queries answered through r^-1, as LibKGE's "
+            + "reciprocal_relations_model. A resumed run needs it again.")
+    boolean reciprocal;
+
     @Option(names = "--config", paramLabel = "FILE", description = "A pipeline configuration for the KG-embedding "
             + "models (JSON, or YAML for .yaml/.yml; keys in the README); options given on the command line "
             + "override its values.")
@@ -299,7 +321,8 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             var given = spec.commandLine().getParseResult();
             for (String option : List.of("--config", "--model", "--rank", "--negatives", "--batch", "--lr", "--gamma",
-                    "--temperature", "--seed", "--chunk", "--regularization", "--regularizer")) {
+                    "--temperature", "--seed", "--chunk", "--regularization", "--regularizer", "--loss",
+                    "--optimizer", "--sides", "--init-range")) {
                 if (given.hasMatchedOption(option)) {
                     throw new CommandFailedException(ExitCodes.USAGE, "--resume takes the training configuration "
                             + "from the state; " + option + " cannot change it (only --steps can extend it)");
@@ -459,11 +482,21 @@ final class TrainCommand implements Callable<Integer> {
             if (given.hasMatchedOption("--steps")) {
                 t = t.withSteps(steps);
             }
-            if (given.hasMatchedOption("--lr")) {
-                t = t.withLearningRate(lr, t.optimizer());
-            }
-            t = t.withLoss(t.loss(), given.hasMatchedOption("--gamma") ? gamma : t.gamma(),
+            t = t.withLearningRate(given.hasMatchedOption("--lr") ? lr : t.lr(),
+                    optimizer != null ? optimizer.toLowerCase(Locale.ROOT) : t.optimizer());
+            t = t.withLoss(loss != null ? loss.toLowerCase(Locale.ROOT) : t.loss(),
+                    given.hasMatchedOption("--gamma") ? gamma : t.gamma(),
                     given.hasMatchedOption("--temperature") ? temperature : t.advTemperature());
+            if (sides != null) {
+                if (reciprocal && !sides.equalsIgnoreCase("tail")) {
+                    throw new IllegalArgumentException("--reciprocal trains tail queries only; --sides " + sides
+                            + " cannot go with it");
+                }
+                t = t.withSides(sides.toLowerCase(Locale.ROOT));
+            }
+            if (initRange != null) {
+                t = t.withInit(initRange);
+            }
             if (given.hasMatchedOption("--chunk")) {
                 t = t.withChunk(chunk);
             }
@@ -477,7 +510,7 @@ final class TrainCommand implements Callable<Integer> {
                 t = t.withSeed(seed);
                 pc = pc.withSplitSeed(seed);
             }
-            pc = pc.withTraining(t);
+            pc = reciprocal ? pc.withReciprocal(false).withTraining(t).withReciprocal(true) : pc.withTraining(t);
             if (data != null) {
                 pc = pc.withData(data.toString());
             }

@@ -72,6 +72,14 @@ class EvaluateCommandTest {
 
     /** Filtered realistic MRR over both directions, every candidate scored one by one. */
     private double bruteForceMrr(TrainedModel m, List<String[]> split) {
+        return bruteForceMrr(m, split, false);
+    }
+
+    /**
+     * The same; with {@code reciprocal}, a head query {@code (?, r, t)} is scored as the tail query
+     * {@code (t, r^-1, ?)} of the relation named {@code r + "^-1"}.
+     */
+    private double bruteForceMrr(TrainedModel m, List<String[]> split, boolean reciprocal) {
         KgeModel k = m.model();
         Set<String> known = new HashSet<>();
         for (List<String[]> s : List.of(train, valid, test)) {
@@ -85,8 +93,9 @@ class EvaluateCommandTest {
             int h = m.entities().find(t[0]).getAsInt();
             int r = m.relations().find(t[1]).getAsInt();
             int tl = m.entities().find(t[2]).getAsInt();
+            int inverse = reciprocal ? m.relations().find(t[1] + "^-1").getAsInt() : -1;
             for (boolean tail : new boolean[] {true, false}) {
-                float s = k.score(h, r, tl);
+                float s = tail || !reciprocal ? k.score(h, r, tl) : k.score(tl, inverse, h);
                 int greater = 0;
                 int equal = 0;
                 for (int e = 0; e < k.entityCount(); e++) {
@@ -96,7 +105,7 @@ class EvaluateCommandTest {
                     if (!isTruth && known.contains(triple)) {
                         continue;
                     }
-                    float x = tail ? k.score(h, r, e) : k.score(e, r, tl);
+                    float x = tail ? k.score(h, r, e) : reciprocal ? k.score(tl, inverse, e) : k.score(e, r, tl);
                     greater += x > s ? 1 : 0;
                     equal += x == s && !isTruth ? 1 : 0;
                 }
@@ -128,6 +137,36 @@ class EvaluateCommandTest {
                 "--threads", "2");
         assertThat(v.exitCode()).as(v.err()).isZero();
         assertThat(realisticBothMrr(v.out())).isCloseTo(bruteForceMrr(m, valid), within(6e-4));
+    }
+
+    /**
+     * A model trained with {@code --reciprocal} (LibKGE's setting) has the relations and their reciprocals; evaluate
+     * answers head queries through the reciprocals, as train's own evaluation did.
+     */
+    @Test
+    void aModelTrainedWithReciprocalRelationsIsEvaluatedThroughThem() {
+        Path reciprocal = dir.resolve("reciprocal.rzkge");
+        Cli.Result t = Cli.run("train", "--data", data.toString(), "--model", "complex", "--rank", "8",
+                "--steps", "150", "--batch", "32", "--negatives", "8", "--lr", "0.05", "--threads", "1",
+                "--reciprocal", "--loss", "cross-entropy", "--init-range", "0.1", "--out", reciprocal.toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        Matcher trained = Pattern.compile("test \\(filtered, realistic ties\\): MRR (\\d\\.\\d{3}),")
+                .matcher(t.out());
+        assertThat(trained.find()).as(t.out()).isTrue();
+        TrainedModel m = ModelFile.read(reciprocal);
+        assertThat(m.reciprocalBase()).isEqualTo(2);
+        assertThat(m.config()).contains("\"reciprocal\" : true").contains("\"loss\" : \"cross-entropy\"")
+                .contains("\"sides\" : \"tail\"");
+        Cli.Result r = Cli.run("evaluate", "--model", reciprocal.toString(), "--data", data.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("COMPLEX, 32 entities, 4 relations");
+        double printed = realisticBothMrr(r.out());
+        assertThat(printed).isCloseTo(bruteForceMrr(m, test, true), within(6e-4));
+        assertThat(printed).isCloseTo(Double.parseDouble(trained.group(1)), within(6e-4));
+        Cli.Result mixed = Cli.run("train", "--data", data.toString(), "--reciprocal", "--sides", "random", "--out",
+                dir.resolve("x.rzkge").toString());
+        assertThat(mixed.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(mixed.err()).contains("--reciprocal trains tail queries only");
     }
 
     @Test

@@ -6,6 +6,9 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 import org.rhizome.gnn.data.IdMap;
+import org.rhizome.gnn.data.KgDataset;
+import org.rhizome.gnn.evaluation.LinkScorer;
+import org.rhizome.gnn.evaluation.ReciprocalScorer;
 import org.rhizome.gnn.model.KgeModel;
 
 /**
@@ -26,6 +29,34 @@ public record TrainedModel(KgeModel model, IdMap entities, IdMap relations, Stri
         if (entities.size() != model.entityCount() || relations.size() != model.relationCount()) {
             throw new IllegalArgumentException("the id maps do not match the model's tables");
         }
+    }
+
+    /**
+     * The number of original relations when the model was trained with reciprocal relations
+     * ({@link org.rhizome.gnn.data.KgDataset#withReciprocals()}: relations {@code R..2R-1} named as relations
+     * {@code 0..R-1} with {@code ^-1} appended), or 0.
+     */
+    public int reciprocalBase() {
+        int n = relations.size();
+        if (n == 0 || n % 2 != 0) {
+            return 0;
+        }
+        int base = n / 2;
+        for (int i = 0; i < base; i++) {
+            if (!relations.name(base + i).equals(relations.name(i) + KgDataset.RECIPROCAL_SUFFIX)) {
+                return 0;
+            }
+        }
+        return base;
+    }
+
+    /**
+     * How this model answers queries over its original relations: through the reciprocal relations when it was
+     * trained with them ({@link ReciprocalScorer}; {@link #reciprocalBase()}), else the model itself.
+     */
+    public LinkScorer scorer() {
+        int base = reciprocalBase();
+        return base > 0 ? new ReciprocalScorer(model, base) : model;
     }
 
     /** A predicted entity and its score. */
@@ -51,7 +82,12 @@ public record TrainedModel(KgeModel model, IdMap entities, IdMap relations, Stri
             return List.of();
         }
         float[] s = new float[model.entityCount()];
-        model.scoreHeads(r.getAsInt(), t.getAsInt(), s);
+        int base = reciprocalBase();
+        if (base > 0 && r.getAsInt() < base) { // (?, r, t) as (t, r^-1, ?), as the model was trained to answer it
+            model.scoreTails(t.getAsInt(), r.getAsInt() + base, s);
+        } else {
+            model.scoreHeads(r.getAsInt(), t.getAsInt(), s);
+        }
         return top(s, k, t.getAsInt());
     }
 

@@ -6,8 +6,11 @@ import java.util.Objects;
 import org.rhizome.gnn.data.FilterIndex;
 import org.rhizome.gnn.data.KgDataset;
 import org.rhizome.gnn.evaluation.EvaluationResult;
+import org.rhizome.gnn.evaluation.LinkScorer;
 import org.rhizome.gnn.evaluation.RankEvaluator;
+import org.rhizome.gnn.evaluation.ReciprocalScorer;
 import org.rhizome.gnn.io.TrainedModel;
+import org.rhizome.gnn.model.KgeModel;
 import org.rhizome.gnn.sampling.NegativeSampler;
 import org.rhizome.gnn.training.Trainer;
 import org.rhizome.gnn.training.Validation;
@@ -17,7 +20,9 @@ import org.rhizome.gnn.training.TrainingResult;
 
 /**
  * Dataset to evaluated model in one call: train with a {@link TrainingConfig}, evaluate on the test split with the
- * filtered protocol (filter = train + valid + test), and keep the names so the model can be saved and queried.
+ * filtered protocol (filter = train + valid + test), and keep the names so the model can be saved and queried. A
+ * dataset with reciprocal relations ({@link KgDataset#withReciprocals()}, {@link PipelineConfig#reciprocal()}) is
+ * evaluated through them ({@link #scorer}).
  */
 public final class KgePipeline {
     private KgePipeline() {}
@@ -66,16 +71,20 @@ public final class KgePipeline {
             throw new IllegalArgumentException("the configuration names the LEMON sampler: build it "
                     + "(LemonSampler over the entity texts) and pass it");
         }
+        KgDataset data = config.reciprocal() ? ds.withReciprocals() : ds;
         Validation v = validation;
         if (v == null && config.validation().every() > 0) {
             if (ds.valid().size() == 0) {
                 throw new IllegalArgumentException("validation every " + config.validation().every()
                         + " steps needs validation triples; this dataset has none");
             }
-            v = Validation.of(ds.valid(), FilterIndex.of(ds), config.validation().every(),
+            v = Validation.of(ds.valid(), FilterIndex.of(data), config.validation().every(),
                     config.validation().patience());
         }
-        Result r = run(ds, config.training(), config.threads(), sampler, v, listener, reportEvery, setup);
+        if (v != null && config.reciprocal()) {
+            v = v.withReciprocals(data.baseRelationCount());
+        }
+        Result r = run(data, config.training(), config.threads(), sampler, v, listener, reportEvery, setup);
         TrainedModel m = r.model();
         return new Result(new TrainedModel(m.model(), m.entities(), m.relations(), config.toJson()), r.training(),
                 r.test(), r.evalSeconds());
@@ -120,13 +129,22 @@ public final class KgePipeline {
         setup.accept(trainer);
         TrainingResult tr = trainer.train(ds.train(), ds.entityCount(), ds.relationCount());
         long t0 = System.nanoTime();
-        EvaluationResult ev = new RankEvaluator().evaluate(tr.model(), ds.test(), FilterIndex.of(ds), threads);
+        EvaluationResult ev = new RankEvaluator().evaluate(scorer(tr.model(), ds), ds.test(), FilterIndex.of(ds),
+                threads);
         double evalSeconds = (System.nanoTime() - t0) / 1e9;
         String d = describe(config);
         if (sampler != null) { // the sampler replaces the configuration's: say which
             d = d.substring(0, d.length() - 1) + ",\"sampler\":\"" + sampler.describe().replace("\"", "'") + "\"}";
         }
         return new Result(new TrainedModel(tr.model(), ds.entities(), ds.relations(), d), tr, ev, evalSeconds);
+    }
+
+    /**
+     * How {@code model}, trained on {@code ds}, answers queries over {@code ds}'s original relations: through its
+     * reciprocal relations ({@link ReciprocalScorer}) when {@code ds} has them, else itself.
+     */
+    public static LinkScorer scorer(KgeModel model, KgDataset ds) {
+        return ds.hasReciprocals() ? new ReciprocalScorer(model, ds.baseRelationCount()) : model;
     }
 
     /** The configuration as one line of JSON, recorded in model files. */

@@ -34,6 +34,7 @@ import org.rhizome.gnn.training.TrainingConfig;
  * data: ../shared/datasets/UMLS      # a benchmark folder; absent: the store's statements, split by split-seed
  * split-seed: 42
  * threads: 2
+ * reciprocal: false                  # true: also train (t, r^-1, h), answer head queries through r^-1 (sides: tail)
  * training:                          # absent keys keep the defaults shown
  *   model: rotate                    # transe (L1), transe-l2, distmult, complex, rotate
  *   rank: 100
@@ -74,9 +75,10 @@ import org.rhizome.gnn.training.TrainingConfig;
  * @param sampler    the negative sampler
  * @param validation validation checks and early stopping
  * @param threads    training and evaluation threads
+ * @param reciprocal train with reciprocal relations ({@link #withReciprocal})
  */
 public record PipelineConfig(String data, long splitSeed, TrainingConfig training, Sampler sampler,
-        Validation validation, int threads) {
+        Validation validation, int threads, boolean reciprocal) {
 
     /**
      * The negative sampler: {@code uniform} (the training's {@code sides} decide head or tail, Bernoulli included) or
@@ -128,6 +130,16 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        if (reciprocal && !training.sides().equals("tail")) {
+            throw new IllegalArgumentException("reciprocal relations answer head queries through tail queries: "
+                    + "training.sides must be tail, got " + training.sides());
+        }
+    }
+
+    /** Without reciprocal relations. */
+    public PipelineConfig(String data, long splitSeed, TrainingConfig training, Sampler sampler, Validation validation,
+            int threads) {
+        this(data, splitSeed, training, sampler, validation, threads, false);
     }
 
     /** The defaults of {@code rhizome train}: RotatE at rank 100, 1,000 steps, uniform negatives, no validation. */
@@ -137,27 +149,37 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
     }
 
     public PipelineConfig withData(String d) {
-        return new PipelineConfig(d, splitSeed, training, sampler, validation, threads);
+        return new PipelineConfig(d, splitSeed, training, sampler, validation, threads, reciprocal);
     }
 
     public PipelineConfig withTraining(TrainingConfig t) {
-        return new PipelineConfig(data, splitSeed, t, sampler, validation, threads);
+        return new PipelineConfig(data, splitSeed, t, sampler, validation, threads, reciprocal);
     }
 
     public PipelineConfig withSampler(Sampler s) {
-        return new PipelineConfig(data, splitSeed, training, s, validation, threads);
+        return new PipelineConfig(data, splitSeed, training, s, validation, threads, reciprocal);
     }
 
     public PipelineConfig withValidation(Validation v) {
-        return new PipelineConfig(data, splitSeed, training, sampler, v, threads);
+        return new PipelineConfig(data, splitSeed, training, sampler, v, threads, reciprocal);
     }
 
     public PipelineConfig withThreads(int n) {
-        return new PipelineConfig(data, splitSeed, training, sampler, validation, n);
+        return new PipelineConfig(data, splitSeed, training, sampler, validation, n, reciprocal);
+    }
+
+    /**
+     * With reciprocal relations: the dataset's training triples also as {@code (t, r^-1, h)}, tails corrupted only,
+     * and head queries answered through the reciprocal relations (LibKGE's {@code reciprocal_relations_model}). Sets
+     * the training's sides to {@code tail} when {@code on}.
+     */
+    public PipelineConfig withReciprocal(boolean on) {
+        return new PipelineConfig(data, splitSeed, on ? training.withSides("tail") : training, sampler, validation,
+                threads, on);
     }
 
     public PipelineConfig withSplitSeed(long s) {
-        return new PipelineConfig(data, s, training, sampler, validation, threads);
+        return new PipelineConfig(data, s, training, sampler, validation, threads, reciprocal);
     }
 
     // ------------------------------------------------------------------------------------------- JSON and YAML
@@ -246,6 +268,7 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
         }
         root.put("split-seed", splitSeed);
         root.put("threads", threads);
+        root.put("reciprocal", reciprocal);
         TrainingConfig t = training;
         ObjectNode tr = root.putObject("training");
         tr.put("model", t.model().name().toLowerCase(Locale.ROOT).replace('_', '-').replace("transe-l1", "transe"));
@@ -335,7 +358,7 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
                 integer(v, "patience", "validation.", where));
         JsonNode data = n.get("data");
         return new PipelineConfig(data.isNull() ? null : text(n, "data", where), longValue(n, "split-seed", "", where),
-                training, sampler, validation, integer(n, "threads", "", where));
+                training, sampler, validation, integer(n, "threads", "", where), bool(n, "reciprocal", "", where));
     }
 
     private static JsonNode field(JsonNode parent, String name) {

@@ -20,10 +20,10 @@ class PipelineConfigTest {
     /** A configuration with no value left at its default. */
     private static PipelineConfig unusual(ModelKind kind) {
         TrainingConfig t = new TrainingConfig(kind, 37, 11, 96, 1234, 0.0025f, "adagrad", "margin", 9.5f, 0.75f,
-                1e-5f, false, "bernoulli", 7, 4, "n3", 0.02f);
+                1e-5f, false, "tail", 7, 4, "n3", 0.02f);
         return new PipelineConfig("some/folder with space", 99, t,
                 new PipelineConfig.Sampler("lemon", "texts/entity2text.txt", 16, 40, 2, "replaced", 0.25),
-                new PipelineConfig.Validation(250, 5), 3);
+                new PipelineConfig.Validation(250, 5), 3, true);
     }
 
     @ParameterizedTest
@@ -94,6 +94,10 @@ class PipelineConfigTest {
                 .hasMessageContaining("must be a mapping of keys to values");
         assertThatThrownBy(() -> PipelineConfig.parse("{\"threads\": 2,,}", false, "broken.json"))
                 .hasMessageContaining("broken.json: not valid JSON").hasMessageContaining("line 1");
+        assertThatThrownBy(() -> PipelineConfig.parse("reciprocal: true\n", true, "r.yaml"))
+                .hasMessageContaining("r.yaml").hasMessageContaining("training.sides must be tail, got alternate");
+        assertThat(PipelineConfig.parse("reciprocal: true\ntraining:\n  sides: tail\n", true, "ok.yaml")
+                .reciprocal()).isTrue();
         assertThatThrownBy(() -> PipelineConfig.read(dir.resolve("absent.yaml")))
                 .hasMessageContaining("cannot read the pipeline configuration");
     }

@@ -148,6 +148,37 @@ class ReciprocalTrainingTest {
         assertThat(head).as("%s head MRR", kind).isGreaterThan(0.7);
     }
 
+    /** A model file's names tell whether it has reciprocals; its head predictions then go through them. */
+    @Test
+    void aTrainedModelWithReciprocalNamesPredictsHeadsThroughThem() {
+        KgeModel m = KgeModel.random(ModelKind.DISTMULT, 30, 4, 16, 0.5f, 2);
+        org.rhizome.gnn.data.IdMap entities = new org.rhizome.gnn.data.IdMap();
+        for (int e = 0; e < 30; e++) {
+            entities.idOf("e" + e);
+        }
+        org.rhizome.gnn.data.IdMap relations = new org.rhizome.gnn.data.IdMap();
+        for (String r : new String[] {"parent", "child", "parent^-1", "child^-1"}) {
+            relations.idOf(r);
+        }
+        org.rhizome.gnn.io.TrainedModel tm = new org.rhizome.gnn.io.TrainedModel(m, entities, relations, "{}");
+        assertThat(tm.reciprocalBase()).isEqualTo(2);
+        assertThat(tm.scorer()).isInstanceOf(ReciprocalScorer.class);
+        float[] want = new float[30];
+        m.scoreTails(7, 3, want); // (?, child, e7) is (e7, child^-1, ?)
+        int best = 0;
+        for (int e = 1; e < 30; e++) {
+            best = want[e] > want[best] && e != 7 ? e : best;
+        }
+        assertThat(tm.predictHeads("child", "e7", 1).get(0).name()).isEqualTo("e" + best);
+        org.rhizome.gnn.data.IdMap plain = new org.rhizome.gnn.data.IdMap();
+        for (String r : new String[] {"parent", "child", "sibling", "child^-1"}) {
+            plain.idOf(r);
+        }
+        org.rhizome.gnn.io.TrainedModel other = new org.rhizome.gnn.io.TrainedModel(m, entities, plain, "{}");
+        assertThat(other.reciprocalBase()).isZero();
+        assertThat(other.scorer()).isSameAs(m);
+    }
+
     @Test
     void reciprocalScorerAnswersHeadQueriesThroughTheReciprocalRelation() {
         KgeModel m = KgeModel.random(ModelKind.COMPLEX, 30, 4, 16, 0.5f, 1);
