@@ -147,6 +147,13 @@ final class TrainCommand implements Callable<Integer> {
             + "(gamma + 2) / rank, the RotatE reference's.")
     Float initRange;
 
+    @Option(names = "--entity-dropout", paramLabel = "P", description = "Dropout on the entity rows each step "
+            + "looks up (LibKGE's embedder dropout; not RotatE). Default: 0.")
+    Float entityDropout;
+
+    @Option(names = "--relation-dropout", paramLabel = "P", description = "Dropout on the relation rows. Default: 0.")
+    Float relationDropout;
+
     @Option(names = "--reciprocal", description = "Train with reciprocal relations: each training triple also as "
             + "(t, r^-1, h), tails corrupted only (sets --sides tail), head queries answered through r^-1, as LibKGE's "
             + "reciprocal_relations_model. A resumed run needs it again.")
@@ -322,7 +329,7 @@ final class TrainCommand implements Callable<Integer> {
             var given = spec.commandLine().getParseResult();
             for (String option : List.of("--config", "--model", "--rank", "--negatives", "--batch", "--lr", "--gamma",
                     "--temperature", "--seed", "--chunk", "--regularization", "--regularizer", "--loss",
-                    "--optimizer", "--sides", "--init-range")) {
+                    "--optimizer", "--sides", "--init-range", "--entity-dropout", "--relation-dropout")) {
                 if (given.hasMatchedOption(option)) {
                     throw new CommandFailedException(ExitCodes.USAGE, "--resume takes the training configuration "
                             + "from the state; " + option + " cannot change it (only --steps can extend it)");
@@ -497,6 +504,8 @@ final class TrainCommand implements Callable<Integer> {
             if (initRange != null) {
                 t = t.withInit(initRange);
             }
+            t = t.withDropout(entityDropout != null ? entityDropout : t.entityDropout(),
+                    relationDropout != null ? relationDropout : t.relationDropout());
             if (given.hasMatchedOption("--chunk")) {
                 t = t.withChunk(chunk);
             }

@@ -55,7 +55,8 @@ import org.rhizome.gnn.training.Validation;
  * tails corrupted only) and answers head queries through them ({@link ReciprocalScorer}); {@code loss}
  * ({@code self-adversarial}, {@code margin} or {@code cross-entropy}, LibKGE's {@code kl}), {@code optimizer}
  * ({@code adam} or {@code adagrad}), {@code subsampling} ({@code true}: the RotatE reference's weights) and
- * {@code init} (uniform half-width; 0: the reference's {@code (gamma + 2) / dim}) are {@link TrainingConfig}'s.
+ * {@code init} (uniform half-width; 0: the reference's {@code (gamma + 2) / dim}), {@code entity-dropout} and
+ * {@code relation-dropout} (0) are {@link TrainingConfig}'s.
  * {@code valid-every=N} checks the filtered MRR on the whole validation split every N steps, keeps the best check
  * and stops after {@code patience} (10) checks without improvement; the JSON line then also holds the best check's
  * step and validation MRR, and {@code progress=N} prints a line to stderr every N steps.
@@ -71,7 +72,7 @@ public final class KgeBenchmark {
                 "lemon-clusters", "100", "lemon-nearest", "3", "lemon-anchor", "kept", "lemon-uniform", "0",
                 "chunk", "1", "regularizer", "l3", "sides", "alternate", "loss", "self-adversarial", "optimizer", "adam",
                 "subsampling", "true", "init", "0", "reciprocal", "false", "valid-every", "0", "patience", "10",
-                "progress", "0");
+                "progress", "0", "entity-dropout", "0", "relation-dropout", "0");
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
             System.out.println("{\"skipped\": \"no dataset at " + data + "\"}");
@@ -91,7 +92,8 @@ public final class KgeBenchmark {
                 o.get("optimizer"), o.get("loss"), Float.parseFloat(o.get("gamma")),
                 Float.parseFloat(o.get("adv-temp")), Float.parseFloat(o.get("reg")),
                 Boolean.parseBoolean(o.get("subsampling")), sides, Long.parseLong(o.get("seed")),
-                Integer.parseInt(o.get("chunk")), o.get("regularizer"), Float.parseFloat(o.get("init")));
+                Integer.parseInt(o.get("chunk")), o.get("regularizer"), Float.parseFloat(o.get("init")),
+                Float.parseFloat(o.get("entity-dropout")), Float.parseFloat(o.get("relation-dropout")));
         int threads = Integer.parseInt(o.get("threads"));
         int warmup = Integer.parseInt(o.get("warmup"));
         if (warmup > 0) {

@@ -53,6 +53,8 @@ import org.rhizome.gnn.training.TrainingConfig;
  *   seed: 42
  *   chunk: 1                         # positives sharing one set of negatives (1: none shared)
  *   init: 0.0                        # uniform initialisation half-width; 0: (gamma + 2) / rank
+ *   entity-dropout: 0.0              # dropout on the entity rows a step looks up (not RotatE)
+ *   relation-dropout: 0.0            # and on its relation rows
  * sampler:
  *   kind: uniform                    # or lemon
  *   entity-text: null                # lemon: id TAB label [TAB description]; default: data/text/entity2text.txt
@@ -288,6 +290,8 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
         tr.put("chunk", t.chunk());
         tr.put("regularizer", t.regularizer());
         tr.put("init", t.init());
+        tr.put("entity-dropout", t.entityDropout());
+        tr.put("relation-dropout", t.relationDropout());
         ObjectNode s = root.putObject("sampler");
         s.put("kind", sampler.kind());
         if (sampler.entityText() == null) {
@@ -344,7 +348,9 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
                     (float) number(t, "regularization", "training.", where),
                     bool(t, "subsampling", "training.", where), text(t, "training.sides", where),
                     longValue(t, "seed", "training.", where), integer(t, "chunk", "training.", where),
-                    text(t, "training.regularizer", where), (float) number(t, "init", "training.", where));
+                    text(t, "training.regularizer", where), (float) number(t, "init", "training.", where),
+                    (float) number(t, "entity-dropout", "training.", where),
+                    (float) number(t, "relation-dropout", "training.", where));
         } catch (IllegalArgumentException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(where) ? e
                     : new IllegalArgumentException(where + ": training: " + e.getMessage(), e);

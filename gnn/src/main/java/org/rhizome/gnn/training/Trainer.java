@@ -42,6 +42,12 @@ import org.rhizome.gnn.sampling.UniformSampler;
  * {@code Worker.runChunked}): dot-product models then score a chunk and take its negatives' gradients as matrix
  * products. The weight penalty is {@link TrainingConfig#regularizer()} ({@link Regularizer}) on the touched rows.
  *
+ * <p>With dropout ({@link TrainingConfig#dropout()}, LibKGE's embedder dropout), every step runs on the chunked path
+ * (chunks of one are per-positive training): each chunk gathers the rows it looks up (each positive's head, tail
+ * and relation, and the chunk's negatives) into a small local table with inverted-dropout masks applied, runs on
+ * that table unchanged, and scatters the local gradients back to the table rows through the same masks. The masks
+ * come from the chunk's random stream after its negatives, so a seed still fixes the run.
+ *
  * <p>Data-parallel over the batch ({@link #threads}), deterministic for a seed and a thread count: each worker takes
  * a fixed part of the batch and the parts are merged in order. Not built (see the link-prediction issue):
  * Hogwild-style asynchronous updates, which would give up that determinism. Negatives filtered against known
@@ -247,7 +253,7 @@ public final class Trainer {
                 // the parts are merged in worker order, so a seed and a thread count give one result
                 double norm = 2 * wSum;
                 int st = step;
-                boolean chunked = config.chunk() > 1 || chunkedAlways;
+                boolean chunked = config.chunk() > 1 || chunkedAlways || config.dropout(); // dropout: chunked only
                 if (pool == null) {
                     if (chunked) {
                         ws[0].runChunked(idx, seeds, 0, idx.length, st, norm);
@@ -393,6 +399,23 @@ public final class Trainer {
         private final float[] packedNegs;
         private final float[] packedNegCols;
         private final float[] packedQCols;
+        // a chunk's positives and weights; with dropout, the local table of its masked rows (heads and tails at
+        // 2a and 2a + 1, negatives after them), the masks, the table rows they came from and the local gradients
+        private final int[] hs;
+        private final int[] rs;
+        private final int[] ts;
+        private final double[] wts;
+        private final KgeModel local;
+        private final float[] entMask;
+        private final float[] relMask;
+        private final int[] localEnt;
+        private final int[] localRel;
+        private final int[] lh;
+        private final int[] lr;
+        private final int[] lt;
+        private final int[] lNegs;
+        private final RowGradients localEntGrad;
+        private final RowGradients localRelGrad;
         /** Dot-product models' chunk gradients as matrix products (tests compare them with the row-by-row path). */
         boolean gemmGradients = true;
         final RowGradients entGrad;
@@ -441,6 +464,25 @@ public final class Trainer {
             this.packedNegs = new float[matrices ? Kernels.packedLength(k, dim, w) : 0];
             this.packedNegCols = new float[matrices ? Kernels.packedLength(dim, k, w) : 0];
             this.packedQCols = new float[matrices ? Kernels.packedLength(dim, c, w) : 0];
+            this.hs = new int[c];
+            this.rs = new int[c];
+            this.ts = new int[c];
+            this.wts = new double[c];
+            boolean dropout = config.dropout();
+            int localRows = dropout ? 2 * c + k : 1;
+            int rw = model.relationWidth();
+            this.local = dropout ? new KgeModel(model.kind(), localRows, c, dim, new float[localRows * dim],
+                    new float[c * rw]) : null;
+            this.entMask = new float[dropout ? localRows * dim : 0];
+            this.relMask = new float[dropout ? c * rw : 0];
+            this.localEnt = new int[dropout ? localRows : 0];
+            this.localRel = new int[dropout ? c : 0];
+            this.lh = new int[dropout ? c : 0];
+            this.lr = new int[dropout ? c : 0];
+            this.lt = new int[dropout ? c : 0];
+            this.lNegs = new int[dropout ? k : 0];
+            this.localEntGrad = dropout ? new RowGradients(localRows, dim) : null;
+            this.localRelGrad = dropout ? new RowGradients(c, rw) : null;
         }
 
         /** Positives {@code idx[from..to)} of step {@code step}; {@code norm} is twice the batch's weight sum. */
@@ -538,7 +580,6 @@ public final class Trainer {
             relGrad.clear();
             loss = 0;
             int c = config.chunk();
-            int dim = model.dim();
             for (int c0 = from; c0 < to; c0 += c) {
                 int rows = Math.min(to, c0 + c) - c0;
                 SplittableRandom rnd = new SplittableRandom(seeds[c0]);
@@ -556,67 +597,145 @@ public final class Trainer {
                 }
                 for (int a = 0; a < rows; a++) {
                     int i = idx[c0 + a];
-                    int h = train.head(i);
-                    int r = train.relation(i);
-                    int t = train.tail(i);
-                    if (rotate) {
-                        model.rotation(r, cosRows[a], sinRows[a]);
-                    }
-                    model.query(h, r, t, head, qRows[a], cosRows[a], sinRows[a]);
-                    pos[a] = model.scoreCandidate(qRows[a], head ? h : t) + shift;
+                    hs[a] = train.head(i);
+                    rs[a] = train.relation(i);
+                    ts[a] = train.tail(i);
+                    wts[a] = (weights == null ? 1 : weights[i]) / norm;
                 }
-                boolean matrix = model.dotProducts() && rows > 1;
-                if (matrix) {
-                    float[] e = model.entities();
+                if (!config.dropout()) {
+                    chunk(model, rows, hs, rs, ts, negs, head, entGrad, relGrad);
+                    continue;
+                }
+                // dropout: the chunk's rows, masked, as a small local table; the chunk runs on it unchanged, and
+                // its local gradients come back through the masks (d/de of (M * e) is M * d/d(M * e))
+                int dim = model.dim();
+                int rw = model.relationWidth();
+                for (int a = 0; a < rows; a++) {
+                    gather(model.entities(), hs[a], dim, local.entities(), 2 * a, entMask, config.entityDropout(), rnd);
+                    gather(model.entities(), ts[a], dim, local.entities(), 2 * a + 1, entMask, config.entityDropout(),
+                            rnd);
+                    gather(model.relations(), rs[a], rw, local.relations(), a, relMask, config.relationDropout(), rnd);
+                    localEnt[2 * a] = hs[a];
+                    localEnt[2 * a + 1] = ts[a];
+                    localRel[a] = rs[a];
+                    lh[a] = 2 * a;
+                    lt[a] = 2 * a + 1;
+                    lr[a] = a;
+                }
+                for (int j = 0; j < k; j++) {
+                    int row = 2 * rows + j;
+                    gather(model.entities(), negs[j], dim, local.entities(), row, entMask, config.entityDropout(),
+                            rnd);
+                    localEnt[row] = negs[j];
+                    lNegs[j] = row;
+                }
+                localEntGrad.clear();
+                localRelGrad.clear();
+                chunk(local, rows, lh, lr, lt, lNegs, head, localEntGrad, localRelGrad);
+                scatter(localEntGrad, localEnt, entMask, dim, entGrad);
+                scatter(localRelGrad, localRel, relMask, rw, relGrad);
+            }
+        }
+
+        /**
+         * One chunk on {@code m} (the model, or the local table of dropped-out rows): positives
+         * {@code (hs[a], rs[a], ts[a])} for {@code a < rows} with weights {@link #wts}, negatives {@code negIds} on
+         * the {@code head} side; loss into {@link #loss}, gradients into {@code eg} and {@code rg}.
+         */
+        private void chunk(KgeModel m, int rows, int[] hs, int[] rs, int[] ts, int[] negIds, boolean head,
+                RowGradients eg, RowGradients rg) {
+            int dim = m.dim();
+            for (int a = 0; a < rows; a++) {
+                int h = hs[a];
+                int r = rs[a];
+                int t = ts[a];
+                if (rotate) {
+                    m.rotation(r, cosRows[a], sinRows[a]);
+                }
+                m.query(h, r, t, head, qRows[a], cosRows[a], sinRows[a]);
+                pos[a] = m.scoreCandidate(qRows[a], head ? h : t) + shift;
+            }
+            boolean matrix = m.dotProducts() && rows > 1;
+            if (matrix) {
+                float[] e = m.entities();
+                for (int j = 0; j < k; j++) {
+                    System.arraycopy(e, negIds[j] * dim, negRows, j * dim, dim);
+                }
+                for (int a = 0; a < rows; a++) {
+                    System.arraycopy(qRows[a], 0, queries, a * dim, dim);
+                }
+                float[] packed = Kernels.packColumns(negRows, k, dim, kernels.dotBlockWidth(), packedNegs);
+                kernels.dotBlock(queries, 0, rows, dim, packed, kernels.dotBlockWidth(), k, chunkScores, 0, k);
+            } else {
+                for (int a = 0; a < rows; a++) {
                     for (int j = 0; j < k; j++) {
-                        System.arraycopy(e, negs[j] * dim, negRows, j * dim, dim);
-                    }
-                    for (int a = 0; a < rows; a++) {
-                        System.arraycopy(qRows[a], 0, queries, a * dim, dim);
-                    }
-                    float[] packed = Kernels.packColumns(negRows, k, dim, kernels.dotBlockWidth(), packedNegs);
-                    kernels.dotBlock(queries, 0, rows, dim, packed, kernels.dotBlockWidth(), k, chunkScores, 0, k);
-                } else {
-                    for (int a = 0; a < rows; a++) {
-                        for (int j = 0; j < k; j++) {
-                            chunkScores[a * k + j] = model.scoreCandidate(qRows[a], negs[j]) + shift;
-                        }
+                        chunkScores[a * k + j] = m.scoreCandidate(qRows[a], negIds[j]) + shift;
                     }
                 }
-                for (int a = 0; a < rows; a++) {
-                    int i = idx[c0 + a];
-                    double w = (weights == null ? 1 : weights[i]) / norm;
-                    posCoeffs[a] = coefficients(pos[a], chunkScores, chunkCoeff, a * k, w);
-                }
+            }
+            for (int a = 0; a < rows; a++) {
+                posCoeffs[a] = coefficients(pos[a], chunkScores, chunkCoeff, a * k, wts[a]);
+            }
+            if (matrix && gemmGradients) {
+                negativeGradientsAsProducts(rows, dim, negIds, eg);
+            }
+            for (int a = 0; a < rows; a++) {
+                int h = hs[a];
+                int r = rs[a];
+                int t = ts[a];
+                float[] q = qRows[a];
                 if (matrix && gemmGradients) {
-                    negativeGradientsAsProducts(rows, dim);
+                    System.arraycopy(dQs, a * dim, dq, 0, dim);
+                } else {
+                    java.util.Arrays.fill(dq, 0f);
                 }
-                for (int a = 0; a < rows; a++) {
-                    int i = idx[c0 + a];
-                    int h = train.head(i);
-                    int r = train.relation(i);
-                    int t = train.tail(i);
-                    float[] q = qRows[a];
-                    if (matrix && gemmGradients) {
-                        System.arraycopy(dQs, a * dim, dq, 0, dim);
-                    } else {
-                        java.util.Arrays.fill(dq, 0f);
+                int target = head ? h : t;
+                // offset() may grow the slab: take the offset first, then the slab
+                int go = eg.offset(target);
+                m.candidateGradient(q, target, posCoeffs[a], dq, eg.slab(), go);
+                for (int j = 0; j < k && !(matrix && gemmGradients); j++) {
+                    float g = chunkCoeff[a * k + j];
+                    if (g != 0f) {
+                        go = eg.offset(negIds[j]);
+                        m.candidateGradient(q, negIds[j], g, dq, eg.slab(), go);
                     }
-                    int target = head ? h : t;
-                    // offset() may grow the slab: take the offset first, then the slab
-                    int go = entGrad.offset(target);
-                    model.candidateGradient(q, target, posCoeffs[a], dq, entGrad.slab(), go);
-                    for (int j = 0; j < k && !(matrix && gemmGradients); j++) {
-                        float g = chunkCoeff[a * k + j];
-                        if (g != 0f) {
-                            go = entGrad.offset(negs[j]);
-                            model.candidateGradient(q, negs[j], g, dq, entGrad.slab(), go);
-                        }
-                    }
-                    int ao = entGrad.offset(head ? t : h);
-                    int ro = relGrad.offset(r);
-                    model.queryBackward(h, r, t, head, dq, entGrad.slab(), ao, relGrad.slab(), ro, cosRows[a],
-                            sinRows[a]);
+                }
+                int ao = eg.offset(head ? t : h);
+                int ro = rg.offset(r);
+                m.queryBackward(h, r, t, head, dq, eg.slab(), ao, rg.slab(), ro, cosRows[a], sinRows[a]);
+            }
+        }
+
+        /**
+         * Copies row {@code row} of {@code table} into row {@code to} of {@code into}, each float kept with
+         * probability {@code 1 - p} and scaled by {@code 1 / (1 - p)} (inverted dropout), the mask into
+         * {@code mask}'s row {@code to}.
+         */
+        private static void gather(float[] table, int row, int width, float[] into, int to, float[] mask, float p,
+                SplittableRandom rnd) {
+            int src = row * width;
+            int dst = to * width;
+            float keep = 1f / (1f - p);
+            for (int x = 0; x < width; x++) {
+                // 24 random bits against p: one draw per float
+                float m = p == 0f || (rnd.nextInt() >>> 8) * 0x1.0p-24f >= p ? keep : 0f;
+                mask[dst + x] = m;
+                into[dst + x] = m * table[src + x];
+            }
+        }
+
+        /** Adds each local gradient row, times its mask, to the gradient of the table row it was gathered from. */
+        private static void scatter(RowGradients local, int[] globalRow, float[] mask, int width,
+                RowGradients global) {
+            float[] ls = local.slab();
+            for (int s = 0; s < local.count(); s++) {
+                int lrow = local.row(s);
+                int go = global.offset(globalRow[lrow]);
+                float[] gs = global.slab();
+                int lo = s * width;
+                int mo = lrow * width;
+                for (int x = 0; x < width; x++) {
+                    gs[go + x] += mask[mo + x] * ls[lo + x];
                 }
             }
         }
@@ -626,7 +745,7 @@ public final class Trainer {
          * products on {@link Kernels#dotBlock} with the coefficient matrix {@code G} ({@code rows x k}): the queries'
          * {@code dQ = G N} into {@link #dQs}, and the negatives' {@code dN = G^T Q}, added to their gradient rows.
          */
-        private void negativeGradientsAsProducts(int rows, int dim) {
+        private void negativeGradientsAsProducts(int rows, int dim, int[] negIds, RowGradients eg) {
             int w = kernels.dotBlockWidth();
             // dQ[a][x] = sum_j G[a][j] N[j][x]: queries are G's rows, candidates N's columns, packed straight from N
             float[] negCols = Kernels.packColumnsOf(negRows, 0, k, dim, 0, dim, w, packedNegCols);
@@ -637,8 +756,8 @@ public final class Trainer {
             float[] qCols = Kernels.packColumnsOf(queries, 0, rows, dim, 0, dim, w, packedQCols);
             kernels.dotBlock(gT, 0, k, rows, qCols, w, dim, dNs, 0, dim);
             for (int j = 0; j < k; j++) {
-                int go = entGrad.offset(negs[j]);
-                kernels.axpy(1f, dNs, j * dim, entGrad.slab(), go, dim);
+                int go = eg.offset(negIds[j]);
+                kernels.axpy(1f, dNs, j * dim, eg.slab(), go, dim);
             }
         }
     }

@@ -40,10 +40,23 @@ import org.rhizome.gnn.model.ModelKind;
  *                   nuclear 3-norm) or {@code l2} ({@link Regularizer})
  * @param init       half-width of the uniform initialisation of both tables; 0 takes the RotatE reference code's
  *                   {@code (gamma + 2) / rank} ({@link #initRange()})
+ * @param entityDropout   dropout on every entity row a step looks up (heads, tails and negatives; each float kept
+ *                   with probability {@code 1 - p} and scaled by {@code 1 / (1 - p)}), as LibKGE's embedders do; 0:
+ *                   none. Not for RotatE.
+ * @param relationDropout the same on relation rows
  */
 public record TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr,
         String optimizer, String loss, float gamma, float advTemperature, float regularization, boolean subsampling,
-        String sides, long seed, int chunk, String regularizer, float init) {
+        String sides, long seed, int chunk, String regularizer, float init, float entityDropout,
+        float relationDropout) {
+
+    /** Without dropout. */
+    public TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr, String optimizer,
+            String loss, float gamma, float advTemperature, float regularization, boolean subsampling, String sides,
+            long seed, int chunk, String regularizer, float init) {
+        this(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature, regularization,
+                subsampling, sides, seed, chunk, regularizer, init, 0f, 0f);
+    }
 
     /** With the reference code's initialisation range. */
     public TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr, String optimizer,
@@ -87,6 +100,13 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         if (!(init >= 0) || Float.isInfinite(init)) {
             throw new IllegalArgumentException("init must be >= 0 (0: the reference's range), got " + init);
         }
+        if (!(entityDropout >= 0 && entityDropout < 1) || !(relationDropout >= 0 && relationDropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + entityDropout + " (entities) and "
+                    + relationDropout + " (relations)");
+        }
+        if (model == ModelKind.ROTATE && (entityDropout > 0 || relationDropout > 0)) {
+            throw new IllegalArgumentException("dropout is not supported for RotatE (its relation rows are phases)");
+        }
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
         }
@@ -114,61 +134,71 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
 
     public TrainingConfig withModel(ModelKind m) {
         return new TrainingConfig(m, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, init);
+                regularization, subsampling, sides, seed, chunk, regularizer, init, entityDropout, relationDropout);
     }
 
     public TrainingConfig withRank(int r) {
         return new TrainingConfig(model, r, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, init);
+                regularization, subsampling, sides, seed, chunk, regularizer, init, entityDropout, relationDropout);
     }
 
     public TrainingConfig withSteps(int s) {
         return new TrainingConfig(model, rank, negatives, batch, s, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, init);
+                regularization, subsampling, sides, seed, chunk, regularizer, init, entityDropout, relationDropout);
     }
 
     public TrainingConfig withBatch(int b, int neg) {
         return new TrainingConfig(model, rank, neg, b, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, init);
+                regularization, subsampling, sides, seed, chunk, regularizer, init, entityDropout, relationDropout);
     }
 
     public TrainingConfig withLearningRate(float rate, String opt) {
         return new TrainingConfig(model, rank, negatives, batch, steps, rate, opt, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, init);
+                regularization, subsampling, sides, seed, chunk, regularizer, init, entityDropout, relationDropout);
     }
 
     public TrainingConfig withLoss(String l, float g, float temperature) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, l, g, temperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, init);
+                regularization, subsampling, sides, seed, chunk, regularizer, init, entityDropout, relationDropout);
     }
 
     public TrainingConfig withRegularizer(String r) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, r, init);
+                regularization, subsampling, sides, seed, chunk, r, init, entityDropout, relationDropout);
     }
 
     public TrainingConfig withRegularization(float lambda) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                lambda, subsampling, sides, seed, chunk, regularizer, init);
+                lambda, subsampling, sides, seed, chunk, regularizer, init, entityDropout, relationDropout);
     }
 
     public TrainingConfig withSides(String s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, s, seed, chunk, regularizer, init);
+                regularization, subsampling, s, seed, chunk, regularizer, init, entityDropout, relationDropout);
     }
 
     public TrainingConfig withChunk(int c) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, c, regularizer, init);
+                regularization, subsampling, sides, seed, c, regularizer, init, entityDropout, relationDropout);
     }
 
     public TrainingConfig withInit(float halfWidth) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, halfWidth);
+                regularization, subsampling, sides, seed, chunk, regularizer, halfWidth, entityDropout, relationDropout);
+    }
+
+    public TrainingConfig withDropout(float entities, float relations) {
+        return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
+                regularization, subsampling, sides, seed, chunk, regularizer, init, entities, relations);
+    }
+
+    /** Whether a step looks up dropped-out copies of the rows ({@link #entityDropout}, {@link #relationDropout}). */
+    public boolean dropout() {
+        return entityDropout > 0 || relationDropout > 0;
     }
 
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, s, chunk, regularizer, init);
+                regularization, subsampling, sides, s, chunk, regularizer, init, entityDropout, relationDropout);
     }
 }

@@ -24,9 +24,10 @@ import org.rhizome.graph.RhizomeException;
  *
  * <p>File format (big-endian, {@link ChecksummedFile}: CRC-32, written atomically):
  * <pre>
- * magic "RZSTATE\n" | int version (2) | configuration (UTF model, ints rank negatives batch steps, float lr,
+ * magic "RZSTATE\n" | int version (3) | configuration (UTF model, ints rank negatives batch steps, float lr,
  * UTF optimizer loss, floats gamma advTemperature regularization, boolean subsampling, UTF sides, long seed,
- * int chunk, UTF regularizer, float init (absent in version 1: 0))
+ * int chunk, UTF regularizer, float init (absent in version 1: 0), floats entity and relation dropout (absent
+ * before version 3: 0))
  * | int step | int threads | int train size | long train fingerprint | int entities | int relations | int dim
  * | float phase scale | entity floats | relation floats | int optimiser arrays | (int length, floats)...
  * | double best MRR | int best step | int checks without improvement | boolean has best | [best entity and relation
@@ -34,8 +35,11 @@ import org.rhizome.graph.RhizomeException;
  * </pre>
  */
 public final class TrainingState {
-    /** The format version this code writes; it also reads version 1 (written before {@code init}: init 0). */
-    public static final int VERSION = 2;
+    /**
+     * The format version this code writes; it also reads versions 1 (before {@code init}: 0) and 2 (before dropout:
+     * none).
+     */
+    public static final int VERSION = 3;
     private static final byte[] MAGIC = {'R', 'Z', 'S', 'T', 'A', 'T', 'E', '\n'};
 
     final TrainingConfig config;
@@ -130,6 +134,8 @@ public final class TrainingState {
             out.writeInt(c.chunk());
             out.writeUTF(c.regularizer());
             out.writeFloat(c.init());
+            out.writeFloat(c.entityDropout());
+            out.writeFloat(c.relationDropout());
             out.writeInt(step);
             out.writeInt(threads);
             out.writeInt(trainSize);
@@ -170,16 +176,17 @@ public final class TrainingState {
                 throw new RhizomeException(file + " is not a Rhizome training state file");
             }
             int version = in.readInt();
-            if (version != VERSION && version != 1) {
+            if (version < 1 || version > VERSION) {
                 throw new RhizomeException(file + " is a training state of format version " + version
-                        + "; this Rhizome reads version " + VERSION);
+                        + "; this Rhizome reads versions 1 to " + VERSION);
             }
             TrainingConfig c;
             try {
                 c = new TrainingConfig(ModelKind.valueOf(in.readUTF()), in.readInt(), in.readInt(), in.readInt(),
                         in.readInt(), in.readFloat(), in.readUTF(), in.readUTF(), in.readFloat(), in.readFloat(),
                         in.readFloat(), in.readBoolean(), in.readUTF(), in.readLong(), in.readInt(), in.readUTF(),
-                        version == 1 ? 0f : in.readFloat());
+                        version == 1 ? 0f : in.readFloat(), version < 3 ? 0f : in.readFloat(),
+                        version < 3 ? 0f : in.readFloat());
             } catch (IllegalArgumentException e) {
                 throw new IOException("impossible configuration (" + e.getMessage() + "): corrupted", e);
             }
