@@ -143,9 +143,10 @@ final class TrainCommand implements Callable<Integer> {
             + "as the RotatE reference), random, bernoulli (Wang et al. 2014) or tail. Default: alternate.")
     String sides;
 
-    @Option(names = "--init-range", paramLabel = "R", description = "Initial parameters uniform in [-R, R]. Default: "
-            + "(gamma + 2) / rank, the RotatE reference's.")
-    Float initRange;
+    @Option(names = "--init-range", paramLabel = "R|A,B", description = "Initial parameters uniform in [-R, R], or in "
+            + "[A, B] (LibKGE's uniform_ with only a set is [a, 1]). Default: +-(gamma + 2) / rank, the RotatE "
+            + "reference's.")
+    String initRange;
 
     @Option(names = "--entity-dropout", paramLabel = "P", description = "Dropout on the entity rows each step "
             + "looks up (LibKGE's embedder dropout; not RotatE). Default: 0.")
@@ -502,7 +503,8 @@ final class TrainCommand implements Callable<Integer> {
                 t = t.withSides(sides.toLowerCase(Locale.ROOT));
             }
             if (initRange != null) {
-                t = t.withInit(initRange);
+                float[] b = TrainingConfig.parseInitRange(initRange);
+                t = t.withInit(b[0], b[1]);
             }
             t = t.withDropout(entityDropout != null ? entityDropout : t.entityDropout(),
                     relationDropout != null ? relationDropout : t.relationDropout());

@@ -55,7 +55,8 @@ import org.rhizome.gnn.training.Validation;
  * tails corrupted only) and answers head queries through them ({@link ReciprocalScorer}); {@code loss}
  * ({@code self-adversarial}, {@code margin} or {@code cross-entropy}, LibKGE's {@code kl}), {@code optimizer}
  * ({@code adam} or {@code adagrad}), {@code subsampling} ({@code true}: the RotatE reference's weights) and
- * {@code init} (uniform half-width; 0: the reference's {@code (gamma + 2) / dim}), {@code entity-dropout} and
+ * {@code init} ({@code R} for {@code [-R, R]}, {@code A,B} for {@code [A, B]}; 0: the reference's
+ * {@code +-(gamma + 2) / dim}), {@code entity-dropout} and
  * {@code relation-dropout} (0) are {@link TrainingConfig}'s.
  * {@code valid-every=N} checks the filtered MRR on the whole validation split every N steps, keeps the best check
  * and stops after {@code patience} (10) checks without improvement; the JSON line then also holds the best check's
@@ -92,7 +93,8 @@ public final class KgeBenchmark {
                 o.get("optimizer"), o.get("loss"), Float.parseFloat(o.get("gamma")),
                 Float.parseFloat(o.get("adv-temp")), Float.parseFloat(o.get("reg")),
                 Boolean.parseBoolean(o.get("subsampling")), sides, Long.parseLong(o.get("seed")),
-                Integer.parseInt(o.get("chunk")), o.get("regularizer"), Float.parseFloat(o.get("init")),
+                Integer.parseInt(o.get("chunk")), o.get("regularizer"), TrainingConfig.parseInitRange(o.get("init"))[0],
+                TrainingConfig.parseInitRange(o.get("init"))[1],
                 Float.parseFloat(o.get("entity-dropout")), Float.parseFloat(o.get("relation-dropout")));
         int threads = Integer.parseInt(o.get("threads"));
         int warmup = Integer.parseInt(o.get("warmup"));

@@ -86,6 +86,39 @@ public final class KgeModel implements DotProductScorer {
     }
 
     /**
+     * A model with every float uniform in {@code [low, high]}, from {@code seed}; a symmetric range is
+     * {@link #random(ModelKind, int, int, int, float, long)} exactly (the same draws). RotatE needs a symmetric
+     * range (its phase scale is {@code pi / high}).
+     *
+     * @throws IllegalArgumentException if {@code low >= high}, or the range is not symmetric for RotatE
+     */
+    public static KgeModel random(ModelKind kind, int entityCount, int relationCount, int dim, float low, float high,
+            long seed) {
+        if (!(low < high)) {
+            throw new IllegalArgumentException("the initialisation range needs low < high, got [" + low + ", " + high
+                    + "]");
+        }
+        if (low == -high) {
+            return random(kind, entityCount, relationCount, dim, high, seed);
+        }
+        if (kind == ModelKind.ROTATE) {
+            throw new IllegalArgumentException("RotatE needs a symmetric initialisation range, got [" + low + ", "
+                    + high + "]");
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        float[] e = new float[Math.multiplyExact(entityCount, dim)];
+        float[] r = new float[Math.multiplyExact(relationCount, kind.relationWidth(dim))];
+        double width = (double) high - low;
+        for (int i = 0; i < e.length; i++) {
+            e[i] = (float) (low + rnd.nextDouble() * width);
+        }
+        for (int i = 0; i < r.length; i++) {
+            r[i] = (float) (low + rnd.nextDouble() * width);
+        }
+        return new KgeModel(kind, entityCount, relationCount, dim, e, r);
+    }
+
+    /**
      * RotatE only: the relation rows hold {@code theta / phaseScale} (the RotatE reference code stores phases scaled
      * to the entity initialisation range, {@code phaseScale = pi / range}, which sets how far one optimiser step
      * turns a phase). Default 1: rows are the phases.

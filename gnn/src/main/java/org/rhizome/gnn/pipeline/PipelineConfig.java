@@ -52,7 +52,8 @@ import org.rhizome.gnn.training.TrainingConfig;
  *   sides: alternate                 # or random, bernoulli, tail
  *   seed: 42
  *   chunk: 1                         # positives sharing one set of negatives (1: none shared)
- *   init: 0.0                        # uniform initialisation half-width; 0: (gamma + 2) / rank
+ *   init-low: 0.0                    # uniform initialisation in [init-low, init-high]; both 0: the
+ *   init-high: 0.0                   # reference's +-(gamma + 2) / rank
  *   entity-dropout: 0.0              # dropout on the entity rows a step looks up (not RotatE)
  *   relation-dropout: 0.0            # and on its relation rows
  * sampler:
@@ -289,7 +290,8 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
         tr.put("seed", t.seed());
         tr.put("chunk", t.chunk());
         tr.put("regularizer", t.regularizer());
-        tr.put("init", t.init());
+        tr.put("init-low", t.initLow());
+        tr.put("init-high", t.initHigh());
         tr.put("entity-dropout", t.entityDropout());
         tr.put("relation-dropout", t.relationDropout());
         ObjectNode s = root.putObject("sampler");
@@ -348,7 +350,8 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
                     (float) number(t, "regularization", "training.", where),
                     bool(t, "subsampling", "training.", where), text(t, "training.sides", where),
                     longValue(t, "seed", "training.", where), integer(t, "chunk", "training.", where),
-                    text(t, "training.regularizer", where), (float) number(t, "init", "training.", where),
+                    text(t, "training.regularizer", where), (float) number(t, "init-low", "training.", where),
+                    (float) number(t, "init-high", "training.", where),
                     (float) number(t, "entity-dropout", "training.", where),
                     (float) number(t, "relation-dropout", "training.", where));
         } catch (IllegalArgumentException e) {

@@ -153,8 +153,9 @@ public final class Trainer {
             return train(new KgeModel(m.kind(), entityCount, relationCount, m.dim(), m.entities().clone(),
                     m.relations().clone()).withPhaseScale(m.phaseScale()), train);
         }
-        KgeModel model = KgeModel.random(config.model(), entityCount, relationCount, config.entityWidth(),
-                config.initRange(), config.seed());
+        float[] bounds = config.initBounds();
+        KgeModel model = KgeModel.random(config.model(), entityCount, relationCount, config.entityWidth(), bounds[0],
+                bounds[1], config.seed());
         return train(model, train);
     }
 

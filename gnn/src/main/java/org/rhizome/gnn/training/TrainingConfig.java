@@ -38,8 +38,11 @@ import org.rhizome.gnn.model.ModelKind;
  *                   and the negatives' gradients into {@code negatives} rows per chunk instead of per positive
  * @param regularizer which penalty {@code regularization} weighs: {@code l3} (the reference's), {@code n3} (ComplEx's
  *                   nuclear 3-norm) or {@code l2} ({@link Regularizer})
- * @param init       half-width of the uniform initialisation of both tables; 0 takes the RotatE reference code's
- *                   {@code (gamma + 2) / rank} ({@link #initRange()})
+ * @param initLow    lower bound of the uniform initialisation of both tables ({@link #initLow()} and
+ *                   {@link #initHigh()} both 0: the RotatE reference code's {@code [-(gamma + 2) / rank,
+ *                   (gamma + 2) / rank]}, {@link #initRange()}); LibKGE's {@code uniform_} with only {@code a} set is
+ *                   {@code [a, 1]}
+ * @param initHigh   upper bound
  * @param entityDropout   dropout on every entity row a step looks up (heads, tails and negatives; each float kept
  *                   with probability {@code 1 - p} and scaled by {@code 1 / (1 - p)}), as LibKGE's embedders do; 0:
  *                   none. Not for RotatE.
@@ -47,15 +50,15 @@ import org.rhizome.gnn.model.ModelKind;
  */
 public record TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr,
         String optimizer, String loss, float gamma, float advTemperature, float regularization, boolean subsampling,
-        String sides, long seed, int chunk, String regularizer, float init, float entityDropout,
+        String sides, long seed, int chunk, String regularizer, float initLow, float initHigh, float entityDropout,
         float relationDropout) {
 
     /** Without dropout. */
     public TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr, String optimizer,
             String loss, float gamma, float advTemperature, float regularization, boolean subsampling, String sides,
-            long seed, int chunk, String regularizer, float init) {
+            long seed, int chunk, String regularizer, float initLow, float initHigh) {
         this(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature, regularization,
-                subsampling, sides, seed, chunk, regularizer, init, 0f, 0f);
+                subsampling, sides, seed, chunk, regularizer, initLow, initHigh, 0f, 0f);
     }
 
     /** With the reference code's initialisation range. */
@@ -63,7 +66,7 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
             String loss, float gamma, float advTemperature, float regularization, boolean subsampling, String sides,
             long seed, int chunk, String regularizer) {
         this(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature, regularization,
-                subsampling, sides, seed, chunk, regularizer, 0f);
+                subsampling, sides, seed, chunk, regularizer, 0f, 0f);
     }
 
     /** With the reference's L3 penalty. */
@@ -97,8 +100,14 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
                 && !sides.equals("tail")) {
             throw new IllegalArgumentException("sides must be alternate, random, bernoulli or tail, got " + sides);
         }
-        if (!(init >= 0) || Float.isInfinite(init)) {
-            throw new IllegalArgumentException("init must be >= 0 (0: the reference's range), got " + init);
+        if (!Float.isFinite(initLow) || !Float.isFinite(initHigh) || initLow > initHigh
+                || (initLow == initHigh && initLow != 0f)) {
+            throw new IllegalArgumentException("the initialisation range must be finite with low < high (both 0: the "
+                    + "reference's), got [" + initLow + ", " + initHigh + "]");
+        }
+        if (model == ModelKind.ROTATE && initLow != -initHigh) {
+            throw new IllegalArgumentException("RotatE's initialisation range must be symmetric (it sets the phase "
+                    + "scale), got [" + initLow + ", " + initHigh + "]");
         }
         if (!(entityDropout >= 0 && entityDropout < 1) || !(relationDropout >= 0 && relationDropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + entityDropout + " (entities) and "
@@ -127,69 +136,104 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return model.isComplex() ? 2 * rank : rank;
     }
 
-    /** The initialisation range: {@link #init()}, or the reference code's {@code (gamma + 2) / rank} when it is 0. */
+    /** The reference code's initialisation half-width, {@code (gamma + 2) / rank}. */
     public float initRange() {
-        return init > 0 ? init : (gamma + 2f) / rank;
+        return (gamma + 2f) / rank;
+    }
+
+    /** The initialisation's bounds: {@link #initLow()} and {@link #initHigh()}, or the reference's when both are 0. */
+    public float[] initBounds() {
+        return initLow == 0f && initHigh == 0f ? new float[] {-initRange(), initRange()}
+                : new float[] {initLow, initHigh};
     }
 
     public TrainingConfig withModel(ModelKind m) {
         return new TrainingConfig(m, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, init, entityDropout, relationDropout);
+                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
     }
 
     public TrainingConfig withRank(int r) {
         return new TrainingConfig(model, r, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, init, entityDropout, relationDropout);
+                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
     }
 
     public TrainingConfig withSteps(int s) {
         return new TrainingConfig(model, rank, negatives, batch, s, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, init, entityDropout, relationDropout);
+                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
     }
 
     public TrainingConfig withBatch(int b, int neg) {
         return new TrainingConfig(model, rank, neg, b, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, init, entityDropout, relationDropout);
+                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
     }
 
     public TrainingConfig withLearningRate(float rate, String opt) {
         return new TrainingConfig(model, rank, negatives, batch, steps, rate, opt, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, init, entityDropout, relationDropout);
+                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
     }
 
     public TrainingConfig withLoss(String l, float g, float temperature) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, l, g, temperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, init, entityDropout, relationDropout);
+                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
     }
 
     public TrainingConfig withRegularizer(String r) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, r, init, entityDropout, relationDropout);
+                regularization, subsampling, sides, seed, chunk, r, initLow, initHigh, entityDropout, relationDropout);
     }
 
     public TrainingConfig withRegularization(float lambda) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                lambda, subsampling, sides, seed, chunk, regularizer, init, entityDropout, relationDropout);
+                lambda, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
     }
 
     public TrainingConfig withSides(String s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, s, seed, chunk, regularizer, init, entityDropout, relationDropout);
+                regularization, subsampling, s, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
     }
 
     public TrainingConfig withChunk(int c) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, c, regularizer, init, entityDropout, relationDropout);
+                regularization, subsampling, sides, seed, c, regularizer, initLow, initHigh, entityDropout, relationDropout);
     }
 
+    /**
+     * An initialisation range as written on a command line: {@code R} for {@code [-R, R]}, {@code A,B} for
+     * {@code [A, B]}.
+     *
+     * @throws IllegalArgumentException naming the text if it is neither
+     */
+    public static float[] parseInitRange(String text) {
+        String[] parts = text.split(",", -1);
+        try {
+            if (parts.length == 1) {
+                float r = Float.parseFloat(parts[0].trim());
+                return new float[] {-r, r};
+            }
+            if (parts.length == 2) {
+                return new float[] {Float.parseFloat(parts[0].trim()), Float.parseFloat(parts[1].trim())};
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("an initialisation range must be R or A,B (numbers), got '" + text + "'");
+    }
+
+    /** Initial parameters uniform in {@code [-halfWidth, halfWidth]}. */
     public TrainingConfig withInit(float halfWidth) {
+        return withInit(-halfWidth, halfWidth);
+    }
+
+    /** Initial parameters uniform in {@code [low, high]} (both 0: the reference's range). */
+    public TrainingConfig withInit(float low, float high) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, halfWidth, entityDropout, relationDropout);
+                regularization, subsampling, sides, seed, chunk, regularizer, low, high, entityDropout,
+                relationDropout);
     }
 
     public TrainingConfig withDropout(float entities, float relations) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, init, entities, relations);
+                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entities, relations);
     }
 
     /** Whether a step looks up dropped-out copies of the rows ({@link #entityDropout}, {@link #relationDropout}). */
@@ -199,6 +243,6 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
 
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, s, chunk, regularizer, init, entityDropout, relationDropout);
+                regularization, subsampling, sides, s, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
     }
 }

@@ -26,8 +26,8 @@ import org.rhizome.graph.RhizomeException;
  * <pre>
  * magic "RZSTATE\n" | int version (3) | configuration (UTF model, ints rank negatives batch steps, float lr,
  * UTF optimizer loss, floats gamma advTemperature regularization, boolean subsampling, UTF sides, long seed,
- * int chunk, UTF regularizer, float init (absent in version 1: 0), floats entity and relation dropout (absent
- * before version 3: 0))
+ * int chunk, UTF regularizer, floats initialisation low and high (version 1: absent, both 0; version 2: one
+ * half-width w for [-w, w]), floats entity and relation dropout (absent before version 3: 0))
  * | int step | int threads | int train size | long train fingerprint | int entities | int relations | int dim
  * | float phase scale | entity floats | relation floats | int optimiser arrays | (int length, floats)...
  * | double best MRR | int best step | int checks without improvement | boolean has best | [best entity and relation
@@ -133,7 +133,8 @@ public final class TrainingState {
             out.writeLong(c.seed());
             out.writeInt(c.chunk());
             out.writeUTF(c.regularizer());
-            out.writeFloat(c.init());
+            out.writeFloat(c.initLow());
+            out.writeFloat(c.initHigh());
             out.writeFloat(c.entityDropout());
             out.writeFloat(c.relationDropout());
             out.writeInt(step);
@@ -182,11 +183,36 @@ public final class TrainingState {
             }
             TrainingConfig c;
             try {
-                c = new TrainingConfig(ModelKind.valueOf(in.readUTF()), in.readInt(), in.readInt(), in.readInt(),
-                        in.readInt(), in.readFloat(), in.readUTF(), in.readUTF(), in.readFloat(), in.readFloat(),
-                        in.readFloat(), in.readBoolean(), in.readUTF(), in.readLong(), in.readInt(), in.readUTF(),
-                        version == 1 ? 0f : in.readFloat(), version < 3 ? 0f : in.readFloat(),
-                        version < 3 ? 0f : in.readFloat());
+                ModelKind kind = ModelKind.valueOf(in.readUTF());
+                int rank = in.readInt();
+                int negatives = in.readInt();
+                int batch = in.readInt();
+                int steps = in.readInt();
+                float lr = in.readFloat();
+                String optimizer = in.readUTF();
+                String loss = in.readUTF();
+                float gamma = in.readFloat();
+                float temperature = in.readFloat();
+                float regularization = in.readFloat();
+                boolean subsampling = in.readBoolean();
+                String sides = in.readUTF();
+                long seed = in.readLong();
+                int chunk = in.readInt();
+                String regularizer = in.readUTF();
+                float low = 0f; // version 1: the reference's range
+                float high = 0f;
+                if (version == 2) { // one half-width
+                    high = in.readFloat();
+                    low = -high;
+                } else if (version >= 3) {
+                    low = in.readFloat();
+                    high = in.readFloat();
+                }
+                float entityDropout = version >= 3 ? in.readFloat() : 0f;
+                float relationDropout = version >= 3 ? in.readFloat() : 0f;
+                c = new TrainingConfig(kind, rank, negatives, batch, steps, lr, optimizer, loss, gamma, temperature,
+                        regularization, subsampling, sides, seed, chunk, regularizer, low, high, entityDropout,
+                        relationDropout);
             } catch (IllegalArgumentException e) {
                 throw new IOException("impossible configuration (" + e.getMessage() + "): corrupted", e);
             }

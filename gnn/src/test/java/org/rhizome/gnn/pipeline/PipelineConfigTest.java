@@ -20,7 +20,8 @@ class PipelineConfigTest {
     /** A configuration with no value left at its default. */
     private static PipelineConfig unusual(ModelKind kind) {
         TrainingConfig t = new TrainingConfig(kind, 37, 11, 96, 1234, 0.0025f, "adagrad", "margin", 9.5f, 0.75f,
-                1e-5f, false, "tail", 7, 4, "n3", 0.02f);
+                1e-5f, false, "tail", 7, 4, "n3", kind == ModelKind.ROTATE ? -0.5f : -0.02f, 0.5f,
+                kind == ModelKind.ROTATE ? 0f : 0.25f, kind == ModelKind.ROTATE ? 0f : 0.125f); // RotatE: no dropout
         return new PipelineConfig("some/folder with space", 99, t,
                 new PipelineConfig.Sampler("lemon", "texts/entity2text.txt", 16, 40, 2, "replaced", 0.25),
                 new PipelineConfig.Validation(250, 5), 3, true);
