@@ -26,7 +26,9 @@ import org.rhizome.graph.snapshot.GraphSnapshot;
  * Link prediction on a store: a small family graph where "parent of" and "child of" are inverses, a RotatE model
  * trained on 90% of its statements from a pipeline configuration written to YAML and read back, its filtered metrics
  * on the held-out 5%, a saved model file, the most plausible children of one person, and the same question asked in
- * SPARQL through {@code rzf:predictTails}.
+ * SPARQL through {@code rzf:predictTails}. Then the same graph in LibKGE's setting (Ruffinelli et al. 2020): ComplEx
+ * with reciprocal relations, the cross-entropy loss and embedder dropout, asked for the parent of a child as a head
+ * query, which it answers through the reciprocal of "parent of".
  *
  * <p>Run: {@code mvn -q -pl examples -am package -DskipTests && java --add-modules jdk.incubator.vector -cp
  * "examples/target/classes:$(cat examples/target/examples.classpath)" org.rhizome.examples.PredictLinks [DIR]}
@@ -36,7 +38,8 @@ public final class PredictLinks {
 
     /** What the example did. */
     public record Outcome(RankMetrics test, List<TrainedModel.Prediction> children, TrainedModel reloaded,
-            PipelineConfig config, List<String> sparqlChildren) {}
+            PipelineConfig config, List<String> sparqlChildren, RankMetrics reciprocalTest,
+            List<TrainedModel.Prediction> parents) {}
 
     public static void main(String[] args) {
         run(Path.of(args.length > 0 ? args[0] : "rhizome-data/predict-example"), System.out);
@@ -91,7 +94,18 @@ public final class PredictLinks {
                 PredictionFunctions.detach(kg.dataset(), m);
             }
             out.println("in SPARQL: " + sparqlChildren);
-            return new Outcome(r.test().realistic(), children, m, config, sparqlChildren);
+            // LibKGE's setting: (t, r^-1, h) trained too, tails corrupted only, softmax cross-entropy, dropout
+            PipelineConfig libKge = config.withTraining(TrainingConfig.defaults(ModelKind.COMPLEX).withRank(16)
+                    .withBatch(32, 16).withSteps(600).withLearningRate(0.05f, "adam")
+                    .withLoss("cross-entropy", 0f, 0f).withDropout(0.1f, 0.1f)).withReciprocal(true);
+            KgePipeline.Result rr = KgePipeline.run(ds, libKge, null, null, TrainingListener.NONE, 100);
+            out.println("ComplEx with reciprocal relations, test: " + rr.test().summary());
+            // (?, parent of, Child 3.1): answered as (Child 3.1, parent of^-1, ?)
+            List<TrainedModel.Prediction> parents = rr.model().predictHeads(kg.relationIri("parent of"),
+                    kg.conceptIri("Child 3.1"), 1);
+            out.printf("parent of Child 3.1: %s%n", kg.concept(parents.get(0).name()).orElseThrow().label());
+            return new Outcome(r.test().realistic(), children, m, config, sparqlChildren, rr.test().realistic(),
+                    parents);
         }
     }
 }

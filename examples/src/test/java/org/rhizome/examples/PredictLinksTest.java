@@ -25,5 +25,9 @@ class PredictLinksTest {
         assertThat(o.config().training().steps()).isEqualTo(600);
         assertThat(o.config().threads()).isEqualTo(1);
         assertThat(o.sparqlChildren()).containsExactlyElementsOf(o.children().stream().map(p -> p.name()).toList());
+        // LibKGE's setting: the reciprocal model learns the families too, and names Child 3.1's parent
+        assertThat(o.reciprocalTest().mrr()).isGreaterThan(0.5);
+        assertThat(o.parents()).singleElement().satisfies(p -> assertThat(p.name()).contains("parent_3"));
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("parent of Child 3.1: Parent 3");
     }
 }
