@@ -19,8 +19,8 @@ import org.rhizome.gnn.model.ModelKind;
 /** Negatives shared across chunks of positives ({@link TrainingConfig#chunk()}). */
 class ChunkedTrainingTest {
     /** A ring of 40 entities: e_i next e_{i+1}; prev is its inverse; a quarter of the prev triples held out. */
-    private static final TripleSet TRAIN;
-    private static final TripleSet TEST;
+    static final TripleSet TRAIN;
+    static final TripleSet TEST;
 
     static {
         List<int[]> train = new ArrayList<>();
@@ -33,7 +33,7 @@ class ChunkedTrainingTest {
         TEST = TripleSet.of(test);
     }
 
-    private static TrainingConfig config(ModelKind kind) {
+    static TrainingConfig config(ModelKind kind) {
         return TrainingConfig.defaults(kind).withRank(16).withBatch(64, 16).withSteps(60)
                 .withLearningRate(0.05f, "adam");
     }

@@ -3,9 +3,6 @@ package org.rhizome.gnn.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -18,24 +15,12 @@ import org.rhizome.gnn.model.ModelKind;
 
 /** Dropout on the rows a step looks up ({@link TrainingConfig#entityDropout()}, LibKGE's embedder dropout). */
 class DropoutTrainingTest {
-    /** A ring of 40 entities, next and its inverse prev; a quarter of the prev triples held out. */
-    private static final TripleSet TRAIN;
-    private static final TripleSet TEST;
-
-    static {
-        List<int[]> train = new ArrayList<>();
-        List<int[]> test = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            train.add(new int[] {i, 0, (i + 1) % 40});
-            (i % 4 == 0 ? test : train).add(new int[] {(i + 1) % 40, 1, i});
-        }
-        TRAIN = TripleSet.of(train);
-        TEST = TripleSet.of(test);
-    }
+    /** The ring of {@link ChunkedTrainingTest}: next, its inverse prev, a quarter of the prev triples held out. */
+    private static final TripleSet TRAIN = ChunkedTrainingTest.TRAIN;
+    private static final TripleSet TEST = ChunkedTrainingTest.TEST;
 
     private static TrainingConfig config(ModelKind kind) {
-        return TrainingConfig.defaults(kind).withRank(16).withBatch(64, 16).withSteps(60)
-                .withLearningRate(0.05f, "adam");
+        return ChunkedTrainingTest.config(kind);
     }
 
     /**
