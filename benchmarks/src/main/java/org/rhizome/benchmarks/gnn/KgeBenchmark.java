@@ -163,7 +163,7 @@ public final class KgeBenchmark {
                 + "\"train_seconds\": %.2f, \"eval_seconds\": %.3f, \"scored_triples_per_second\": %.0f, "
                 + "\"final\": {\"mrr\": %.4f, \"mr\": %.1f, \"hits1\": %.4f, \"hits3\": %.4f, \"hits10\": %.4f, "
                 + "\"optimistic\": {\"mrr\": %.4f, \"hits10\": %.4f}, \"loss\": %.4f}, \"sampler\": %s, "
-                + "\"config\": %s, \"reciprocal\": %s, \"steps_run\": %d, \"best_valid_mrr\": %.4f, "
+                + "\"config\": %s, \"reciprocal\": %s, \"steps_run\": %d, \"best_valid_mrr\": %s, "
                 + "\"best_step\": %d}",
                 o.get("model"),
                 o.get("dim"),
@@ -172,6 +172,7 @@ public final class KgeBenchmark {
                 r.seconds(),
                 evalSeconds, r.scoredTriplesPerSecond(), real.mrr(), real.mr(), real.hits1(), real.hits3(),
                 real.hits10(), opt.mrr(), opt.hits10(), r.finalLoss(), samplerInfo, KgePipeline.describe(c), reciprocal,
-                r.stepsRun(), r.bestValidationMrr(), r.bestStep()));
+                r.stepsRun(), Double.isNaN(r.bestValidationMrr()) ? "null"
+                        : String.format(Locale.ROOT, "%.4f", r.bestValidationMrr()), r.bestStep()));
     }
 }

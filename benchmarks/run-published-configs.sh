@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Rhizome's KG embeddings with the published hyper-parameters on FB15k-237: LibKGE's best configurations of
+# Ruffinelli et al. (ICLR 2020), as dumped in uma-pi1/kge-iclr20 (config_files/iclr2020/fb15k-237/
+# <model>-negative_sampling-kl-bo-best/checkpoint_best.yaml), run through KgeBenchmark. Long runs: about 70-100
+# minutes each on this 2-vCPU machine with one thread per model, so they are not part of CI.
+#
+#   benchmarks/run-published-configs.sh [MODELS="transe distmult"] [DATA=../shared/datasets/FB15k-237] [THREADS=1]
+#       [PARALLEL=yes]
+#
+# PARALLEL=yes runs the models side by side (one process each, THREADS threads each). Each writes
+# $WORK/<model>.json (the final JSON line: test metrics, best validation check, the resolved configuration) and
+# $WORK/<model>.err (progress and every validation check). Skips cleanly when the dataset is absent.
+#
+# What the configurations say, and how they map (see benchmarks/README.md, "LibKGE's published configurations"):
+#   reciprocal_relations_model    reciprocal=true (training triples also as (t, r^-1, h), tails corrupted only)
+#   train.type negative_sampling, loss kl       loss=cross-entropy (softmax over the positive and its negatives)
+#   train.batch_size B            batch=2B queries (B triples, each as a tail and as a reciprocal query)
+#   num_samples o (tail side)     negatives=o, for the reciprocal queries too (LibKGE: s, fewer; a simplification)
+#   negative_sampling.implementation batch   chunk=batch (negatives shared by each thread's part of the batch)
+#   lookup_embedder.initialize uniform_, a   init=a,1 (torch.nn.init.uniform_ with only a set draws from [a, 1])
+#   entity/relation_embedder.dropout        entity-dropout, relation-dropout (negative values mean none)
+#   max_epochs 400, valid.every 5, early stopping patience 10    steps=400 epochs, valid-every=5 epochs, patience=10
+#   not reproduced: ReduceLROnPlateau (factor 0.95) and the L3 penalties (weights 1e-9 and below)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DATA=${DATA:-../shared/datasets/FB15k-237}
+MODELS=${MODELS:-"transe distmult"}
+THREADS=${THREADS:-1}
+PARALLEL=${PARALLEL:-yes}
+WORK=${WORK:-/tmp/rhizome-published}
+LOCK=/tmp/rhizome-mvn.lock
+if [ ! -f "$DATA/train.txt" ]; then echo "{\"skipped\": \"no dataset at $DATA\"}"; exit 0; fi
+mkdir -p "$WORK"
+flock "$LOCK" bash -c '
+  set -euo pipefail
+  mvn -B -o -q -pl benchmarks -am install -DskipTests
+  rm -rf "$1/cp" && mkdir -p "$1/cp/lib"
+  cp -r benchmarks/target/classes "$1/cp/classes"
+  tr ":" "\n" < benchmarks/target/bench.classpath | while read -r jar; do cp "$jar" "$1/cp/lib/"; done
+' _ "$WORK"
+# training queries per epoch: every training triple twice (itself and its reciprocal)
+TRIPLES=$(grep -c . "$DATA/train.txt")
+run() {
+  local m=$1 args
+  case $m in
+    transe) # f248da1f: dim 128, batch 128, Adam 3e-4, o 192 / s 61, l_norm 2, uniform_ a -1e-5, no dropout
+      local b=256
+      local epoch=$(( (2 * TRIPLES + b - 1) / b ))
+      args="model=transe-l2 dim=128 negatives=192 batch=$b lr=3e-4 optimizer=adam init=-1e-5,1 warmup=200"
+      args="$args steps=$((100 * epoch)) valid-every=$((5 * epoch)) progress=$epoch" ;; # best at epoch 75-85
+    distmult) # 9c3b7bba: dim 256, batch 1024, Adagrad 0.1595, o 402 / s 255 batch-shared, dropout 0.420 / 0.410
+      local b=2048
+      local epoch=$(( (2 * TRIPLES + b - 1) / b ))
+      args="model=distmult dim=256 negatives=402 batch=$b chunk=$b lr=0.15953749294870845 optimizer=adagrad"
+      args="$args init=-0.9352212163936202,1 entity-dropout=0.4196834675552332"
+      args="$args relation-dropout=0.40971036404279193 warmup=20"
+      args="$args steps=$((400 * epoch)) valid-every=$((5 * epoch)) progress=$epoch" ;;
+    complex) # e7d884f9: dim 256 (128 complex), batch 1024, Adagrad 0.1826, o 1000 / s 529, dropout 0.5 / 0.227
+      local b=2048
+      local epoch=$(( (2 * TRIPLES + b - 1) / b ))
+      args="model=complex dim=128 negatives=1000 batch=$b chunk=$b lr=0.18255429345236635 optimizer=adagrad"
+      args="$args init=-0.8328168489829233,1 entity-dropout=0.5 relation-dropout=0.22684140529516872 warmup=20"
+      args="$args steps=$((400 * epoch)) valid-every=$((5 * epoch)) progress=$epoch" ;;
+    *) echo "{\"skipped\": \"no published configuration here for $m\"}"; return ;;
+  esac
+  java --add-modules jdk.incubator.vector -Xmx6g -cp "$WORK/cp/classes:$WORK/cp/lib/*" \
+    org.rhizome.benchmarks.gnn.KgeBenchmark data="$DATA" $args loss=cross-entropy subsampling=false reciprocal=true \
+    patience=10 threads="$THREADS" seed=0 > "$WORK/$m.json" 2> "$WORK/$m.err"
+  grep '^{' "$WORK/$m.json"
+}
+for m in $MODELS; do
+  if [ "$PARALLEL" = yes ]; then run "$m" & else run "$m"; fi
+done
+wait
