@@ -9,7 +9,8 @@
 #
 # PARALLEL=yes runs the models side by side (one process each, THREADS threads each). Each writes
 # $WORK/<model>.json (the final JSON line: test metrics, best validation check, the resolved configuration) and
-# $WORK/<model>.err (progress and every validation check). Skips cleanly when the dataset is absent.
+# $WORK/<model>.err (progress and every validation check), and keeps the best check's model in $WORK/<model>.rzkge
+# (rhizome evaluate --model it --data DATA scores a run cut short). Skips cleanly when the dataset is absent.
 #
 # What the configurations say, and how they map (see benchmarks/README.md, "LibKGE's published configurations"):
 #   reciprocal_relations_model    reciprocal=true (training triples also as (t, r^-1, h), tails corrupted only)
@@ -65,7 +66,7 @@ run() {
   esac
   java --add-modules jdk.incubator.vector -Xmx6g -cp "$WORK/cp/classes:$WORK/cp/lib/*" \
     org.rhizome.benchmarks.gnn.KgeBenchmark data="$DATA" $args loss=cross-entropy subsampling=false reciprocal=true \
-    patience=10 threads="$THREADS" seed=0 > "$WORK/$m.json" 2> "$WORK/$m.err"
+    patience=10 threads="$THREADS" seed=0 save-best="$WORK/$m.rzkge" > "$WORK/$m.json" 2> "$WORK/$m.err"
   grep '^{' "$WORK/$m.json"
 }
 for m in $MODELS; do

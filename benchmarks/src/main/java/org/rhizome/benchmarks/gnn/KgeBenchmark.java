@@ -16,6 +16,8 @@ import org.rhizome.gnn.evaluation.RankEvaluator;
 import org.rhizome.gnn.evaluation.RankMetrics;
 import org.rhizome.gnn.evaluation.Side;
 import org.rhizome.gnn.evaluation.TieBreak;
+import org.rhizome.gnn.io.ModelFile;
+import org.rhizome.gnn.io.TrainedModel;
 import org.rhizome.gnn.kernel.Kernels;
 import org.rhizome.gnn.model.ModelKind;
 import org.rhizome.gnn.pipeline.KgePipeline;
@@ -60,7 +62,9 @@ import org.rhizome.gnn.training.Validation;
  * {@code relation-dropout} (0) are {@link TrainingConfig}'s.
  * {@code valid-every=N} checks the filtered MRR on the whole validation split every N steps, keeps the best check
  * and stops after {@code patience} (10) checks without improvement; the JSON line then also holds the best check's
- * step and validation MRR, and {@code progress=N} prints a line to stderr every N steps.
+ * step and validation MRR, and {@code progress=N} prints a line to stderr every N steps. {@code save-best=FILE}
+ * writes each new best check's model there (a model file that {@code rhizome evaluate} reads, reciprocal relations
+ * included), so a run cut short can still be evaluated.
  */
 public final class KgeBenchmark {
     private KgeBenchmark() {}
@@ -73,7 +77,7 @@ public final class KgeBenchmark {
                 "lemon-clusters", "100", "lemon-nearest", "3", "lemon-anchor", "kept", "lemon-uniform", "0",
                 "chunk", "1", "regularizer", "l3", "sides", "alternate", "loss", "self-adversarial", "optimizer", "adam",
                 "subsampling", "true", "init", "0", "reciprocal", "false", "valid-every", "0", "patience", "10",
-                "progress", "0", "entity-dropout", "0", "relation-dropout", "0");
+                "progress", "0", "entity-dropout", "0", "relation-dropout", "0", "save-best", "");
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
             System.out.println("{\"skipped\": \"no dataset at " + data + "\"}");
@@ -106,8 +110,14 @@ public final class KgeBenchmark {
         FilterIndex filter = FilterIndex.of(ds);
         int validEvery = Integer.parseInt(o.get("valid-every"));
         if (validEvery > 0) {
+            String saveBest = o.get("save-best");
             Validation v = new Validation(ds.valid(), filter, validEvery, Integer.parseInt(o.get("patience")),
-                    ds.valid().size(), (m, step) -> { }, m -> m);
+                    ds.valid().size(), (m, step) -> {
+                        if (!saveBest.isEmpty()) { // the best check so far, for rhizome evaluate if the run is cut
+                            ModelFile.write(new TrainedModel(m, ds.entities(), ds.relations(),
+                                    KgePipeline.describe(c)), Path.of(saveBest));
+                        }
+                    }, m -> m);
             trainer.validation(reciprocal ? v.withReciprocals(base.relationCount()) : v);
         }
         int progress = Integer.parseInt(o.get("progress"));
