@@ -18,13 +18,7 @@ WORK=${WORK:-/tmp/rhizome-epignn-bench}
 LOCK=/tmp/rhizome-mvn.lock
 C=../shared/datasets/clutrr
 mkdir -p "$WORK"
-flock "$LOCK" bash -c '
-  set -euo pipefail
-  mvn -B -o -q -pl benchmarks -am install -DskipTests
-  rm -rf "$1/cp" && mkdir -p "$1/cp/lib"
-  cp -r benchmarks/target/classes "$1/cp/classes"
-  tr ":" "\n" < benchmarks/target/bench.classpath | while read -r jar; do cp "$jar" "$1/cp/lib/"; done
-' _ "$WORK"
+benchmarks/build-bench-classpath.sh "$WORK"
 J="java --add-modules jdk.incubator.vector -Xmx6g -cp $WORK/cp/classes:$WORK/cp/lib/*"
 for what in $WHAT; do
   case $what in

@@ -18,13 +18,7 @@ mkdir -p "$WORK"
 
 # Build once and copy the classes and jars aside, so a later build by someone else cannot change what runs.
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  flock "$LOCK" bash -c '
-    set -euo pipefail
-    mvn -B -o -q -pl benchmarks -am install -DskipTests
-    rm -rf "$1/cp" && mkdir -p "$1/cp/lib"
-    cp -r benchmarks/target/classes "$1/cp/classes"
-    tr ":" "\n" < benchmarks/target/bench.classpath | while read -r jar; do cp "$jar" "$1/cp/lib/"; done
-  ' _ "$WORK"
+  benchmarks/build-bench-classpath.sh "$WORK"
 fi
 BUILT="commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- agent graph-store retrieval embeddings benchmarks \
   || echo ' + uncommitted changes')"

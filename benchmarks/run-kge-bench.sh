@@ -22,13 +22,7 @@ WORK=${WORK:-/tmp/rhizome-kge-bench}
 LOCK=/tmp/rhizome-mvn.lock
 if [ ! -d "$DATA" ]; then echo "{\"skipped\": \"no dataset at $DATA\"}"; exit 0; fi
 mkdir -p "$WORK"
-flock "$LOCK" bash -c '
-  set -euo pipefail
-  mvn -B -o -q -pl benchmarks -am install -DskipTests
-  rm -rf "$1/cp" && mkdir -p "$1/cp/lib"
-  cp -r benchmarks/target/classes "$1/cp/classes"
-  tr ":" "\n" < benchmarks/target/bench.classpath | while read -r jar; do cp "$jar" "$1/cp/lib/"; done
-' _ "$WORK"
+benchmarks/build-bench-classpath.sh "$WORK"
 # the reference configuration of torch_kge.py's example: gamma 6, temperature 0.5, Adam 1e-3, batch 256, 64 negatives
 for m in $MODELS; do
   case $m in

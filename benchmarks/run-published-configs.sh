@@ -29,16 +29,9 @@ MODELS=${MODELS:-"transe distmult"}
 THREADS=${THREADS:-1}
 PARALLEL=${PARALLEL:-yes}
 WORK=${WORK:-/tmp/rhizome-published}
-LOCK=/tmp/rhizome-mvn.lock
 if [ ! -f "$DATA/train.txt" ]; then echo "{\"skipped\": \"no dataset at $DATA\"}"; exit 0; fi
 mkdir -p "$WORK"
-flock "$LOCK" bash -c '
-  set -euo pipefail
-  mvn -B -o -q -pl benchmarks -am install -DskipTests
-  rm -rf "$1/cp" && mkdir -p "$1/cp/lib"
-  cp -r benchmarks/target/classes "$1/cp/classes"
-  tr ":" "\n" < benchmarks/target/bench.classpath | while read -r jar; do cp "$jar" "$1/cp/lib/"; done
-' _ "$WORK"
+benchmarks/build-bench-classpath.sh "$WORK"
 # training queries per epoch: every training triple twice (itself and its reciprocal)
 TRIPLES=$(grep -c . "$DATA/train.txt")
 run() {
