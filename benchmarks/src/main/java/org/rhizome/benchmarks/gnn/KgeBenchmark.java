@@ -75,7 +75,8 @@ public final class KgeBenchmark {
                 "lr", "1e-3", "batch", "512", "steps", "10000", "threads", "2", "reg", "0", "seed", "0", "warmup",
                 "200", "sampler", "uniform", "text", "", "embed-cache", "/tmp/rhizome-lemon-cache", "lemon-dims", "32",
                 "lemon-clusters", "100", "lemon-nearest", "3", "lemon-anchor", "kept", "lemon-uniform", "0",
-                "chunk", "1", "regularizer", "l3", "sides", "alternate", "loss", "self-adversarial", "optimizer", "adam",
+                "chunk", "1", "regularizer", "l3", "sides", "alternate", "loss", "self-adversarial",
+                "optimizer", "adam",
                 "subsampling", "true", "init", "0", "reciprocal", "false", "valid-every", "0", "patience", "10",
                 "progress", "0", "entity-dropout", "0", "relation-dropout", "0", "save-best", "");
         Path data = Path.of(o.get("data"));

@@ -152,7 +152,8 @@ public final class KgePipeline {
         return String.format(Locale.ROOT, "{\"model\":\"%s\",\"rank\":%d,\"negatives\":%d,\"batch\":%d,\"steps\":%d,"
                 + "\"lr\":%s,\"optimizer\":\"%s\",\"loss\":\"%s\",\"gamma\":%s,\"advTemperature\":%s,"
                 + "\"regularization\":%s,\"subsampling\":%s,\"sides\":\"%s\",\"seed\":%d,\"chunk\":%d,"
-                + "\"regularizer\":\"%s\",\"initLow\":%s,\"initHigh\":%s,\"entityDropout\":%s,\"relationDropout\":%s}", c.model(),
+                + "\"regularizer\":\"%s\",\"initLow\":%s,\"initHigh\":%s,\"entityDropout\":%s,"
+                + "\"relationDropout\":%s}", c.model(),
                 c.rank(), c.negatives(), c.batch(), c.steps(), c.lr(), c.optimizer(), c.loss(), c.gamma(),
                 c.advTemperature(), c.regularization(), c.subsampling(), c.sides(), c.seed(), c.chunk(),
                 c.regularizer(), c.initLow(), c.initHigh(), c.entityDropout(), c.relationDropout());

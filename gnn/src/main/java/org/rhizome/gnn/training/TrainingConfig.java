@@ -149,32 +149,38 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
 
     public TrainingConfig withModel(ModelKind m) {
         return new TrainingConfig(m, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
+                regularization, subsampling, sides, seed, chunk, regularizer,
+                initLow, initHigh, entityDropout, relationDropout);
     }
 
     public TrainingConfig withRank(int r) {
         return new TrainingConfig(model, r, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
+                regularization, subsampling, sides, seed, chunk, regularizer,
+                initLow, initHigh, entityDropout, relationDropout);
     }
 
     public TrainingConfig withSteps(int s) {
         return new TrainingConfig(model, rank, negatives, batch, s, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
+                regularization, subsampling, sides, seed, chunk, regularizer,
+                initLow, initHigh, entityDropout, relationDropout);
     }
 
     public TrainingConfig withBatch(int b, int neg) {
         return new TrainingConfig(model, rank, neg, b, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
+                regularization, subsampling, sides, seed, chunk, regularizer,
+                initLow, initHigh, entityDropout, relationDropout);
     }
 
     public TrainingConfig withLearningRate(float rate, String opt) {
         return new TrainingConfig(model, rank, negatives, batch, steps, rate, opt, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
+                regularization, subsampling, sides, seed, chunk, regularizer,
+                initLow, initHigh, entityDropout, relationDropout);
     }
 
     public TrainingConfig withLoss(String l, float g, float temperature) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, l, g, temperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
+                regularization, subsampling, sides, seed, chunk, regularizer,
+                initLow, initHigh, entityDropout, relationDropout);
     }
 
     public TrainingConfig withRegularizer(String r) {
@@ -184,17 +190,20 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
 
     public TrainingConfig withRegularization(float lambda) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                lambda, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
+                lambda, subsampling, sides, seed, chunk, regularizer,
+                initLow, initHigh, entityDropout, relationDropout);
     }
 
     public TrainingConfig withSides(String s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, s, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
+                regularization, subsampling, s, seed, chunk, regularizer,
+                initLow, initHigh, entityDropout, relationDropout);
     }
 
     public TrainingConfig withChunk(int c) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, c, regularizer, initLow, initHigh, entityDropout, relationDropout);
+                regularization, subsampling, sides, seed, c, regularizer,
+                initLow, initHigh, entityDropout, relationDropout);
     }
 
     /**
@@ -243,6 +252,7 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
 
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, s, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout);
+                regularization, subsampling, sides, s, chunk, regularizer,
+                initLow, initHigh, entityDropout, relationDropout);
     }
 }
