@@ -92,14 +92,14 @@ public final class KgeBenchmark {
             case "transe" -> ModelKind.TRANSE_L1;
             default -> ModelKind.parse(o.get("model"));
         };
+        float[] init = TrainingConfig.parseInitRange(o.get("init"));
         TrainingConfig c = new TrainingConfig(kind, Integer.parseInt(o.get("dim")),
                 Integer.parseInt(o.get("negatives")),
                 Integer.parseInt(o.get("batch")), Integer.parseInt(o.get("steps")), Float.parseFloat(o.get("lr")),
                 o.get("optimizer"), o.get("loss"), Float.parseFloat(o.get("gamma")),
                 Float.parseFloat(o.get("adv-temp")), Float.parseFloat(o.get("reg")),
                 Boolean.parseBoolean(o.get("subsampling")), sides, Long.parseLong(o.get("seed")),
-                Integer.parseInt(o.get("chunk")), o.get("regularizer"), TrainingConfig.parseInitRange(o.get("init"))[0],
-                TrainingConfig.parseInitRange(o.get("init"))[1],
+                Integer.parseInt(o.get("chunk")), o.get("regularizer"), init[0], init[1],
                 Float.parseFloat(o.get("entity-dropout")), Float.parseFloat(o.get("relation-dropout")));
         int threads = Integer.parseInt(o.get("threads"));
         int warmup = Integer.parseInt(o.get("warmup"));

@@ -6,11 +6,8 @@ import java.util.Objects;
 import org.rhizome.gnn.data.FilterIndex;
 import org.rhizome.gnn.data.KgDataset;
 import org.rhizome.gnn.evaluation.EvaluationResult;
-import org.rhizome.gnn.evaluation.LinkScorer;
 import org.rhizome.gnn.evaluation.RankEvaluator;
-import org.rhizome.gnn.evaluation.ReciprocalScorer;
 import org.rhizome.gnn.io.TrainedModel;
-import org.rhizome.gnn.model.KgeModel;
 import org.rhizome.gnn.sampling.NegativeSampler;
 import org.rhizome.gnn.training.Trainer;
 import org.rhizome.gnn.training.Validation;
@@ -22,7 +19,7 @@ import org.rhizome.gnn.training.TrainingResult;
  * Dataset to evaluated model in one call: train with a {@link TrainingConfig}, evaluate on the test split with the
  * filtered protocol (filter = train + valid + test), and keep the names so the model can be saved and queried. A
  * dataset with reciprocal relations ({@link KgDataset#withReciprocals()}, {@link PipelineConfig#reciprocal()}) is
- * evaluated through them ({@link #scorer}).
+ * evaluated through them ({@link TrainedModel#scorer()}).
  */
 public final class KgePipeline {
     private KgePipeline() {}
@@ -128,23 +125,16 @@ public final class KgePipeline {
         }
         setup.accept(trainer);
         TrainingResult tr = trainer.train(ds.train(), ds.entityCount(), ds.relationCount());
-        long t0 = System.nanoTime();
-        EvaluationResult ev = new RankEvaluator().evaluate(scorer(tr.model(), ds), ds.test(), FilterIndex.of(ds),
-                threads);
-        double evalSeconds = (System.nanoTime() - t0) / 1e9;
         String d = describe(config);
         if (sampler != null) { // the sampler replaces the configuration's: say which
             d = d.substring(0, d.length() - 1) + ",\"sampler\":\"" + sampler.describe().replace("\"", "'") + "\"}";
         }
-        return new Result(new TrainedModel(tr.model(), ds.entities(), ds.relations(), d), tr, ev, evalSeconds);
-    }
-
-    /**
-     * How {@code model}, trained on {@code ds}, answers queries over {@code ds}'s original relations: through its
-     * reciprocal relations ({@link ReciprocalScorer}) when {@code ds} has them, else itself.
-     */
-    public static LinkScorer scorer(KgeModel model, KgDataset ds) {
-        return ds.hasReciprocals() ? new ReciprocalScorer(model, ds.baseRelationCount()) : model;
+        TrainedModel model = new TrainedModel(tr.model(), ds.entities(), ds.relations(), d);
+        long t0 = System.nanoTime();
+        // through the reciprocal relations when the dataset has them (TrainedModel#scorer)
+        EvaluationResult ev = new RankEvaluator().evaluate(model.scorer(), ds.test(), FilterIndex.of(ds), threads);
+        double evalSeconds = (System.nanoTime() - t0) / 1e9;
+        return new Result(model, tr, ev, evalSeconds);
     }
 
     /** The configuration as one line of JSON, recorded in model files. */

@@ -841,11 +841,13 @@ public final class Trainer {
         }
         double sum = Math.exp(pos - max);
         for (int j = 0; j < k; j++) {
-            sum += Math.exp(negScore[off + j] - max);
+            float e = (float) Math.exp(negScore[off + j] - max); // the numerator, normalised below
+            negCoeff[off + j] = e;
+            sum += e;
         }
         double scale = weight / sum;
         for (int j = 0; j < k; j++) {
-            negCoeff[off + j] = (float) (Math.exp(negScore[off + j] - max) * scale);
+            negCoeff[off + j] = (float) (negCoeff[off + j] * scale);
         }
         return weight * (Math.log(sum) + max - pos);
     }
