@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
                     + "embedding cache).",
             "",
             "Without options: catch up with the store (new, changed and removed concepts, found by fingerprint). "
-                    + "--rebuild: empty the index and index everything again (embeddings come from the cache). "
+                    + "--rebuild: empty the index and index everything again (embeddings come from the cache); "
+                    + "also the way to switch embedding models (RHIZOME_EMBEDDINGS), since an index refuses a model "
+                    + "other than the one that built it. "
                     + "--check: report drift between index and store without changing anything (exit code 1 when "
                     + "they disagree)."
         })
@@ -49,7 +51,8 @@ final class IndexCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (KnowledgeGraph kg = root.openStore(false);
-                Retrieval r = RetrievalSupport.open(kg, root, spec.commandLine().getErr(), !rebuild && !check)) {
+                Retrieval r = RetrievalSupport.open(kg, root, spec.commandLine().getErr(), !rebuild && !check,
+                        rebuild)) {
             if (check) {
                 DriftReport d = r.indexer().check(sample, 1);
                 out.println(d);

@@ -24,6 +24,14 @@ final class RetrievalSupport {
      * with progress on standard error).
      */
     static Retrieval open(KnowledgeGraph kg, Rhizome root, PrintWriter err, boolean sync) {
+        return open(kg, root, err, sync, false);
+    }
+
+    /**
+     * {@link #open(KnowledgeGraph, Rhizome, PrintWriter, boolean)}, or with {@code replace} a new empty index in
+     * place of the one on disk, whichever embedding model built it (for a rebuild).
+     */
+    static Retrieval open(KnowledgeGraph kg, Rhizome root, PrintWriter err, boolean sync, boolean replace) {
         boolean fresh = kg.location().map(l -> !java.nio.file.Files.isDirectory(l.resolve("retrieval/index")))
                 .orElse(true);
         if (fresh && sync && !root.quiet()) {
@@ -31,8 +39,8 @@ final class RetrievalSupport {
             err.flush();
         }
         try {
-            return Retrieval.builder(kg).syncOnOpen(sync).progress(ConsoleProgress.forConsole(err, root.quiet()))
-                    .open();
+            return Retrieval.builder(kg).syncOnOpen(sync).replaceIndex(replace)
+                    .progress(ConsoleProgress.forConsole(err, root.quiet())).open();
         } catch (IndexException | EmbeddingException e) {
             throw new CommandFailedException(ExitCodes.FAILURE, e.getMessage(), e);
         }

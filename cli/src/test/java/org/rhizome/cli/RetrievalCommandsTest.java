@@ -51,6 +51,50 @@ class RetrievalCommandsTest {
     }
 
     @Test
+    void rebuildReplacesAnIndexMadeByAnotherModel(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("two.ttl");
+        Files.writeString(file, "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                + "<https://example.org/a> rdfs:label \"Ada Lovelace\" .\n"
+                + "<https://example.org/b> rdfs:label \"Charles Babbage\" .\n");
+        String other = tmp.resolve("store").toString();
+        assertThat(Cli.run("--store", other, "--quiet", "import", file.toString()).exitCode()).isZero();
+        // Index the store with a stand-in model, as a store indexed under another RHIZOME_EMBEDDINGS would be.
+        org.rhizome.embeddings.TextEmbedder standIn = new org.rhizome.embeddings.TextEmbedder() {
+            @Override
+            public java.util.List<float[]> embedAll(java.util.List<String> texts) {
+                return texts.stream().map(t -> {
+                    float[] v = new float[8];
+                    v[Math.floorMod(t.hashCode(), 8)] = 1;
+                    return v;
+                }).toList();
+            }
+
+            @Override
+            public int dimension() {
+                return 8;
+            }
+
+            @Override
+            public String modelId() {
+                return "test:stand-in:8";
+            }
+        };
+        try (var kg = org.rhizome.graph.KnowledgeGraph.open(Path.of(other));
+                var r = org.rhizome.retrieval.Retrieval.builder(kg).embedder(standIn).open()) {
+            assertThat(r.index().count()).isEqualTo(2);
+        }
+        Cli.Result refused = Cli.run("--store", other, "--quiet", "index");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("was built with test:stand-in:8").contains("rhizome index --rebuild");
+        Cli.Result rebuilt = Cli.run("--store", other, "--quiet", "index", "--rebuild");
+        assertThat(rebuilt.exitCode()).as(rebuilt.err()).isZero();
+        assertThat(rebuilt.out()).contains("rebuilt: 2 added").contains("2 concepts indexed with langchain4j:");
+        Cli.Result search = Cli.run("--store", other, "--quiet", "search", "Lovelace", "--k", "1");
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        assertThat(search.out()).contains("Ada Lovelace");
+    }
+
+    @Test
     void searchByWordsAndByMeaning() {
         Cli.Result r = Cli.run("--store", store, "--quiet", "search", "consulting detective", "--k", "2");
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -19,6 +19,8 @@ public final class TextEmbedders {
         switch (config.provider()) {
             case MINILM:
                 return LangChain4jEmbedder.miniLm(config.batchSize());
+            case MINILM_Q:
+                return LangChain4jEmbedder.miniLmQuantized(config.batchSize());
             case OPENAI: {
                 var b = OpenAiEmbeddingModel.builder().modelName(config.model().orElseThrow())
                         .apiKey(config.apiKey().orElse("none")).timeout(config.timeout()).maxRetries(2);

@@ -30,9 +30,20 @@ class EmbedderConfigTest {
     }
 
     @Test
+    void readsTheQuantisedInProcessModel() {
+        EmbedderConfig c = EmbedderConfig.fromEnvironment(Map.of("RHIZOME_EMBEDDINGS", " MiniLM-Q "));
+        assertThat(c.provider()).isEqualTo(EmbedderConfig.Provider.MINILM_Q);
+        assertThat(c.provider().word()).isEqualTo("minilm-q");
+        assertThat(c.provider().inProcess()).isTrue();
+        assertThat(c.model()).isEmpty();
+        assertThat(c.toString()).startsWith("EmbedderConfig[minilm-q batch 32");
+        assertThatThrownBy(() -> c.withDimension(768)).hasMessageContaining("384 dimensions");
+    }
+
+    @Test
     void namesTheBadVariable() {
         assertThatThrownBy(() -> EmbedderConfig.fromEnvironment(Map.of("RHIZOME_EMBEDDINGS", "word2vec")))
-                .hasMessageContaining("unknown embedding provider 'word2vec'");
+                .hasMessageContaining("unknown embedding provider 'word2vec'; expected minilm, minilm-q, openai");
         assertThatThrownBy(() -> EmbedderConfig.fromEnvironment(Map.of("RHIZOME_EMBEDDINGS", "ollama")))
                 .hasMessageContaining("needs a model name (RHIZOME_EMBEDDINGS_MODEL)");
         assertThatThrownBy(() -> EmbedderConfig.fromEnvironment(Map.of("RHIZOME_EMBEDDINGS_BATCH", "0")))

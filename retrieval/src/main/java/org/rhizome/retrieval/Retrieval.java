@@ -59,7 +59,8 @@ public final class Retrieval implements AutoCloseable {
         ConceptIndex idx;
         try {
             idx = dir.isPresent()
-                    ? ConceptIndex.open(dir.get().resolve("index"), base.modelId(), base.dimension(), ConceptText.RECIPE)
+                    ? ConceptIndex.open(dir.get().resolve("index"), base.modelId(), base.dimension(), ConceptText.RECIPE,
+                            b.replaceIndex)
                     : ConceptIndex.inMemory(base.modelId(), base.dimension(), ConceptText.RECIPE);
         } catch (RuntimeException e) {
             cache.close();
@@ -68,7 +69,7 @@ public final class Retrieval implements AutoCloseable {
         this.index = idx;
         this.indexer = new ConceptIndexer(kg, index, embedder);
         try {
-            this.openingSync = b.sync ? Optional.of(indexer.sync(b.progress)) : Optional.empty();
+            this.openingSync = b.sync && !b.replaceIndex ? Optional.of(indexer.sync(b.progress)) : Optional.empty();
             if (b.follow) {
                 indexer.follow();
             }
@@ -94,6 +95,7 @@ public final class Retrieval implements AutoCloseable {
         private Optional<Path> directory = Optional.empty();
         private boolean sync = true;
         private boolean follow = true;
+        private boolean replaceIndex;
         private ResolutionPolicy policy = ResolutionPolicy.defaults();
         private ProgressListener progress = ProgressListener.NONE;
 
@@ -122,6 +124,16 @@ public final class Retrieval implements AutoCloseable {
         /** Whether to synchronise the index with the store on open (default true). */
         public Builder syncOnOpen(boolean on) {
             this.sync = on;
+            return this;
+        }
+
+        /**
+         * Whether to start a new empty index in place of the one on disk, even one built with another embedding
+         * model (default false; see {@link ConceptIndex#open(Path, String, int, String, boolean)}). Only useful
+         * followed by {@code indexer().rebuild(...)}; implies no synchronisation on open.
+         */
+        public Builder replaceIndex(boolean on) {
+            this.replaceIndex = on;
             return this;
         }
 

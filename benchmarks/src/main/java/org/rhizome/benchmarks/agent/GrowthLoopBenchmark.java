@@ -39,7 +39,8 @@ import org.rhizome.retrieval.Retrieval;
  * it also pays for creating the run). The server answers at once, each answer proposing 6 new concepts, 4 existing
  * ones and 12 edges ({@link ScriptedAnswers}). Series: exact-label matching; the retrieval resolver with a cheap
  * hashed-words embedder ({@link HashedWordsEmbedder}: not a language model, index-cost only); the retrieval resolver
- * with the default in-process all-MiniLM-L6-v2 (up to {@code minilmMax} concepts: embedding the base graph is slow);
+ * with the default in-process all-MiniLM-L6-v2 (up to {@code minilmMax} concepts: embedding the base graph is slow),
+ * and with its quantised version when {@code quantised=true} (same limit);
  * and at {@code metricsSize} exact matching with the structural metrics every iteration. Per iteration it reports
  * {@code elapsed - llmTime} as the loop reports it, and the wall time between iterations minus {@code llmTime}, with
  * its phases ({@link IterationProbe}). Per run: median and p90 over the iterations; over the repetitions: the median
@@ -53,7 +54,8 @@ import org.rhizome.retrieval.Retrieval;
  * compiles the loop's code paths (the warm-up run before each measured run is too short for that).
  *
  * <p>Usage: {@code GrowthLoopBenchmark [key=value ...]}, keys (defaults): {@code sizes} (1e3,1e4,1e5), {@code reps}
- * (3), {@code iterations} (50), {@code warmup} (5), {@code jvmWarmup} (20), {@code minilmMax} (1e4), {@code hashed}
+ * (3), {@code iterations} (50), {@code warmup} (5), {@code jvmWarmup} (20), {@code minilmMax} (1e4), {@code quantised}
+ * (false), {@code hashed}
  * (true), {@code metricsSize} (1e4), {@code throughputSize} (1e3), {@code latencyMs} (500),
  * {@code throughputIterations} (24,64: one set of runs per count), {@code branches} (8), {@code work} (a new
  * temporary directory, deleted at the end), {@code seed} (42).
@@ -62,7 +64,8 @@ public final class GrowthLoopBenchmark {
     private GrowthLoopBenchmark() {}
 
     private enum Resolver {
-        EXACT("exact labels"), HASHED("resolver, hashed-words embedder"), MINILM("resolver, MiniLM");
+        EXACT("exact labels"), HASHED("resolver, hashed-words embedder"), MINILM("resolver, MiniLM"),
+        MINILM_Q("resolver, MiniLM quantised");
 
         final String title;
 
@@ -91,7 +94,7 @@ public final class GrowthLoopBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>();
         String[] defaults = {"sizes", "1e3,1e4,1e5", "reps", "3", "iterations", "50", "warmup", "5", "jvmWarmup", "20",
-            "minilmMax", "1e4", "hashed", "true", "metricsSize", "1e4", "throughputSize", "1e3", "latencyMs", "500",
+            "minilmMax", "1e4", "quantised", "false", "hashed", "true", "metricsSize", "1e4", "throughputSize", "1e3", "latencyMs", "500",
             "throughputIterations", "24,64", "branches", "8", "seed", "42"};
         for (int i = 0; i < defaults.length; i += 2) {
             o.put(defaults[i], defaults[i + 1]);
@@ -110,6 +113,7 @@ public final class GrowthLoopBenchmark {
         int warmup = count(o.get("warmup"));
         int minilmMax = count(o.get("minilmMax"));
         boolean hashed = Boolean.parseBoolean(o.get("hashed"));
+        boolean quantised = Boolean.parseBoolean(o.get("quantised"));
         int metricsSize = count(o.get("metricsSize"));
         int throughputSize = count(o.get("throughputSize"));
         int latencyMs = count(o.get("latencyMs"));
@@ -146,6 +150,11 @@ public final class GrowthLoopBenchmark {
                     double s = index(base, Resolver.MINILM);
                     line += fmt("; MiniLM index %.1f s (%.0f concepts/s)", s, n / s);
                     resolvers.add(Resolver.MINILM);
+                    if (quantised) {
+                        double q = index(base, Resolver.MINILM_Q);
+                        line += fmt("; quantised MiniLM index %.1f s (%.0f concepts/s)", q, n / q);
+                        resolvers.add(Resolver.MINILM_Q);
+                    }
                 }
                 line += fmt("; store %s", mib(sizeOnDisk(base)));
                 System.out.println(line);
@@ -228,13 +237,20 @@ public final class GrowthLoopBenchmark {
 
     private static Retrieval retrieval(KnowledgeGraph kg, Path dir, Resolver resolver, boolean sync) {
         return Retrieval.builder(kg).syncOnOpen(sync).embedder(embedder(resolver))
-                .directory(dir.resolve(resolver == Resolver.HASHED ? "retrieval-hashed" : "retrieval-minilm")).open();
+                .directory(dir.resolve("retrieval-" + resolver.name().toLowerCase(Locale.ROOT))).open();
     }
 
-    /** The hashed-words stand-in, or all-MiniLM-L6-v2 as the default configuration builds it (batch 32). */
+    /**
+     * The hashed-words stand-in, all-MiniLM-L6-v2 as the default configuration builds it (batch 32), or its quantised
+     * version as {@code RHIZOME_EMBEDDINGS=minilm-q} builds it.
+     */
     private static TimedEmbedder embedder(Resolver resolver) {
-        return EMBEDDERS.computeIfAbsent(resolver, r -> new TimedEmbedder(r == Resolver.HASHED
-                ? new HashedWordsEmbedder(384) : LangChain4jEmbedder.miniLm()));
+        return EMBEDDERS.computeIfAbsent(resolver, r -> new TimedEmbedder(switch (r) {
+            case HASHED -> new HashedWordsEmbedder(384);
+            case MINILM -> LangChain4jEmbedder.miniLm();
+            case MINILM_Q -> LangChain4jEmbedder.miniLmQuantized(LangChain4jEmbedder.DEFAULT_BATCH_SIZE);
+            case EXACT -> throw new IllegalArgumentException("exact-label matching has no embedder");
+        }));
     }
 
     private static LlmClient client(ScriptedLlmServer server, int maxConcurrent) {
@@ -504,7 +520,7 @@ public final class GrowthLoopBenchmark {
         return out;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -35,7 +35,8 @@ import org.rhizome.embeddings.LangChain4jEmbedder;
  * rounds and the overhead, Rhizome time / reference time - 1, both as the ratio of the medians and as the median of
  * the per-round ratios.
  *
- * <p>Usage: {@code EmbeddingThroughput [T=3200] [R=5]}.
+ * <p>Usage: {@code EmbeddingThroughput [T=3200] [R=5] [minilm|minilm-q]}; the third argument picks the full model
+ * (default) or its 8-bit quantised version ({@link LangChain4jEmbedder#miniLmQuantized}) for both paths.
  */
 public final class EmbeddingThroughput {
     private static final int BATCH = 32;
@@ -70,7 +71,13 @@ public final class EmbeddingThroughput {
                 + "min %d, max %d; e.g. \"%s\" / \"%s\"", n, distinct, words / (double) n, minWords, maxWords,
                 texts.get(0), texts.get(3)));
 
-        LangChain4jEmbedder ours = LangChain4jEmbedder.miniLm(BATCH);
+        String model = args.length > 2 ? args[2] : "minilm";
+        LangChain4jEmbedder ours = switch (model) {
+            case "minilm" -> LangChain4jEmbedder.miniLm(BATCH);
+            case "minilm-q" -> LangChain4jEmbedder.miniLmQuantized(BATCH);
+            default -> throw new IllegalArgumentException("model must be minilm or minilm-q, got " + model);
+        };
+        System.out.println("model: " + ours.modelId());
         EmbeddingModel raw = ours.model();
         List<List<TextSegment>> batches = new ArrayList<>();
         for (int from = 0; from < n; from += BATCH) {
@@ -189,8 +196,8 @@ public final class EmbeddingThroughput {
             double rawMedian = BenchSupport.median(rawRate);
             double hitMedian = BenchSupport.median(hitRate);
             System.out.println();
-            System.out.println(fmt("### Embedding throughput, all-MiniLM-L6-v2 in process, %,d texts, batches of %d, "
-                    + "median of %d rounds", n, BATCH, rounds));
+            System.out.println(fmt("### Embedding throughput, %s in process, %,d texts, batches of %d, "
+                    + "median of %d rounds", ours.modelId(), n, BATCH, rounds));
             System.out.println();
             System.out.println("| path | texts/s (median) | min - max over rounds | vs reference |");
             System.out.println("|---|---:|---:|---:|");

@@ -8,8 +8,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.rhizome.embeddings.CachingEmbedder;
 import org.rhizome.embeddings.ConceptText;
+import org.rhizome.embeddings.EmbedderConfig;
 import org.rhizome.embeddings.EmbeddingCache;
 import org.rhizome.embeddings.LangChain4jEmbedder;
+import org.rhizome.embeddings.TextEmbedder;
 import org.rhizome.graph.KnowledgeGraph;
 import org.rhizome.graph.ProgressListener;
 import org.rhizome.retrieval.index.ConceptIndex;
@@ -31,16 +33,28 @@ import org.rhizome.retrieval.resolution.VariantSet.LabelledQuery;
  * normalised keys (label or alias).
  *
  * <p>Run: {@code java -cp benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)
- * --add-modules jdk.incubator.vector org.rhizome.benchmarks.retrieval.ResolutionBenchmark}
+ * --add-modules jdk.incubator.vector org.rhizome.benchmarks.retrieval.ResolutionBenchmark [--model minilm|minilm-q]
+ * [--errors]}. {@code --model} picks the in-process embedder (default {@code minilm}, the full-precision model the
+ * shipped policy was fitted with); {@code --errors} lists every miss of the shipped defaults.
  */
 public final class ResolutionBenchmark {
     private ResolutionBenchmark() {
     }
 
     public static void main(String[] args) {
+        List<String> argList = List.of(args);
+        int m = argList.indexOf("--model");
+        EmbedderConfig.Provider model = m >= 0 && m + 1 < args.length ? EmbedderConfig.Provider.parse(args[m + 1])
+                : EmbedderConfig.Provider.MINILM;
+        if (!model.inProcess()) {
+            throw new IllegalArgumentException("--model must be minilm or minilm-q, got " + model.word());
+        }
+        boolean errors = argList.contains("--errors");
         VariantSet set = VariantSet.load();
-        CachingEmbedder embedder = new CachingEmbedder(LangChain4jEmbedder.miniLm(),
-                EmbeddingCache.inMemory(LangChain4jEmbedder.MINILM_ID, 384));
+        TextEmbedder base = model == EmbedderConfig.Provider.MINILM ? LangChain4jEmbedder.miniLm()
+                : LangChain4jEmbedder.miniLmQuantized(LangChain4jEmbedder.DEFAULT_BATCH_SIZE);
+        CachingEmbedder embedder = new CachingEmbedder(base, EmbeddingCache.inMemory(base.modelId(), 384));
+        System.out.println("embedder: " + base.modelId());
         try (KnowledgeGraph kg = KnowledgeGraph.inMemory();
                 ConceptIndex index = ConceptIndex.inMemory(embedder.modelId(), embedder.dimension(),
                         ConceptText.RECIPE)) {
@@ -62,8 +76,8 @@ public final class ResolutionBenchmark {
                     tuneExamples.add(new PolicyCalibration.Example(r.candidates(), q.expected().map(iris::get)));
                 }
             }
-            PolicyCalibration.Model m = PolicyCalibration.fit(tuneExamples, 1e-3, 20000, 1.0);
-            ResolutionPolicy fitted = shipped.withModel(m.weights(), m.bias());
+            PolicyCalibration.Model fit = PolicyCalibration.fit(tuneExamples, 1e-3, 20000, 1.0);
+            ResolutionPolicy fitted = shipped.withModel(fit.weights(), fit.bias());
             double merge = PolicyCalibration.threshold(tuneExamples, fitted, 0.95);
             fitted = fitted.withThresholds(merge, merge);
             double review = PolicyCalibration.reviewThreshold(tuneExamples, fitted, 0.80);
@@ -74,7 +88,7 @@ public final class ResolutionBenchmark {
                         b.right(), b.precision());
             }
             fitted = fitted.withThresholds(merge, review);
-            System.out.printf(Locale.ROOT, "fitted on the tuning half (log-loss %.4f): %s%n", m.finalLoss(), fitted);
+            System.out.printf(Locale.ROOT, "fitted on the tuning half (log-loss %.4f): %s%n", fit.finalLoss(), fitted);
             System.out.printf(Locale.ROOT, "shipped defaults: %s%n%n", shipped);
 
             for (var e : List.of(Map.entry("shipped defaults", shipped), Map.entry("fitted now", fitted))) {
@@ -88,7 +102,7 @@ public final class ResolutionBenchmark {
             }
             System.out.println("### baseline: merge only on equal normalised keys (label or alias), held-out half\n");
             System.out.println(keyBaseline(set, iris, heldOut).table());
-            if (args.length > 0 && args[0].equals("--errors")) {
+            if (errors) {
                 System.out.println("### errors of the shipped defaults, held-out half");
                 ResolutionEvaluation.errors(new EntityResolver(index, embedder, shipped), set, iris, typeIri, heldOut)
                         .forEach(System.out::println);

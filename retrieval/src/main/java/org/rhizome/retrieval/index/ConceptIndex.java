@@ -97,14 +97,15 @@ public final class ConceptIndex implements AutoCloseable {
     private final String recipe;
     private final LabelAnalyzer analyzer = new LabelAnalyzer();
 
-    private ConceptIndex(Directory directory, Optional<Path> path, String modelId, int dimension, String recipe)
-            throws IOException {
+    private ConceptIndex(Directory directory, Optional<Path> path, String modelId, int dimension, String recipe,
+            boolean replace) throws IOException {
         this.directory = directory;
         this.path = path;
         this.modelId = modelId;
         this.dimension = dimension;
         this.recipe = recipe;
-        IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setOpenMode(replace
+                ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         IndexWriter w = new IndexWriter(directory, cfg);
         try {
             Map<String, String> meta = new HashMap<>();
@@ -134,11 +135,24 @@ public final class ConceptIndex implements AutoCloseable {
      * @throws IndexException if it cannot be opened or was built for another model, dimension or recipe
      */
     public static ConceptIndex open(Path directory, String modelId, int dimension, String recipe) {
+        return open(directory, modelId, dimension, recipe, false);
+    }
+
+    /**
+     * {@link #open(Path, String, int, String)}, or with {@code replace} a new empty index in {@code directory} for
+     * {@code modelId}, whatever model built the one there: the way to switch models. The old index stays on disk,
+     * and is what a reader or a crash sees, until the first {@link #commit()} replaces it; the writer lock still
+     * refuses an index another process has open.
+     *
+     * @throws IndexException if it cannot be opened, or (without {@code replace}) was built for another model,
+     *                        dimension or recipe
+     */
+    public static ConceptIndex open(Path directory, String modelId, int dimension, String recipe, boolean replace) {
         checkDimension(dimension);
         try {
             FSDirectory dir = FSDirectory.open(directory);
             try {
-                return new ConceptIndex(dir, Optional.of(directory), modelId, dimension, recipe);
+                return new ConceptIndex(dir, Optional.of(directory), modelId, dimension, recipe, replace);
             } catch (IOException | RuntimeException e) {
                 dir.close();
                 throw e;
@@ -155,7 +169,7 @@ public final class ConceptIndex implements AutoCloseable {
     public static ConceptIndex inMemory(String modelId, int dimension, String recipe) {
         checkDimension(dimension);
         try {
-            return new ConceptIndex(new ByteBuffersDirectory(), Optional.empty(), modelId, dimension, recipe);
+            return new ConceptIndex(new ByteBuffersDirectory(), Optional.empty(), modelId, dimension, recipe, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

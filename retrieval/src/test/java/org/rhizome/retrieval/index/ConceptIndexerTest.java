@@ -216,4 +216,51 @@ class ConceptIndexerTest {
                     64, ConceptText.RECIPE)).isInstanceOf(IndexException.class).hasMessageContaining("rebuild");
         }
     }
+
+    @Test
+    void replacingTheIndexSwitchesModelsAndKeepsTheOldOneUntilTheFirstCommit() throws java.io.IOException {
+        Path store = dir.resolve("store");
+        TestEmbedders.BagOfWords first = new TestEmbedders.BagOfWords();
+        TestEmbedders.BagOfWords second = new TestEmbedders.BagOfWords() {
+            @Override
+            public String modelId() {
+                return "test:second";
+            }
+        };
+        try (KnowledgeGraph kg = KnowledgeGraph.open(store)) {
+            seed(kg);
+            try (Retrieval r = Retrieval.builder(kg).embedder(first).open()) {
+                assertThat(r.index().count()).isEqualTo(3);
+            }
+            assertThatThrownBy(() -> Retrieval.builder(kg).embedder(second).open())
+                    .isInstanceOf(IndexException.class).hasMessageContaining("built with test:bag-of-words:64");
+            // Replaced, before its first commit: what is on disk (what a reader or a crash would see) is still the
+            // first model's index.
+            Path indexDir = store.resolve("retrieval").resolve("index");
+            try (Retrieval r = Retrieval.builder(kg).embedder(second).replaceIndex(true).follow(false).open()) {
+                assertThat(r.openingSync()).isEmpty();
+                assertThat(r.index().count()).isZero();
+                try (var fs = org.apache.lucene.store.FSDirectory.open(indexDir);
+                        var reader = org.apache.lucene.index.DirectoryReader.open(fs)) {
+                    assertThat(reader.numDocs()).isEqualTo(3);
+                    assertThat(reader.getIndexCommit().getUserData())
+                            .containsEntry(ConceptIndex.META_MODEL, first.modelId());
+                }
+            }
+            // Closing committed the empty replacement. Replaced again and rebuilt: the index holds every concept,
+            // belongs to the second model, and refuses the first.
+            int before = second.calls;
+            try (Retrieval r = Retrieval.builder(kg).embedder(second).replaceIndex(true).open()) {
+                assertThat(r.indexer().rebuild(ProgressListener.NONE).added()).isEqualTo(3);
+                assertThat(second.calls).isGreaterThan(before);
+            }
+            try (Retrieval r = Retrieval.builder(kg).embedder(second).open()) {
+                assertThat(r.openingSync()).hasValueSatisfying(s -> assertThat(s.wasInStep()).isTrue());
+                assertThat(iris(r.searcher().search(SearchRequest.of("consulting detective", SearchMode.VECTOR, 1))))
+                        .first().isEqualTo(kg.conceptIri("Sherlock Holmes"));
+            }
+            assertThatThrownBy(() -> Retrieval.builder(kg).embedder(first).open())
+                    .isInstanceOf(IndexException.class).hasMessageContaining("built with test:second");
+        }
+    }
 }
