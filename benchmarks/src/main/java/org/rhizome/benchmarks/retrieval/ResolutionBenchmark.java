@@ -44,7 +44,10 @@ public final class ResolutionBenchmark {
     public static void main(String[] args) {
         List<String> argList = List.of(args);
         int m = argList.indexOf("--model");
-        EmbedderConfig.Provider model = m >= 0 && m + 1 < args.length ? EmbedderConfig.Provider.parse(args[m + 1])
+        if (m == args.length - 1) {
+            throw new IllegalArgumentException("--model needs a value: minilm or minilm-q");
+        }
+        EmbedderConfig.Provider model = m >= 0 ? EmbedderConfig.Provider.parse(args[m + 1])
                 : EmbedderConfig.Provider.MINILM;
         if (!model.inProcess()) {
             throw new IllegalArgumentException("--model must be minilm or minilm-q, got " + model.word());

@@ -113,7 +113,7 @@ public final class ConceptIndex implements AutoCloseable {
             if (live != null) {
                 live.forEach(e -> meta.put(e.getKey(), e.getValue()));
             }
-            if (meta.containsKey(META_MODEL) && (!meta.get(META_MODEL).equals(modelId)
+            if (!replace && meta.containsKey(META_MODEL) && (!meta.get(META_MODEL).equals(modelId)
                     || !meta.get(META_DIMENSION).equals(Integer.toString(dimension))
                     || !recipe.equals(meta.get(META_RECIPE)))) {
                 throw new IndexException("the index" + path.map(p -> " at " + p).orElse("") + " was built with "
