@@ -60,13 +60,7 @@ public final class LangChain4jEmbedder implements TextEmbedder {
 
     /** {@link #miniLm()} with another batch size. */
     public static LangChain4jEmbedder miniLm(int batchSize) {
-        EmbeddingModel m;
-        try {
-            m = new AllMiniLmL6V2EmbeddingModel();
-        } catch (RuntimeException | LinkageError e) {
-            throw new EmbeddingException("could not load the in-process all-MiniLM-L6-v2 model: " + e, e);
-        }
-        return new LangChain4jEmbedder(m, MINILM_ID, 384, batchSize);
+        return inProcess(AllMiniLmL6V2EmbeddingModel::new, "all-MiniLM-L6-v2", MINILM_ID, batchSize);
     }
 
     /** The model identity of the quantised in-process model. */
@@ -79,13 +73,20 @@ public final class LangChain4jEmbedder implements TextEmbedder {
      * has its own model identity and an index built with one model refuses the other.
      */
     public static LangChain4jEmbedder miniLmQuantized(int batchSize) {
+        return inProcess(AllMiniLmL6V2QuantizedEmbeddingModel::new, "quantised all-MiniLM-L6-v2", MINILM_Q_ID,
+                batchSize);
+    }
+
+    /** Loads an in-process 384-dimension model, turning a failure to load its natives into an EmbeddingException. */
+    private static LangChain4jEmbedder inProcess(java.util.function.Supplier<EmbeddingModel> load, String name,
+            String id, int batchSize) {
         EmbeddingModel m;
         try {
-            m = new AllMiniLmL6V2QuantizedEmbeddingModel();
+            m = load.get();
         } catch (RuntimeException | LinkageError e) {
-            throw new EmbeddingException("could not load the in-process quantised all-MiniLM-L6-v2 model: " + e, e);
+            throw new EmbeddingException("could not load the in-process " + name + " model: " + e, e);
         }
-        return new LangChain4jEmbedder(m, MINILM_Q_ID, 384, batchSize);
+        return new LangChain4jEmbedder(m, id, 384, batchSize);
     }
 
     /** The wrapped LangChain4j model (for benchmarks that call it directly). */
