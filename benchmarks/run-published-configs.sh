@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Rhizome's KG embeddings with the published hyper-parameters on FB15k-237: LibKGE's best configurations of
-# Ruffinelli et al. (ICLR 2020), as dumped in uma-pi1/kge-iclr20 (config_files/iclr2020/fb15k-237/
-# <model>-negative_sampling-kl-bo-best/checkpoint_best.yaml), run through KgeBenchmark. Long runs: about 70-100
+# Rhizome's KG embeddings with the published hyper-parameters on FB15k-237 and WN18RR: LibKGE's best configurations
+# of Ruffinelli et al. (ICLR 2020), as dumped in uma-pi1/kge-iclr20 (config_files/iclr2020/<dataset>/
+# <model>-<training>-kl-bo-best/checkpoint_best.yaml), run through KgeBenchmark. FB15k-237: transe, distmult,
+# complex (negative sampling, reciprocal relations); WN18RR: complex (1vsAll, no reciprocal relations; the other
+# WN18RR configurations train KvsAll or with xavier_normal_ initialisation, which Rhizome does not have). Long runs: about 70-100
 # minutes each on this 2-vCPU machine with one thread per model, so they are not part of CI.
 #
 #   benchmarks/run-published-configs.sh [MODELS="transe distmult"] [DATA=../shared/datasets/FB15k-237] [THREADS=1]
@@ -21,7 +23,10 @@
 #   lookup_embedder.initialize uniform_, a   init=a,1 (torch.nn.init.uniform_ with only a set draws from [a, 1])
 #   entity/relation_embedder.dropout        entity-dropout, relation-dropout (negative values mean none)
 #   max_epochs 400, valid.every 5, early stopping patience 10    steps=400 epochs, valid-every=5 epochs, patience=10
-#   not reproduced: ReduceLROnPlateau (factor 0.95) and the L3 penalties (weights 1e-9 and below)
+#   train.type 1vsAll (WN18RR complex)      negatives=all sides=both (every entity a candidate, tail and head
+#                                           queries of each positive), batch=B positives
+#   not reproduced: ReduceLROnPlateau (factor 0.95); the L3 penalties (weights 1e-9 and below); WN18RR complex's L2
+#   penalty (entity weight 4.5e-6 on the batch's rows)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${DATA:-../shared/datasets/FB15k-237}
@@ -32,24 +37,34 @@ WORK=${WORK:-/tmp/rhizome-published}
 if [ ! -f "$DATA/train.txt" ]; then echo "{\"skipped\": \"no dataset at $DATA\"}"; exit 0; fi
 mkdir -p "$WORK"
 benchmarks/build-bench-classpath.sh "$WORK"
-# training queries per epoch: every training triple twice (itself and its reciprocal)
+# training queries per epoch on FB15k-237: every training triple twice (itself and its reciprocal)
 TRIPLES=$(grep -c . "$DATA/train.txt")
+DS=$(basename "$DATA")
 run() {
   local m=$1 args
-  case $m in
-    transe) # f248da1f: dim 128, batch 128, Adam 3e-4, o 192 / s 61, l_norm 2, uniform_ a -1e-5, no dropout
+  case $DS-$m in
+    WN18RR-complex) # wnrr 1vsAll: dim 128 (64 complex), batch 512, Adagrad 0.5256, uniform_ a -0.2815,
+      # dropout 0.359 / 0.311, not reciprocal; LibKGE's best validation MRR .4770 at epoch 285 (.4741 at 85)
+      local b=512
+      local epoch=$(( (TRIPLES + b - 1) / b ))
+      args="model=complex dim=64 negatives=all sides=both batch=$b chunk=$b lr=0.5255808623927111"
+      args="$args optimizer=adagrad init=-0.28148249060722197,1 entity-dropout=0.3592749142853321"
+      args="$args relation-dropout=0.3112283826796357 warmup=5 reciprocal=false"
+      args="$args steps=$((400 * epoch)) valid-every=$((5 * epoch)) progress=$epoch" ;;
+    WN18RR-*) echo "{\"skipped\": \"no published configuration here for $m on WN18RR\"}"; return ;;
+    *-transe) # f248da1f: dim 128, batch 128, Adam 3e-4, o 192 / s 61, l_norm 2, uniform_ a -1e-5, no dropout
       local b=256
       local epoch=$(( (2 * TRIPLES + b - 1) / b ))
       args="model=transe-l2 dim=128 negatives=192 batch=$b lr=3e-4 optimizer=adam init=-1e-5,1 warmup=200"
       args="$args steps=$((100 * epoch)) valid-every=$((5 * epoch)) progress=$epoch" ;; # best at epoch 75-85
-    distmult) # 9c3b7bba: dim 256, batch 1024, Adagrad 0.1595, o 402 / s 255 batch-shared, dropout 0.420 / 0.410
+    *-distmult) # 9c3b7bba: dim 256, batch 1024, Adagrad 0.1595, o 402 / s 255 batch-shared, dropout 0.420 / 0.410
       local b=2048
       local epoch=$(( (2 * TRIPLES + b - 1) / b ))
       args="model=distmult dim=256 negatives=402 batch=$b chunk=$b lr=0.15953749294870845 optimizer=adagrad"
       args="$args init=-0.9352212163936202,1 entity-dropout=0.4196834675552332"
       args="$args relation-dropout=0.40971036404279193 warmup=20"
       args="$args steps=$((400 * epoch)) valid-every=$((5 * epoch)) progress=$epoch" ;;
-    complex) # e7d884f9: dim 256 (128 complex), batch 1024, Adagrad 0.1826, o 1000 / s 529, dropout 0.5 / 0.227
+    *-complex) # e7d884f9: dim 256 (128 complex), batch 1024, Adagrad 0.1826, o 1000 / s 529, dropout 0.5 / 0.227
       local b=2048
       local epoch=$(( (2 * TRIPLES + b - 1) / b ))
       args="model=complex dim=128 negatives=1000 batch=$b chunk=$b lr=0.18255429345236635 optimizer=adagrad"
@@ -58,7 +73,7 @@ run() {
     *) echo "{\"skipped\": \"no published configuration here for $m\"}"; return ;;
   esac
   java --add-modules jdk.incubator.vector -Xmx6g -cp "$WORK/cp/classes:$WORK/cp/lib/*" \
-    org.rhizome.benchmarks.gnn.KgeBenchmark data="$DATA" $args loss=cross-entropy subsampling=false reciprocal=true \
+    org.rhizome.benchmarks.gnn.KgeBenchmark data="$DATA" loss=cross-entropy subsampling=false reciprocal=true $args \
     patience=10 threads="$THREADS" seed=0 save-best="$WORK/$m.rzkge" > "$WORK/$m.json" 2> "$WORK/$m.err"
   grep '^{' "$WORK/$m.json"
 }

@@ -87,8 +87,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Embedding size (complex coordinates for ComplEx and RotatE). Default: ${DEFAULT-VALUE}")
     int rank;
 
-    @Option(names = "--negatives", paramLabel = "N", defaultValue = "64", description = "Default: ${DEFAULT-VALUE}")
-    int negatives;
+    @Option(names = "--negatives", paramLabel = "N|all", defaultValue = "64", description = "Negatives per positive, "
+            + "or all: every entity is a candidate and none is sampled (LibKGE's 1vsAll; needs --loss cross-entropy "
+            + "and --sides tail or both). Default: ${DEFAULT-VALUE}")
+    String negatives;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "256", description = "Default: ${DEFAULT-VALUE}")
     int batch;
@@ -140,7 +142,8 @@ final class TrainCommand implements Callable<Integer> {
     String optimizer;
 
     @Option(names = "--sides", paramLabel = "KIND", description = "Which side negatives corrupt: alternate (by step, "
-            + "as the RotatE reference), random, bernoulli (Wang et al. 2014) or tail. Default: alternate.")
+            + "as the RotatE reference), random, bernoulli (Wang et al. 2014) or tail; with --negatives all, tail or "
+            + "both (every positive as a tail and as a head query). Default: alternate.")
     String sides;
 
     @Option(names = "--init-range", paramLabel = "R|A,B", description = "Initial parameters uniform in [-R, R], or in "
@@ -469,6 +472,23 @@ final class TrainCommand implements Callable<Integer> {
      * The pipeline configuration: {@code --config}'s (or the defaults, which are this command's option defaults),
      * then every option given on the command line over it.
      */
+    /** {@code all} (or 0): every entity ({@link TrainingConfig#ALL_ENTITIES}); otherwise a count. */
+    static int parseNegatives(String text) {
+        String v = text.strip();
+        if (v.equalsIgnoreCase("all")) {
+            return TrainingConfig.ALL_ENTITIES;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException("--negatives must be a count or all, got '" + text + "'");
+    }
+
     PipelineConfig pipelineConfig() {
         PipelineConfig pc;
         try {
@@ -485,23 +505,25 @@ final class TrainCommand implements Callable<Integer> {
             if (given.hasMatchedOption("--rank")) {
                 t = t.withRank(rank);
             }
-            t = t.withBatch(given.hasMatchedOption("--batch") ? batch : t.batch(),
-                    given.hasMatchedOption("--negatives") ? negatives : t.negatives());
+            if (sides != null && reciprocal && !sides.equalsIgnoreCase("tail")) {
+                throw new IllegalArgumentException("--reciprocal trains tail queries only; --sides " + sides
+                        + " cannot go with it");
+            }
+            // negatives, loss and sides constrain each other (all entities need the cross-entropy loss and sides
+            // tail or both), so they are set together
+            t = new TrainingConfig(t.model(), t.rank(),
+                    given.hasMatchedOption("--negatives") ? parseNegatives(negatives) : t.negatives(),
+                    given.hasMatchedOption("--batch") ? batch : t.batch(), t.steps(), t.lr(), t.optimizer(),
+                    loss != null ? loss.toLowerCase(Locale.ROOT) : t.loss(),
+                    given.hasMatchedOption("--gamma") ? gamma : t.gamma(),
+                    given.hasMatchedOption("--temperature") ? temperature : t.advTemperature(), t.regularization(),
+                    t.subsampling(), sides != null ? sides.toLowerCase(Locale.ROOT) : t.sides(), t.seed(), t.chunk(),
+                    t.regularizer(), t.initLow(), t.initHigh(), t.entityDropout(), t.relationDropout());
             if (given.hasMatchedOption("--steps")) {
                 t = t.withSteps(steps);
             }
             t = t.withLearningRate(given.hasMatchedOption("--lr") ? lr : t.lr(),
                     optimizer != null ? optimizer.toLowerCase(Locale.ROOT) : t.optimizer());
-            t = t.withLoss(loss != null ? loss.toLowerCase(Locale.ROOT) : t.loss(),
-                    given.hasMatchedOption("--gamma") ? gamma : t.gamma(),
-                    given.hasMatchedOption("--temperature") ? temperature : t.advTemperature());
-            if (sides != null) {
-                if (reciprocal && !sides.equalsIgnoreCase("tail")) {
-                    throw new IllegalArgumentException("--reciprocal trains tail queries only; --sides " + sides
-                            + " cannot go with it");
-                }
-                t = t.withSides(sides.toLowerCase(Locale.ROOT));
-            }
             if (initRange != null) {
                 float[] b = TrainingConfig.parseInitRange(initRange);
                 t = t.withInit(b[0], b[1]);

@@ -50,6 +50,30 @@ class TrainPredictCommandsTest {
      * deterministic); a flag given with --config overrides the file; bad files are refused naming the key.
      */
     @Test
+    void trainsAgainstEveryEntityAndSavesThatInItsConfiguration() throws Exception {
+        Path data = ring("ring-all", 30, 5, "\n");
+        Path yaml = dir.resolve("all.yaml");
+        Cli.Result t = Cli.run("--quiet", "train", "--data", data.toString(), "--model", "complex", "--rank", "16",
+                "--steps", "300", "--batch", "32", "--negatives", "all", "--loss", "cross-entropy", "--sides", "both",
+                "--optimizer", "adagrad", "--lr", "0.05", "--save-config", yaml.toString(), "--out",
+                dir.resolve("all.rzkge").toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        java.util.regex.Matcher mrr = java.util.regex.Pattern.compile("realistic ties\\): MRR (\\d\\.\\d{3})")
+                .matcher(t.out());
+        assertThat(mrr.find()).isTrue();
+        assertThat(Double.parseDouble(mrr.group(1))).isGreaterThan(0.5); // random: about 0.13 over 30 entities
+        assertThat(Files.readString(yaml)).contains("negatives: 0").contains("sides: both");
+        Cli.Result wrongLoss = Cli.run("train", "--data", data.toString(), "--negatives", "all", "--out",
+                dir.resolve("x.rzkge").toString());
+        assertThat(wrongLoss.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(wrongLoss.err()).contains("needs the cross-entropy loss");
+        Cli.Result typo = Cli.run("train", "--data", data.toString(), "--negatives", "every", "--out",
+                dir.resolve("x.rzkge").toString());
+        assertThat(typo.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(typo.err()).contains("--negatives must be a count or all, got 'every'");
+    }
+
+    @Test
     void aSavedConfigurationTrainsTheSameModelAndFlagsOverrideIt() throws Exception {
         Path data = ring("ring", 24, 4, "\n");
         Path yaml = dir.resolve("ring.yaml");

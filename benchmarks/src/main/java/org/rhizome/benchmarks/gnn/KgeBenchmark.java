@@ -42,7 +42,9 @@ import org.rhizome.gnn.training.Validation;
  * option; compare chunked runs with Rhizome's own unchunked ones). {@code sides} ({@code alternate}) is
  * {@link TrainingConfig#sides()}: which side a negative corrupts: by step as the reference does, {@code random} (a
  * fair coin) or {@code bernoulli} (Wang et al.'s per-relation coin, with uniform entities; with {@code sampler=lemon}
- * the coin is LEMON's fair one).
+ * the coin is LEMON's fair one). {@code negatives=all} trains against every entity, none sampled (LibKGE's
+ * {@code 1vsAll}, {@link TrainingConfig#ALL_ENTITIES}; with {@code loss=cross-entropy} and {@code sides=tail} or
+ * {@code sides=both}).
  *
  * <p>{@code sampler=lemon} draws negatives with {@link LemonSampler} instead of uniformly: entity texts from
  * {@code text} (default {@code <data>/text/entity2text.txt}), embedded with the in-process all-MiniLM-L6-v2 behind a
@@ -93,8 +95,9 @@ public final class KgeBenchmark {
             default -> ModelKind.parse(o.get("model"));
         };
         float[] init = TrainingConfig.parseInitRange(o.get("init"));
-        TrainingConfig c = new TrainingConfig(kind, Integer.parseInt(o.get("dim")),
-                Integer.parseInt(o.get("negatives")),
+        int negatives = o.get("negatives").equals("all") ? TrainingConfig.ALL_ENTITIES
+                : Integer.parseInt(o.get("negatives"));
+        TrainingConfig c = new TrainingConfig(kind, Integer.parseInt(o.get("dim")), negatives,
                 Integer.parseInt(o.get("batch")), Integer.parseInt(o.get("steps")), Float.parseFloat(o.get("lr")),
                 o.get("optimizer"), o.get("loss"), Float.parseFloat(o.get("gamma")),
                 Float.parseFloat(o.get("adv-temp")), Float.parseFloat(o.get("reg")),
@@ -178,7 +181,7 @@ public final class KgeBenchmark {
                 + "\"best_step\": %d}",
                 o.get("model"),
                 o.get("dim"),
-                o.get("negatives"), o.get("chunk"), sides, o.get("batch"), o.get("steps"), threads,
+                negatives, o.get("chunk"), sides, o.get("batch"), o.get("steps"), threads,
                 Kernels.get().name(),
                 r.seconds(),
                 evalSeconds, r.scoredTriplesPerSecond(), real.mrr(), real.mr(), real.hits1(), real.hits3(),

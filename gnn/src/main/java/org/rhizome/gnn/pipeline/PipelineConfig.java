@@ -38,7 +38,7 @@ import org.rhizome.gnn.training.TrainingConfig;
  * training:                          # absent keys keep the defaults shown
  *   model: rotate                    # transe (L1), transe-l2, distmult, complex, rotate
  *   rank: 100
- *   negatives: 64
+ *   negatives: 64                    # 0: every entity, none sampled (LibKGE's 1vsAll; cross-entropy loss)
  *   batch: 256
  *   steps: 1000
  *   lr: 0.001
@@ -49,7 +49,7 @@ import org.rhizome.gnn.training.TrainingConfig;
  *   regularization: 0.0              # the penalty's weight, DistMult and ComplEx
  *   regularizer: l3                  # l3, n3 (ComplEx's nuclear 3-norm) or l2
  *   subsampling: true
- *   sides: alternate                 # or random, bernoulli, tail
+ *   sides: alternate                 # or random, bernoulli, tail; with negatives 0: tail or both
  *   seed: 42
  *   chunk: 1                         # positives sharing one set of negatives (1: none shared)
  *   init-low: 0.0                    # uniform initialisation in [init-low, init-high]; both 0: the
@@ -136,6 +136,10 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
         if (reciprocal && !training.sides().equals("tail")) {
             throw new IllegalArgumentException("reciprocal relations answer head queries through tail queries: "
                     + "training.sides must be tail, got " + training.sides());
+        }
+        if (training.allEntities() && "lemon".equals(sampler.kind())) {
+            throw new IllegalArgumentException("the lemon sampler draws negatives; training against all entities "
+                    + "(training.negatives 0) draws none");
         }
     }
 

@@ -178,7 +178,9 @@ public final class Trainer {
         int rw = model.relationWidth();
         boolean distance = config.model().isDistance();
         float shift = distance && config.loss().equals("self-adversarial") ? config.gamma() : 0f;
-        int k = config.negatives();
+        // candidates other than the positive per query, and queries per positive
+        int k = config.allEntities() ? entityCount - 1 : config.negatives();
+        int queriesPerPositive = config.sides().equals("both") ? 2 : 1;
         Regularizer reg = Regularizer.parse(config.regularizer());
         boolean complex = config.model() == org.rhizome.gnn.model.ModelKind.COMPLEX;
         int workers = Math.max(1, Math.min(threads, config.batch()));
@@ -254,7 +256,8 @@ public final class Trainer {
                 // the parts are merged in worker order, so a seed and a thread count give one result
                 double norm = 2 * wSum;
                 int st = step;
-                boolean chunked = config.chunk() > 1 || chunkedAlways || config.dropout(); // dropout: chunked only
+                // dropout and all-entity training: chunked only
+                boolean chunked = config.chunk() > 1 || chunkedAlways || config.dropout() || config.allEntities();
                 if (pool == null) {
                     if (chunked) {
                         ws[0].runChunked(idx, seeds, 0, idx.length, st, norm);
@@ -349,7 +352,7 @@ public final class Trainer {
         }
         // training time and rate exclude the validation checks
         double seconds = (System.nanoTime() - t0 - validationNanos) / 1e9;
-        double scored = (double) stepsRun * config.batch() * (k + 1);
+        double scored = (double) stepsRun * config.batch() * queriesPerPositive * (k + 1);
         return new TrainingResult(model, config, seconds, seconds > 0 ? scored / seconds : 0, lastLoss, stepsRun,
                 best, bestStep);
     }
@@ -373,7 +376,12 @@ public final class Trainer {
         private final float[] weights;
         private final TripleSet train;
         private final boolean rotate;
+        /** Candidates per chunk: the sampled negatives, or with {@link #all} every entity. */
         private final int k;
+        /** Every entity is a candidate ({@link TrainingConfig#allEntities()}): nothing is sampled. */
+        private final boolean all;
+        /** With {@link #all}: each chunk row's positive entity, whose own column among the candidates is masked. */
+        private final int[] targets;
         private final int[] negs;
         private final float[] negScore;
         private final float[] negCoeff;
@@ -432,9 +440,13 @@ public final class Trainer {
             this.weights = weights;
             this.train = train;
             this.rotate = config.model() == org.rhizome.gnn.model.ModelKind.ROTATE;
-            this.k = config.negatives();
+            this.all = config.allEntities();
+            this.k = all ? model.entityCount() : config.negatives();
             int dim = model.dim();
             this.negs = new int[k];
+            for (int j = 0; all && j < k; j++) {
+                negs[j] = j; // every entity, in table order: negative j is entity j
+            }
             this.negScore = new float[k];
             this.negCoeff = new float[k];
             this.entGrad = new RowGradients(model.entityCount(), dim);
@@ -468,6 +480,7 @@ public final class Trainer {
             this.hs = new int[c];
             this.rs = new int[c];
             this.ts = new int[c];
+            this.targets = new int[all ? c : 0];
             this.wts = new double[c];
             boolean dropout = config.dropout();
             int localRows = dropout ? 2 * c + k : 1;
@@ -584,10 +597,28 @@ public final class Trainer {
             for (int c0 = from; c0 < to; c0 += c) {
                 int rows = Math.min(to, c0 + c) - c0;
                 SplittableRandom rnd = new SplittableRandom(seeds[c0]);
-                int i0 = idx[c0];
-                int h0 = train.head(i0);
-                int r0 = train.relation(i0);
-                int t0 = train.tail(i0);
+                for (int a = 0; a < rows; a++) {
+                    int i = idx[c0 + a];
+                    hs[a] = train.head(i);
+                    rs[a] = train.relation(i);
+                    ts[a] = train.tail(i);
+                    wts[a] = (weights == null ? 1 : weights[i]) / norm;
+                }
+                if (all) {
+                    // every entity is a candidate: tail queries, then (sides both) head queries
+                    int passes = config.sides().equals("both") ? 2 : 1;
+                    for (int p = 0; p < passes; p++) {
+                        boolean head = p == 1;
+                        for (int a = 0; a < rows; a++) {
+                            targets[a] = head ? hs[a] : ts[a];
+                        }
+                        chunkOnModel(rows, head, rnd);
+                    }
+                    continue;
+                }
+                int h0 = hs[0];
+                int r0 = rs[0];
+                int t0 = ts[0];
                 boolean head = switch (config.sides()) {
                     case "alternate" -> step % 2 == 1;
                     case "tail" -> false;
@@ -596,46 +627,46 @@ public final class Trainer {
                 for (int j = 0; j < k; j++) {
                     negs[j] = sampler.corrupt(h0, r0, t0, head, rnd);
                 }
-                for (int a = 0; a < rows; a++) {
-                    int i = idx[c0 + a];
-                    hs[a] = train.head(i);
-                    rs[a] = train.relation(i);
-                    ts[a] = train.tail(i);
-                    wts[a] = (weights == null ? 1 : weights[i]) / norm;
-                }
-                if (!config.dropout()) {
-                    chunk(model, rows, hs, rs, ts, negs, head, entGrad, relGrad);
-                    continue;
-                }
-                // dropout: the chunk's rows, masked, as a small local table; the chunk runs on it unchanged, and
-                // its local gradients come back through the masks (d/de of (M * e) is M * d/d(M * e))
-                int dim = model.dim();
-                int rw = model.relationWidth();
-                for (int a = 0; a < rows; a++) {
-                    gather(model.entities(), hs[a], dim, local.entities(), 2 * a, entMask, config.entityDropout(), rnd);
-                    gather(model.entities(), ts[a], dim, local.entities(), 2 * a + 1, entMask, config.entityDropout(),
-                            rnd);
-                    gather(model.relations(), rs[a], rw, local.relations(), a, relMask, config.relationDropout(), rnd);
-                    localEnt[2 * a] = hs[a];
-                    localEnt[2 * a + 1] = ts[a];
-                    localRel[a] = rs[a];
-                    lh[a] = 2 * a;
-                    lt[a] = 2 * a + 1;
-                    lr[a] = a;
-                }
-                for (int j = 0; j < k; j++) {
-                    int row = 2 * rows + j;
-                    gather(model.entities(), negs[j], dim, local.entities(), row, entMask, config.entityDropout(),
-                            rnd);
-                    localEnt[row] = negs[j];
-                    lNegs[j] = row;
-                }
-                localEntGrad.clear();
-                localRelGrad.clear();
-                chunk(local, rows, lh, lr, lt, lNegs, head, localEntGrad, localRelGrad);
-                scatter(localEntGrad, localEnt, entMask, dim, entGrad);
-                scatter(localRelGrad, localRel, relMask, rw, relGrad);
+                chunkOnModel(rows, head, rnd);
             }
+        }
+
+        /**
+         * The chunk in {@link #hs}, {@link #rs}, {@link #ts} ({@code rows} positives) against {@link #negs} on the
+         * {@code head} side: on the model itself, or with dropout on a local table of its masked rows (masks drawn
+         * from {@code rnd}), whose gradients come back through the masks ({@code d/de} of {@code M * e} is
+         * {@code M * d/d(M * e)}).
+         */
+        private void chunkOnModel(int rows, boolean head, SplittableRandom rnd) {
+            if (!config.dropout()) {
+                chunk(model, rows, hs, rs, ts, negs, head, entGrad, relGrad);
+                return;
+            }
+            int dim = model.dim();
+            int rw = model.relationWidth();
+            for (int a = 0; a < rows; a++) {
+                gather(model.entities(), hs[a], dim, local.entities(), 2 * a, entMask, config.entityDropout(), rnd);
+                gather(model.entities(), ts[a], dim, local.entities(), 2 * a + 1, entMask, config.entityDropout(),
+                        rnd);
+                gather(model.relations(), rs[a], rw, local.relations(), a, relMask, config.relationDropout(), rnd);
+                localEnt[2 * a] = hs[a];
+                localEnt[2 * a + 1] = ts[a];
+                localRel[a] = rs[a];
+                lh[a] = 2 * a;
+                lt[a] = 2 * a + 1;
+                lr[a] = a;
+            }
+            for (int j = 0; j < k; j++) {
+                int row = 2 * rows + j;
+                gather(model.entities(), negs[j], dim, local.entities(), row, entMask, config.entityDropout(), rnd);
+                localEnt[row] = negs[j];
+                lNegs[j] = row;
+            }
+            localEntGrad.clear();
+            localRelGrad.clear();
+            chunk(local, rows, lh, lr, lt, lNegs, head, localEntGrad, localRelGrad);
+            scatter(localEntGrad, localEnt, entMask, dim, entGrad);
+            scatter(localRelGrad, localRel, relMask, rw, relGrad);
         }
 
         /**
@@ -673,6 +704,10 @@ public final class Trainer {
                         chunkScores[a * k + j] = m.scoreCandidate(qRows[a], negIds[j]) + shift;
                     }
                 }
+            }
+            for (int a = 0; all && a < rows; a++) {
+                // candidate j is entity j: the positive's own column is not a negative (coefficient exactly 0)
+                chunkScores[a * k + targets[a]] = Float.NEGATIVE_INFINITY;
             }
             for (int a = 0; a < rows; a++) {
                 posCoeffs[a] = coefficients(pos[a], chunkScores, chunkCoeff, a * k, wts[a]);

@@ -10,7 +10,9 @@ import org.rhizome.gnn.model.ModelKind;
  * @param model      the interaction function
  * @param rank       embedding size: reals per row for TransE and DistMult, complex coordinates for ComplEx and
  *                   RotatE (their entity rows hold {@code 2 * rank} floats)
- * @param negatives  negatives per positive
+ * @param negatives  negatives per positive, or {@link #ALL_ENTITIES}: every entity is a candidate and none is
+ *                   sampled (LibKGE's {@code 1vsAll}): the softmax cross-entropy of the positive against all
+ *                   entities, the positive counted once
  * @param batch      positives per step (drawn uniformly with replacement)
  * @param steps      optimiser steps
  * @param lr         learning rate
@@ -30,7 +32,9 @@ import org.rhizome.gnn.model.ModelKind;
  *                   {@code random} (a coin per positive), {@code bernoulli} (Wang et al. 2014) or {@code tail}
  *                   (always the tail: for training with reciprocal relations, where the training triples hold each
  *                   {@code (h, r, t)} also as {@code (t, r^-1, h)}, so tail queries of both cover head queries, as
- *                   in LibKGE's {@code reciprocal_relations_model})
+ *                   in LibKGE's {@code reciprocal_relations_model}); with {@link #ALL_ENTITIES} only {@code tail}
+ *                   or {@code both} (each positive as a tail query and as a head query, LibKGE's {@code 1vsAll}
+ *                   without reciprocal relations)
  * @param seed       random seed (initialisation, batches, negatives): single-threaded training is deterministic
  * @param chunk      positives that share one set of negatives (DGL-KE's chunks): 1 draws negatives per positive,
  *                   as the reference does; with {@code c > 1} each run of {@code c} consecutive positives of a batch
@@ -85,10 +89,30 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
                 subsampling, sides, seed, 1, "l3");
     }
 
+    /**
+     * {@link #negatives()} meaning every entity, none sampled: LibKGE's {@code 1vsAll} training. Needs the
+     * {@code cross-entropy} loss and sides {@code tail} or {@code both}; always runs the chunked path, whose
+     * matrix products then score each chunk against the whole entity table.
+     */
+    public static final int ALL_ENTITIES = 0;
+
     public TrainingConfig {
         Objects.requireNonNull(model, "model");
-        if (rank < 1 || negatives < 1 || batch < 1 || steps < 0 || !(lr > 0)) {
-            throw new IllegalArgumentException("rank, negatives, batch and lr must be positive, steps >= 0");
+        if (rank < 1 || negatives < 0 || batch < 1 || steps < 0 || !(lr > 0)) {
+            throw new IllegalArgumentException("rank, batch and lr must be positive, negatives >= 0 (0: all "
+                    + "entities), steps >= 0");
+        }
+        if (negatives == ALL_ENTITIES && !loss.equals("cross-entropy")) {
+            throw new IllegalArgumentException("training against all entities (negatives 0, 1vsAll) needs the "
+                    + "cross-entropy loss, got " + loss);
+        }
+        if (negatives == ALL_ENTITIES && !sides.equals("tail") && !sides.equals("both")) {
+            throw new IllegalArgumentException("training against all entities (negatives 0, 1vsAll) scores tail "
+                    + "queries (sides tail) or tail and head queries (sides both), not " + sides);
+        }
+        if (negatives != ALL_ENTITIES && sides.equals("both")) {
+            throw new IllegalArgumentException("sides both is for training against all entities (negatives 0); "
+                    + "with sampled negatives use alternate, random, bernoulli or tail");
         }
         if (!optimizer.equals("adam") && !optimizer.equals("adagrad")) {
             throw new IllegalArgumentException("optimizer must be adam or adagrad, got " + optimizer);
@@ -97,8 +121,9 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
             throw new IllegalArgumentException("loss must be self-adversarial, margin or cross-entropy, got " + loss);
         }
         if (!sides.equals("alternate") && !sides.equals("random") && !sides.equals("bernoulli")
-                && !sides.equals("tail")) {
-            throw new IllegalArgumentException("sides must be alternate, random, bernoulli or tail, got " + sides);
+                && !sides.equals("tail") && !sides.equals("both")) {
+            throw new IllegalArgumentException("sides must be alternate, random, bernoulli, tail or both, got "
+                    + sides);
         }
         if (!Float.isFinite(initLow) || !Float.isFinite(initHigh) || initLow > initHigh
                 || (initLow == initHigh && initLow != 0f)) {
@@ -129,6 +154,11 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public static TrainingConfig defaults(ModelKind model) {
         return new TrainingConfig(model, 50, 64, 256, 1000, 1e-3f, "adam", "self-adversarial", 6f, 0.5f, 0f, true,
                 "alternate", 42L);
+    }
+
+    /** Whether every entity is a candidate and none is sampled ({@link #ALL_ENTITIES}, LibKGE's 1vsAll). */
+    public boolean allEntities() {
+        return negatives == ALL_ENTITIES;
     }
 
     /** Floats per entity row. */
@@ -175,6 +205,16 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return new TrainingConfig(model, rank, negatives, batch, steps, rate, opt, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout);
+    }
+
+    /**
+     * This configuration trained against every entity ({@link #ALL_ENTITIES}, LibKGE's 1vsAll): the cross-entropy
+     * loss, and sides {@code tail} (with reciprocal relations) or {@code both}.
+     */
+    public TrainingConfig withAllEntities(String s) {
+        return new TrainingConfig(model, rank, ALL_ENTITIES, batch, steps, lr, optimizer, "cross-entropy", gamma,
+                advTemperature, regularization, subsampling, s, seed, chunk, regularizer, initLow, initHigh,
+                entityDropout, relationDropout);
     }
 
     public TrainingConfig withLoss(String l, float g, float temperature) {

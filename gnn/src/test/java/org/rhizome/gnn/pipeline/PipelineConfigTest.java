@@ -95,6 +95,12 @@ class PipelineConfigTest {
                 .hasMessageContaining("must be a mapping of keys to values");
         assertThatThrownBy(() -> PipelineConfig.parse("{\"threads\": 2,,}", false, "broken.json"))
                 .hasMessageContaining("broken.json: not valid JSON").hasMessageContaining("line 1");
+        String all = "training:\n  negatives: 0\n  loss: cross-entropy\n  sides: both\n";
+        assertThat(PipelineConfig.parse(all, true, "all.yaml").training().allEntities()).isTrue();
+        assertThatThrownBy(() -> PipelineConfig.parse(all + "sampler:\n  kind: lemon\n", true, "al.yaml"))
+                .hasMessageContaining("al.yaml").hasMessageContaining("training against all entities");
+        assertThatThrownBy(() -> PipelineConfig.parse("training:\n  negatives: 0\n", true, "n0.yaml"))
+                .hasMessageContaining("n0.yaml").hasMessageContaining("needs the cross-entropy loss");
         assertThatThrownBy(() -> PipelineConfig.parse("reciprocal: true\n", true, "r.yaml"))
                 .hasMessageContaining("r.yaml").hasMessageContaining("training.sides must be tail, got alternate");
         assertThat(PipelineConfig.parse("reciprocal: true\ntraining:\n  sides: tail\n", true, "ok.yaml")
