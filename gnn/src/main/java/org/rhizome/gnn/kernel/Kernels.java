@@ -256,6 +256,18 @@ public interface Kernels {
     double selfAdversarial(float[] scores, int off, int n, float temperature, double w, float[] coeff, int cOff);
 
     /**
+     * Softmax cross-entropy of a positive (score {@code pos}) against itself and {@code n} other candidates
+     * ({@code scores[off, off + n)}), times {@code w}: returns {@code w * (-pos + log(e^pos + sum_j e^s_j))} and writes
+     * {@code dL/ds_j = w * p_j} into {@code coeff[cOff, cOff + n)}, {@code p} the softmax over the positive and the
+     * candidates (the positive's derivative, {@code w (p_pos - 1)}, is minus their sum). Stable for any finite scores
+     * (shifted by their maximum); a candidate scored {@code -infinity} (a masked one) gets exactly 0. The scalar
+     * implementation sums in double with {@code Math.exp}; the vector one exponentiates in float with the same
+     * exactly rounded polynomial as {@link #selfAdversarial}, so the two agree to about 1e-6 relative, not bit for
+     * bit. {@code coeff} must not overlap {@code scores}.
+     */
+    double softmaxCrossEntropy(float pos, float[] scores, int off, int n, double w, float[] coeff, int cOff);
+
+    /**
      * {@code log(1 + y)} for {@code y} in {@code [0, 1]}, to about 1e-12 relative: {@code Math.log(1 + y)}, or its
      * Taylor series to the cubic term below 1e-4, where rounding {@code 1 + y} would cost digits. {@code Math.log1p}
      * is not a JIT intrinsic on JDK 17 but a native call, once per negative the costliest part of the loss.

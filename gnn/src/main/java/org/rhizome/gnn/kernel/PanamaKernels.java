@@ -294,6 +294,39 @@ public final class PanamaKernels implements Kernels {
     }
 
     @Override
+    public double softmaxCrossEntropy(float pos, float[] scores, int off, int n, double w, float[] coeff, int cOff) {
+        Checks.range(scores, off, n);
+        Checks.range(coeff, cOff, n);
+        int bound = S.loopBound(n);
+        FloatVector vmax = FloatVector.broadcast(S, pos);
+        int j = 0;
+        for (; j < bound; j += L) {
+            vmax = vmax.max(load(scores, off + j));
+        }
+        float max = vmax.reduceLanes(VectorOperators.MAX);
+        for (; j < n; j++) {
+            max = Math.max(max, scores[off + j]);
+        }
+        double sum = Math.exp(pos - max);
+        for (j = 0; j < bound; j += L) {
+            FloatVector x = load(scores, off + j).sub(max);
+            // below -87 the polynomial's clamp would give e^-87: a masked candidate (-infinity) must weigh 0
+            FloatVector ex = expNonPositive(x).blend(0f, x.compare(VectorOperators.LT, -87f));
+            ex.intoArray(coeff, cOff + j);
+            sum += ex.reduceLanes(VectorOperators.ADD);
+        }
+        for (; j < n; j++) {
+            coeff[cOff + j] = (float) Math.exp(scores[off + j] - max);
+            sum += coeff[cOff + j];
+        }
+        float scale = (float) (w / sum);
+        for (j = 0; j < bound; j += L) {
+            load(coeff, cOff + j).mul(scale).intoArray(coeff, cOff + j);
+        }
+        return ScalarKernels.softmaxTail(pos, max, sum, j, n, w, coeff, cOff);
+    }
+
+    @Override
     public void l1Gradient(float alpha, float[] q, float[] e, int eOff, float[] dq, float[] ge, int geOff, int n) {
         Checks.range(q, 0, n);
         Checks.range(e, eOff, n);

@@ -140,6 +140,36 @@ public final class ScalarKernels implements Kernels {
         return adversarialTail(scores, off, 0, n, z, w, coeff, cOff);
     }
 
+    @Override
+    public double softmaxCrossEntropy(float pos, float[] scores, int off, int n, double w, float[] coeff, int cOff) {
+        Checks.range(scores, off, n);
+        Checks.range(coeff, cOff, n);
+        float max = pos;
+        for (int j = 0; j < n; j++) {
+            max = Math.max(max, scores[off + j]);
+        }
+        double sum = Math.exp(pos - max);
+        for (int j = 0; j < n; j++) {
+            float e = (float) Math.exp(scores[off + j] - max); // the numerator, normalised below
+            coeff[cOff + j] = e;
+            sum += e;
+        }
+        return softmaxTail(pos, max, sum, 0, n, w, coeff, cOff);
+    }
+
+    /**
+     * The end of {@link #softmaxCrossEntropy}: scales {@code coeff[cOff + j]} for {@code j} in {@code [from, to)}
+     * (softmax numerators, {@code sum} their total with the positive's) by {@code w / sum}, and returns the loss.
+     */
+    static double softmaxTail(float pos, float max, double sum, int from, int to, double w, float[] coeff,
+            int cOff) {
+        double scale = w / sum;
+        for (int j = from; j < to; j++) {
+            coeff[cOff + j] = (float) (coeff[cOff + j] * scale);
+        }
+        return w * (Math.log(sum) + max - pos);
+    }
+
     /**
      * Elements {@code [from, to)} of {@link #selfAdversarial}'s last pass, in double: {@code coeff} holds the
      * softmax numerators and {@code z} their sum; the coefficients replace them, and the loss part is returned.

@@ -558,7 +558,7 @@ public final class Trainer {
                 return (float) (-w * sigmoid(-pos));
             }
             if (config.loss().equals("cross-entropy")) {
-                loss += crossEntropy(pos, negScore, off, k, 2 * w, negCoeff);
+                loss += kernels.softmaxCrossEntropy(pos, negScore, off, k, 2 * w, negCoeff, off);
                 double sum = 0; // dL/dS_pos = weight (p_pos - 1) = -weight sum_j p_j
                 for (int j = 0; j < k; j++) {
                     sum += negCoeff[off + j];
@@ -867,25 +867,14 @@ public final class Trainer {
      * {@code weight * (-S_pos + log(e^S_pos + sum_j e^S_j))} and writes {@code dL/dS_j = weight * p_j} into
      * {@code negCoeff[off, off + k)}, {@code p} the softmax over the positive and the negatives. The positive's
      * derivative, {@code weight * (p_pos - 1)}, is minus the sum of those. Stable for any scores (shifted by their
-     * maximum).
+     * maximum). The scalar kernel's {@link Kernels#softmaxCrossEntropy} in double, which training runs on the
+     * selected kernels; kept for the tests that check the loss and its gradient against the formula.
      */
     static double crossEntropy(float pos, float[] negScore, int off, int k, double weight, float[] negCoeff) {
-        float max = pos;
-        for (int j = 0; j < k; j++) {
-            max = Math.max(max, negScore[off + j]);
-        }
-        double sum = Math.exp(pos - max);
-        for (int j = 0; j < k; j++) {
-            float e = (float) Math.exp(negScore[off + j] - max); // the numerator, normalised below
-            negCoeff[off + j] = e;
-            sum += e;
-        }
-        double scale = weight / sum;
-        for (int j = 0; j < k; j++) {
-            negCoeff[off + j] = (float) (negCoeff[off + j] * scale);
-        }
-        return weight * (Math.log(sum) + max - pos);
+        return SCALAR.softmaxCrossEntropy(pos, negScore, off, k, weight, negCoeff, off);
     }
+
+    private static final Kernels SCALAR = new org.rhizome.gnn.kernel.ScalarKernels();
 
     static double sigmoid(double x) {
         if (x >= 0) {

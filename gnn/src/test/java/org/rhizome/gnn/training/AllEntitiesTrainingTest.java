@@ -73,7 +73,8 @@ class AllEntitiesTrainingTest {
 
     /**
      * Sampled training whose "sample" for each positive is every other entity, in table order: the same scores,
-     * loss and gradients, so the same model to the last bit.
+     * loss and gradients, so the same model up to the rounding of the softmax's sums (with vector kernels the masked
+     * column shifts the later candidates to other lanes, so the partial sums round differently).
      */
     @ParameterizedTest
     @CsvSource({"DISTMULT", "COMPLEX", "TRANSE_L2"})
@@ -85,8 +86,8 @@ class AllEntitiesTrainingTest {
         TrainingConfig listed = all.withBatch(16, 29);
         KgeModel a = new Trainer(all).train(train, 30, 2).model();
         KgeModel b = new Trainer(listed).sampler(new EveryOtherEntity(30)).train(train, 30, 2).model();
-        assertThat(a.entities()).isEqualTo(b.entities());
-        assertThat(a.relations()).isEqualTo(b.relations());
+        assertClose(a.entities(), b.entities(), kind + " entities");
+        assertClose(a.relations(), b.relations(), kind + " relations");
     }
 
     /** Chunks as matrix products against the whole table agree with one positive at a time. */
@@ -131,6 +132,15 @@ class AllEntitiesTrainingTest {
                 .hasMessageContaining("not alternate");
         assertThatThrownBy(() -> ok.withBatch(3, 5)).hasMessageContaining("sides both is for training against all");
         assertThatThrownBy(() -> ok.withBatch(3, -1)).hasMessageContaining("negatives >= 0");
+    }
+
+    /** Every float within 1e-5 of its counterpart, relative to the larger of 1 and its size (measured: 2e-7). */
+    private static void assertClose(float[] want, float[] got, String what) {
+        double worst = 0;
+        for (int i = 0; i < want.length; i++) {
+            worst = Math.max(worst, Math.abs(got[i] - want[i]) / Math.max(1, Math.abs(want[i])));
+        }
+        assertThat(worst).as(what).isLessThanOrEqualTo(1e-5);
     }
 
     /** The negatives "sampled" as every entity but the positive's, in table order. Single-threaded use only. */
