@@ -6,8 +6,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import org.rhizome.graph.ConceptSpec;
 import org.rhizome.graph.KnowledgeGraph;
 import org.rhizome.graph.Source;
@@ -35,7 +38,7 @@ public final class CommitLatency {
     public static void main(String[] args) throws IOException {
         int n = 10_000;
         int writes = 200;
-        java.util.List<Path> dirs = new java.util.ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
         for (String a : args) {
             if (a.startsWith("n=")) {
                 n = Integer.parseInt(a.substring(2));
@@ -65,7 +68,7 @@ public final class CommitLatency {
         double[] total = new double[writes];
         double[] commit = new double[writes];
         try (KnowledgeGraph kg = KnowledgeGraph.open(work.resolve("store"))) {
-            java.util.Random rnd = new java.util.Random(7);
+            Random rnd = new Random(7);
             for (int i = 0; i < writes + 20; i++) { // the first 20 warm the JIT and are not recorded
                 int it = i;
                 long[] bodyEnd = new long[1];
@@ -90,7 +93,7 @@ public final class CommitLatency {
                 pct(commit, 50), pct(commit, 90), pct(total, 50), pct(total, 90), pct(sync, 50), pct(sync, 90)));
     }
 
-    private static void writeIteration(SourceWriter w, BaseGraph base, int it, java.util.Random rnd) {
+    private static void writeIteration(SourceWriter w, BaseGraph base, int it, Random rnd) {
         String[] fresh = new String[6];
         for (int k = 0; k < fresh.length; k++) {
             fresh[k] = "commit probe concept " + it + "-" + k;
