@@ -861,21 +861,6 @@ public final class Trainer {
         return w;
     }
 
-    /**
-     * Softmax cross-entropy of a positive against itself and its {@code k} negatives
-     * ({@code negScore[off, off + k)}), times {@code weight}: returns
-     * {@code weight * (-S_pos + log(e^S_pos + sum_j e^S_j))} and writes {@code dL/dS_j = weight * p_j} into
-     * {@code negCoeff[off, off + k)}, {@code p} the softmax over the positive and the negatives. The positive's
-     * derivative, {@code weight * (p_pos - 1)}, is minus the sum of those. Stable for any scores (shifted by their
-     * maximum). The scalar kernel's {@link Kernels#softmaxCrossEntropy} in double, which training runs on the
-     * selected kernels; kept for the tests that check the loss and its gradient against the formula.
-     */
-    static double crossEntropy(float pos, float[] negScore, int off, int k, double weight, float[] negCoeff) {
-        return SCALAR.softmaxCrossEntropy(pos, negScore, off, k, weight, negCoeff, off);
-    }
-
-    private static final Kernels SCALAR = new org.rhizome.gnn.kernel.ScalarKernels();
-
     static double sigmoid(double x) {
         if (x >= 0) {
             return 1 / (1 + Math.exp(-x));

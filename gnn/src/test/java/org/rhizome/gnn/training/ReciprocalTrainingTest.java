@@ -27,7 +27,10 @@ import org.rhizome.gnn.model.ModelKind;
  * queries answered through the reciprocal relations ({@link ReciprocalScorer}).
  */
 class ReciprocalTrainingTest {
-    /** The loss written out in doubles, independently of {@link Trainer#crossEntropy}. */
+    /** The loss as training computes it, on the scalar kernel (double arithmetic). */
+    private static final org.rhizome.gnn.kernel.Kernels SCALAR = new org.rhizome.gnn.kernel.ScalarKernels();
+
+    /** The loss written out in doubles, independently of the kernels' softmax cross-entropy. */
     private static double referenceLoss(double pos, double[] neg) {
         double sum = Math.exp(pos);
         for (double n : neg) {
@@ -61,7 +64,7 @@ class ReciprocalTrainingTest {
             float[] scores = new float[k + 3];
             System.arraycopy(floats(neg), 0, scores, 3, k); // at an offset, as in a chunk's score matrix
             float[] coeff = new float[k + 3];
-            double loss = Trainer.crossEntropy((float) pos, scores, 3, k, weight, coeff);
+            double loss = SCALAR.softmaxCrossEntropy((float) pos, scores, 3, k, weight, coeff, 3);
             assertThat(loss).isCloseTo(weight * referenceLoss(pos, neg), within(1e-6));
             double h = 1e-5;
             double posSum = 0;
@@ -91,11 +94,11 @@ class ReciprocalTrainingTest {
     void crossEntropyStaysFiniteForFarApartScores() {
         float[] scores = {1000f, -1000f, 0f};
         float[] coeff = new float[3];
-        double loss = Trainer.crossEntropy(0f, scores, 0, 3, 1.0, coeff);
+        double loss = SCALAR.softmaxCrossEntropy(0f, scores, 0, 3, 1.0, coeff, 0);
         assertThat(loss).isCloseTo(1000.0, within(1e-9)); // log(e^0 + e^1000 + ...) - 0 = 1000 to double precision
         assertThat(coeff[0]).isCloseTo(1f, within(1e-6f));
         assertThat(coeff[1]).isEqualTo(0f);
-        assertThat(Trainer.crossEntropy(1000f, scores, 1, 2, 1.0, coeff)).isCloseTo(0.0, within(1e-9));
+        assertThat(SCALAR.softmaxCrossEntropy(1000f, scores, 1, 2, 1.0, coeff, 1)).isCloseTo(0.0, within(1e-9));
     }
 
     /**
