@@ -2,9 +2,10 @@
 # Rhizome's KG embeddings with the published hyper-parameters on FB15k-237 and WN18RR: LibKGE's best configurations
 # of Ruffinelli et al. (ICLR 2020), as dumped in uma-pi1/kge-iclr20 (config_files/iclr2020/<dataset>/
 # <model>-<training>-kl-bo-best/checkpoint_best.yaml), run through KgeBenchmark. FB15k-237: transe, distmult,
-# complex (negative sampling, reciprocal relations); WN18RR: complex (1vsAll, no reciprocal relations; the other
-# WN18RR configurations train KvsAll or with xavier_normal_ initialisation, which Rhizome does not have). Long runs: about 70-100
-# minutes each on this 2-vCPU machine with one thread per model, so they are not part of CI.
+# complex (negative sampling, reciprocal relations); WN18RR: complex (1vsAll, no reciprocal relations), transe
+# (negative sampling from xavier_normal_, reciprocal relations) and distmult (KvsAll, reciprocal relations). Long
+# runs: 70-100 minutes each on FB15k-237 on this 2-vCPU machine with one thread per model, hours on WN18RR, so they
+# are not part of CI.
 #
 #   benchmarks/run-published-configs.sh [MODELS="transe distmult"] [DATA=../shared/datasets/FB15k-237] [THREADS=1]
 #       [PARALLEL=yes]
@@ -25,8 +26,11 @@
 #   max_epochs 400, valid.every 5, early stopping patience 10    steps=400 epochs, valid-every=5 epochs, patience=10
 #   train.type 1vsAll (WN18RR complex)      negatives=all sides=both (every entity a candidate, tail and head
 #                                           queries of each positive), batch=B positives
+#   train.type KvsAll (WN18RR distmult)     negatives=kvsall (every known answer of a query a target), batch=B
+#                                           queries, label-smoothing as KvsAll.label_smoothing
+#   lookup_embedder.initialize xavier_normal_   init=xavier-normal
 #   not reproduced: ReduceLROnPlateau (factor 0.95); the L3 penalties (weights 1e-9 and below); WN18RR complex's L2
-#   penalty (entity weight 4.5e-6 on the batch's rows)
+#   penalty (entity weight 4.5e-6 on the batch's rows); WN18RR transe's penalties (weights 1.1e-7 and below)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${DATA:-../shared/datasets/FB15k-237}
@@ -50,6 +54,23 @@ run() {
       args="model=complex dim=64 negatives=all sides=both batch=$b chunk=$b lr=0.5255808623927111"
       args="$args optimizer=adagrad init=-0.28148249060722197,1 entity-dropout=0.3592749142853321"
       args="$args relation-dropout=0.3112283826796357 warmup=5 reciprocal=false"
+      args="$args steps=$((400 * epoch)) valid-every=$((5 * epoch)) progress=$epoch" ;;
+    WN18RR-transe) # wnrr negative sampling: dim 512, batch 128, Adagrad 0.2533, o 158 / s 70 per positive,
+      # xavier_normal_, entity dropout 0.252, l_norm 2, reciprocal
+      local b=256
+      local epoch=$(( (2 * TRIPLES + b - 1) / b ))
+      args="model=transe-l2 dim=512 negatives=158 batch=$b lr=0.2532720169185861 optimizer=adagrad"
+      args="$args init=xavier-normal entity-dropout=0.2519204934424376 warmup=50"
+      args="$args steps=$((400 * epoch)) valid-every=$((5 * epoch)) progress=$epoch" ;;
+    WN18RR-distmult) # wnrr KvsAll: dim 512, batch 1024 queries, Adagrad 0.3313, uniform_ a -0.7226, dropout
+      # 0.367 / 0.5, label smoothing 0.074, reciprocal; an epoch is every distinct (h, r) and (r, t) query once
+      local b=1024
+      local queries=$(( $(cut -f1,2 "$DATA/train.txt" | tr -d '\r' | sort -u | wc -l) \
+        + $(cut -f2,3 "$DATA/train.txt" | tr -d '\r' | sort -u | wc -l) ))
+      local epoch=$(( (queries + b - 1) / b ))
+      args="model=distmult dim=512 negatives=kvsall label-smoothing=0.07398311105554728 batch=$b chunk=$b"
+      args="$args lr=0.3312683797847912 optimizer=adagrad init=-0.7226369686094678,1"
+      args="$args entity-dropout=0.3667933782666931 relation-dropout=0.5 warmup=5"
       args="$args steps=$((400 * epoch)) valid-every=$((5 * epoch)) progress=$epoch" ;;
     WN18RR-*) echo "{\"skipped\": \"no published configuration here for $m on WN18RR\"}"; return ;;
     *-transe) # f248da1f: dim 128, batch 128, Adam 3e-4, o 192 / s 61, l_norm 2, uniform_ a -1e-5, no dropout

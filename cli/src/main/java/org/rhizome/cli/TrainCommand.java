@@ -87,9 +87,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Embedding size (complex coordinates for ComplEx and RotatE). Default: ${DEFAULT-VALUE}")
     int rank;
 
-    @Option(names = "--negatives", paramLabel = "N|all", defaultValue = "64", description = "Negatives per positive, "
-            + "or all: every entity is a candidate and none is sampled (LibKGE's 1vsAll; needs --loss cross-entropy "
-            + "and --sides tail or both). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--negatives", paramLabel = "N|all|kvsall", defaultValue = "64", description = "Negatives per "
+            + "positive; all: every entity is a candidate and none is sampled (LibKGE's 1vsAll; needs --loss "
+            + "cross-entropy and --sides tail or both); kvsall: every entity a candidate and every known answer of a "
+            + "query a target (LibKGE's KvsAll; --batch then counts queries; the same needs). Default: "
+            + "${DEFAULT-VALUE}")
     String negatives;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "256", description = "Default: ${DEFAULT-VALUE}")
@@ -146,10 +148,15 @@ final class TrainCommand implements Callable<Integer> {
             + "both (every positive as a tail and as a head query). Default: alternate.")
     String sides;
 
-    @Option(names = "--init-range", paramLabel = "R|A,B", description = "Initial parameters uniform in [-R, R], or in "
-            + "[A, B] (LibKGE's uniform_ with only a set is [a, 1]). Default: +-(gamma + 2) / rank, the RotatE "
-            + "reference's.")
+    @Option(names = "--init-range", paramLabel = "R|A,B|xavier-normal", description = "Initial parameters uniform in "
+            + "[-R, R], or in [A, B] (LibKGE's uniform_ with only a set is [a, 1]), or xavier-normal: each table "
+            + "normal with standard deviation sqrt(2 / (rows + floats per row)), PyTorch's xavier_normal_ (not "
+            + "RotatE). Default: +-(gamma + 2) / rank, the RotatE reference's.")
     String initRange;
+
+    @Option(names = "--label-smoothing", paramLabel = "E", description = "With --negatives kvsall: LibKGE's label "
+            + "smoothing of the targets (ConvE's formula, then normalised). Default: 0.")
+    Float labelSmoothing;
 
     @Option(names = "--entity-dropout", paramLabel = "P", description = "Dropout on the entity rows each step "
             + "looks up (LibKGE's embedder dropout; not RotatE). Default: 0.")
@@ -333,7 +340,8 @@ final class TrainCommand implements Callable<Integer> {
             var given = spec.commandLine().getParseResult();
             for (String option : List.of("--config", "--model", "--rank", "--negatives", "--batch", "--lr", "--gamma",
                     "--temperature", "--seed", "--chunk", "--regularization", "--regularizer", "--loss",
-                    "--optimizer", "--sides", "--init-range", "--entity-dropout", "--relation-dropout")) {
+                    "--optimizer", "--sides", "--init-range", "--entity-dropout", "--relation-dropout",
+                    "--label-smoothing")) {
                 if (given.hasMatchedOption(option)) {
                     throw new CommandFailedException(ExitCodes.USAGE, "--resume takes the training configuration "
                             + "from the state; " + option + " cannot change it (only --steps can extend it)");
@@ -469,14 +477,16 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * The pipeline configuration: {@code --config}'s (or the defaults, which are this command's option defaults),
-     * then every option given on the command line over it.
+     * {@code all} (or 0): every entity ({@link TrainingConfig#ALL_ENTITIES}); {@code kvsall} (or -1): every entity,
+     * every known answer a target ({@link TrainingConfig#KVS_ALL}); otherwise a count.
      */
-    /** {@code all} (or 0): every entity ({@link TrainingConfig#ALL_ENTITIES}); otherwise a count. */
     static int parseNegatives(String text) {
         String v = text.strip();
         if (v.equalsIgnoreCase("all")) {
             return TrainingConfig.ALL_ENTITIES;
+        }
+        if (v.equalsIgnoreCase("kvsall")) {
+            return TrainingConfig.KVS_ALL;
         }
         try {
             int n = Integer.parseInt(v);
@@ -486,9 +496,13 @@ final class TrainCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // the message below
         }
-        throw new IllegalArgumentException("--negatives must be a count or all, got '" + text + "'");
+        throw new IllegalArgumentException("--negatives must be a count, all or kvsall, got '" + text + "'");
     }
 
+    /**
+     * The pipeline configuration: {@code --config}'s (or the defaults, which are this command's option defaults),
+     * then every option given on the command line over it.
+     */
     PipelineConfig pipelineConfig() {
         PipelineConfig pc;
         try {
@@ -509,22 +523,28 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--reciprocal trains tail queries only; --sides " + sides
                         + " cannot go with it");
             }
-            // negatives, loss and sides constrain each other (all entities need the cross-entropy loss and sides
-            // tail or both), so they are set together
-            t = new TrainingConfig(t.model(), t.rank(),
-                    given.hasMatchedOption("--negatives") ? parseNegatives(negatives) : t.negatives(),
+            // negatives, loss, sides, subsampling and label smoothing constrain each other (all entities need the
+            // cross-entropy loss and sides tail or both; KvsAll draws queries, which subsampling cannot weigh), so
+            // they are set together
+            int neg = given.hasMatchedOption("--negatives") ? parseNegatives(negatives) : t.negatives();
+            t = new TrainingConfig(t.model(), t.rank(), neg,
                     given.hasMatchedOption("--batch") ? batch : t.batch(), t.steps(), t.lr(), t.optimizer(),
                     loss != null ? loss.toLowerCase(Locale.ROOT) : t.loss(),
                     given.hasMatchedOption("--gamma") ? gamma : t.gamma(),
                     given.hasMatchedOption("--temperature") ? temperature : t.advTemperature(), t.regularization(),
-                    t.subsampling(), sides != null ? sides.toLowerCase(Locale.ROOT) : t.sides(), t.seed(), t.chunk(),
-                    t.regularizer(), t.initLow(), t.initHigh(), t.entityDropout(), t.relationDropout());
+                    t.subsampling() && neg != TrainingConfig.KVS_ALL,
+                    sides != null ? sides.toLowerCase(Locale.ROOT) : t.sides(), t.seed(), t.chunk(),
+                    t.regularizer(), t.initLow(), t.initHigh(), t.entityDropout(), t.relationDropout(),
+                    t.initializer(), labelSmoothing != null ? labelSmoothing
+                            : neg == TrainingConfig.KVS_ALL ? t.labelSmoothing() : 0f);
             if (given.hasMatchedOption("--steps")) {
                 t = t.withSteps(steps);
             }
             t = t.withLearningRate(given.hasMatchedOption("--lr") ? lr : t.lr(),
                     optimizer != null ? optimizer.toLowerCase(Locale.ROOT) : t.optimizer());
-            if (initRange != null) {
+            if (initRange != null && initRange.strip().equalsIgnoreCase(TrainingConfig.XAVIER_NORMAL)) {
+                t = t.withInit(0f, 0f).withInitializer(TrainingConfig.XAVIER_NORMAL);
+            } else if (initRange != null) {
                 float[] b = TrainingConfig.parseInitRange(initRange);
                 t = t.withInit(b[0], b[1]);
             }

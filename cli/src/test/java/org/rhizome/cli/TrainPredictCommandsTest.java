@@ -70,7 +70,37 @@ class TrainPredictCommandsTest {
         Cli.Result typo = Cli.run("train", "--data", data.toString(), "--negatives", "every", "--out",
                 dir.resolve("x.rzkge").toString());
         assertThat(typo.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(typo.err()).contains("--negatives must be a count or all, got 'every'");
+        assertThat(typo.err()).contains("--negatives must be a count, all or kvsall, got 'every'");
+    }
+
+    /**
+     * KvsAll with label smoothing and the xavier_normal_ initialisation from the command line: it learns the ring,
+     * and the saved configuration says how it was trained (and trains the same model again).
+     */
+    @Test
+    void trainsKvsAllFromXavierNormalAndSavesThatInItsConfiguration() throws Exception {
+        Path data = ring("ring-kvs", 30, 5, "\n");
+        Path yaml = dir.resolve("kvs.yaml");
+        Cli.Result t = Cli.run("--quiet", "train", "--data", data.toString(), "--model", "complex", "--rank", "16",
+                "--steps", "300", "--batch", "32", "--negatives", "kvsall", "--label-smoothing", "0.05", "--loss",
+                "cross-entropy", "--sides", "both", "--init-range", "xavier-normal", "--optimizer", "adagrad", "--lr",
+                "0.1", "--save-config", yaml.toString(), "--out", dir.resolve("kvs.rzkge").toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        java.util.regex.Matcher mrr = java.util.regex.Pattern.compile("realistic ties\\): MRR (\\d\\.\\d{3})")
+                .matcher(t.out());
+        assertThat(mrr.find()).as(t.out()).isTrue();
+        assertThat(Double.parseDouble(mrr.group(1))).as(t.out()).isGreaterThan(0.5); // random: about 0.13
+        assertThat(Files.readString(yaml)).contains("negatives: -1").contains("label-smoothing: 0.05")
+                .contains("initializer: xavier-normal").contains("subsampling: false");
+        Cli.Result again = Cli.run("--quiet", "train", "--config", yaml.toString(), "--out",
+                dir.resolve("kvs2.rzkge").toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("kvs2.rzkge")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("kvs.rzkge")));
+        Cli.Result smoothing = Cli.run("train", "--data", data.toString(), "--label-smoothing", "0.1", "--out",
+                dir.resolve("x.rzkge").toString());
+        assertThat(smoothing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(smoothing.err()).contains("label smoothing is for KvsAll");
     }
 
     @Test

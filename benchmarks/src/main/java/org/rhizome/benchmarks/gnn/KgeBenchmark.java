@@ -44,7 +44,9 @@ import org.rhizome.gnn.training.Validation;
  * fair coin) or {@code bernoulli} (Wang et al.'s per-relation coin, with uniform entities; with {@code sampler=lemon}
  * the coin is LEMON's fair one). {@code negatives=all} trains against every entity, none sampled (LibKGE's
  * {@code 1vsAll}, {@link TrainingConfig#ALL_ENTITIES}; with {@code loss=cross-entropy} and {@code sides=tail} or
- * {@code sides=both}).
+ * {@code sides=both}); {@code negatives=kvsall} trains LibKGE's {@code KvsAll} ({@link TrainingConfig#KVS_ALL}: every
+ * known answer of a query a target, {@code batch} then counts queries; the same needs, {@code subsampling=false}),
+ * with {@code label-smoothing} (0).
  *
  * <p>{@code sampler=lemon} draws negatives with {@link LemonSampler} instead of uniformly: entity texts from
  * {@code text} (default {@code <data>/text/entity2text.txt}), embedded with the in-process all-MiniLM-L6-v2 behind a
@@ -60,7 +62,7 @@ import org.rhizome.gnn.training.Validation;
  * ({@code self-adversarial}, {@code margin} or {@code cross-entropy}, LibKGE's {@code kl}), {@code optimizer}
  * ({@code adam} or {@code adagrad}), {@code subsampling} ({@code true}: the RotatE reference's weights) and
  * {@code init} ({@code R} for {@code [-R, R]}, {@code A,B} for {@code [A, B]}; 0: the reference's
- * {@code +-(gamma + 2) / dim}), {@code entity-dropout} and
+ * {@code +-(gamma + 2) / dim}; {@code xavier-normal}: {@link TrainingConfig#XAVIER_NORMAL}), {@code entity-dropout} and
  * {@code relation-dropout} (0) are {@link TrainingConfig}'s.
  * {@code valid-every=N} checks the filtered MRR on the whole validation split every N steps, keeps the best check
  * and stops after {@code patience} (10) checks without improvement; the JSON line then also holds the best check's
@@ -80,7 +82,8 @@ public final class KgeBenchmark {
                 "chunk", "1", "regularizer", "l3", "sides", "alternate", "loss", "self-adversarial",
                 "optimizer", "adam",
                 "subsampling", "true", "init", "0", "reciprocal", "false", "valid-every", "0", "patience", "10",
-                "progress", "0", "entity-dropout", "0", "relation-dropout", "0", "save-best", "");
+                "progress", "0", "entity-dropout", "0", "relation-dropout", "0", "save-best", "",
+                "label-smoothing", "0");
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
             System.out.println("{\"skipped\": \"no dataset at " + data + "\"}");
@@ -94,16 +97,22 @@ public final class KgeBenchmark {
             case "transe" -> ModelKind.TRANSE_L1;
             default -> ModelKind.parse(o.get("model"));
         };
-        float[] init = TrainingConfig.parseInitRange(o.get("init"));
-        int negatives = o.get("negatives").equals("all") ? TrainingConfig.ALL_ENTITIES
-                : Integer.parseInt(o.get("negatives"));
+        boolean xavier = o.get("init").equals(TrainingConfig.XAVIER_NORMAL);
+        float[] init = xavier ? new float[2] : TrainingConfig.parseInitRange(o.get("init"));
+        int negatives = switch (o.get("negatives")) {
+            case "all" -> TrainingConfig.ALL_ENTITIES;
+            case "kvsall" -> TrainingConfig.KVS_ALL;
+            default -> Integer.parseInt(o.get("negatives"));
+        };
         TrainingConfig c = new TrainingConfig(kind, Integer.parseInt(o.get("dim")), negatives,
                 Integer.parseInt(o.get("batch")), Integer.parseInt(o.get("steps")), Float.parseFloat(o.get("lr")),
                 o.get("optimizer"), o.get("loss"), Float.parseFloat(o.get("gamma")),
                 Float.parseFloat(o.get("adv-temp")), Float.parseFloat(o.get("reg")),
                 Boolean.parseBoolean(o.get("subsampling")), sides, Long.parseLong(o.get("seed")),
                 Integer.parseInt(o.get("chunk")), o.get("regularizer"), init[0], init[1],
-                Float.parseFloat(o.get("entity-dropout")), Float.parseFloat(o.get("relation-dropout")));
+                Float.parseFloat(o.get("entity-dropout")), Float.parseFloat(o.get("relation-dropout")),
+                xavier ? TrainingConfig.XAVIER_NORMAL : TrainingConfig.UNIFORM,
+                Float.parseFloat(o.get("label-smoothing")));
         int threads = Integer.parseInt(o.get("threads"));
         int warmup = Integer.parseInt(o.get("warmup"));
         if (warmup > 0) {

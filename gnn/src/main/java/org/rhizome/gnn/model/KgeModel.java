@@ -119,6 +119,34 @@ public final class KgeModel implements DotProductScorer {
     }
 
     /**
+     * A model whose two tables are each drawn as PyTorch's {@code xavier_normal_} (gain 1) draws a matrix: every float
+     * normal with mean 0 and standard deviation {@code sqrt(2 / (rows + floats per row))} of its own table, from
+     * {@code seed}. This is LibKGE's {@code xavier_normal_} initialisation of its lookup embedders (an embedding
+     * table is a {@code rows x dim} weight, fan-in {@code dim}, fan-out {@code rows}), so the entity table of a large
+     * graph starts far smaller than the relation table. Not for RotatE, whose relation rows are phases.
+     *
+     * @throws IllegalArgumentException for RotatE
+     */
+    public static KgeModel xavierNormal(ModelKind kind, int entityCount, int relationCount, int dim, long seed) {
+        if (kind == ModelKind.ROTATE) {
+            throw new IllegalArgumentException("RotatE's relation rows are phases: initialise it uniformly");
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int rw = kind.relationWidth(dim);
+        float[] e = new float[Math.multiplyExact(entityCount, dim)];
+        float[] r = new float[Math.multiplyExact(relationCount, rw)];
+        fillNormal(e, Math.sqrt(2.0 / ((double) entityCount + dim)), rnd);
+        fillNormal(r, Math.sqrt(2.0 / ((double) relationCount + rw)), rnd);
+        return new KgeModel(kind, entityCount, relationCount, dim, e, r);
+    }
+
+    private static void fillNormal(float[] table, double std, SplittableRandom rnd) {
+        for (int i = 0; i < table.length; i++) {
+            table[i] = (float) (rnd.nextGaussian() * std);
+        }
+    }
+
+    /**
      * RotatE only: the relation rows hold {@code theta / phaseScale} (the RotatE reference code stores phases scaled
      * to the entity initialisation range, {@code phaseScale = pi / range}, which sets how far one optimiser step
      * turns a phase). Default 1: rows are the phases.

@@ -38,7 +38,8 @@ import org.rhizome.gnn.training.TrainingConfig;
  * training:                          # absent keys keep the defaults shown
  *   model: rotate                    # transe (L1), transe-l2, distmult, complex, rotate
  *   rank: 100
- *   negatives: 64                    # 0: every entity, none sampled (LibKGE's 1vsAll; cross-entropy loss)
+ *   negatives: 64                    # 0: every entity, none sampled (LibKGE's 1vsAll; cross-entropy loss);
+ *                                    # -1: every entity, every known answer a target (KvsAll; batch counts queries)
  *   batch: 256
  *   steps: 1000
  *   lr: 0.001
@@ -56,6 +57,8 @@ import org.rhizome.gnn.training.TrainingConfig;
  *   init-high: 0.0                   # reference's +-(gamma + 2) / rank
  *   entity-dropout: 0.0              # dropout on the entity rows a step looks up (not RotatE)
  *   relation-dropout: 0.0            # and on its relation rows
+ *   initializer: uniform             # or xavier-normal (per table; init-low and init-high then 0; not RotatE)
+ *   label-smoothing: 0.0             # KvsAll only: LibKGE's label smoothing
  * sampler:
  *   kind: uniform                    # or lemon
  *   entity-text: null                # lemon: id TAB label [TAB description]; default: data/text/entity2text.txt
@@ -139,7 +142,7 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
         }
         if (training.allEntities() && "lemon".equals(sampler.kind())) {
             throw new IllegalArgumentException("the lemon sampler draws negatives; training against all entities "
-                    + "(training.negatives 0) draws none");
+                    + "(training.negatives " + training.negatives() + ") draws none");
         }
     }
 
@@ -298,6 +301,8 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
         tr.put("init-high", t.initHigh());
         tr.put("entity-dropout", t.entityDropout());
         tr.put("relation-dropout", t.relationDropout());
+        tr.put("initializer", t.initializer());
+        tr.put("label-smoothing", t.labelSmoothing());
         ObjectNode s = root.putObject("sampler");
         s.put("kind", sampler.kind());
         if (sampler.entityText() == null) {
@@ -357,7 +362,9 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
                     text(t, "training.regularizer", where), (float) number(t, "init-low", "training.", where),
                     (float) number(t, "init-high", "training.", where),
                     (float) number(t, "entity-dropout", "training.", where),
-                    (float) number(t, "relation-dropout", "training.", where));
+                    (float) number(t, "relation-dropout", "training.", where),
+                    text(t, "training.initializer", where),
+                    (float) number(t, "label-smoothing", "training.", where));
         } catch (IllegalArgumentException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(where) ? e
                     : new IllegalArgumentException(where + ": training: " + e.getMessage(), e);

@@ -153,6 +153,10 @@ public final class Trainer {
             return train(new KgeModel(m.kind(), entityCount, relationCount, m.dim(), m.entities().clone(),
                     m.relations().clone()).withPhaseScale(m.phaseScale()), train);
         }
+        if (config.initializer().equals(TrainingConfig.XAVIER_NORMAL)) {
+            return train(KgeModel.xavierNormal(config.model(), entityCount, relationCount, config.entityWidth(),
+                    config.seed()), train);
+        }
         float[] bounds = config.initBounds();
         KgeModel model = KgeModel.random(config.model(), entityCount, relationCount, config.entityWidth(), bounds[0],
                 bounds[1], config.seed());
@@ -178,15 +182,19 @@ public final class Trainer {
         int rw = model.relationWidth();
         boolean distance = config.model().isDistance();
         float shift = distance && config.loss().equals("self-adversarial") ? config.gamma() : 0f;
-        // candidates other than the positive per query, and queries per positive
+        // candidates other than the positive per query, and queries per positive (per example: KvsAll's examples
+        // are queries)
         int k = config.allEntities() ? entityCount - 1 : config.negatives();
-        int queriesPerPositive = config.sides().equals("both") ? 2 : 1;
+        int queriesPerPositive = config.sides().equals("both") && !config.kvsAll() ? 2 : 1;
+        KvsAllQueries queries = config.kvsAll() ? KvsAllQueries.of(train, config.sides().equals("both")) : null;
+        // what a batch draws from: triples, or KvsAll's queries
+        int population = queries != null ? queries.size() : train.size();
         Regularizer reg = Regularizer.parse(config.regularizer());
         boolean complex = config.model() == org.rhizome.gnn.model.ModelKind.COMPLEX;
         int workers = Math.max(1, Math.min(threads, config.batch()));
         Worker[] ws = new Worker[workers];
         for (int j = 0; j < workers; j++) {
-            ws[j] = new Worker(model, sampler, config, shift, weights, train);
+            ws[j] = new Worker(model, sampler, config, shift, weights, train, queries);
             ws[j].gemmGradients = gemmGradients;
         }
         java.util.concurrent.ExecutorService pool = workers == 1 ? null
@@ -232,7 +240,7 @@ public final class Trainer {
             // the batch stream exactly where the state left it: the same draws, replayed
             for (int s = 1; s <= st.step; s++) {
                 for (int b = 0; b < idx.length; b++) {
-                    rnd.nextInt(train.size());
+                    rnd.nextInt(population);
                     rnd.nextLong();
                 }
             }
@@ -248,7 +256,7 @@ public final class Trainer {
             for (int step = first; step <= config.steps(); step++) {
                 double wSum = 0;
                 for (int b = 0; b < idx.length; b++) {
-                    idx[b] = rnd.nextInt(train.size());
+                    idx[b] = rnd.nextInt(population);
                     seeds[b] = rnd.nextLong();
                     wSum += weights == null ? 1 : weights[idx[b]];
                 }
@@ -382,6 +390,9 @@ public final class Trainer {
         private final boolean all;
         /** With {@link #all}: each chunk row's positive entity, whose own column among the candidates is masked. */
         private final int[] targets;
+        /** KvsAll's queries ({@link TrainingConfig#kvsAll()}; null otherwise), and each chunk row's query. */
+        private final KvsAllQueries kvs;
+        private final int[] queryOf;
         private final int[] negs;
         private final float[] negScore;
         private final float[] negCoeff;
@@ -432,8 +443,9 @@ public final class Trainer {
         double loss;
 
         Worker(KgeModel model, NegativeSampler sampler, TrainingConfig config, float shift, float[] weights,
-                TripleSet train) {
+                TripleSet train, KvsAllQueries kvs) {
             this.model = model;
+            this.kvs = kvs;
             this.sampler = sampler;
             this.config = config;
             this.shift = shift;
@@ -481,6 +493,7 @@ public final class Trainer {
             this.rs = new int[c];
             this.ts = new int[c];
             this.targets = new int[all ? c : 0];
+            this.queryOf = new int[kvs != null ? c : 0];
             this.wts = new double[c];
             boolean dropout = config.dropout();
             int localRows = dropout ? 2 * c + k : 1;
@@ -597,6 +610,10 @@ public final class Trainer {
             for (int c0 = from; c0 < to; c0 += c) {
                 int rows = Math.min(to, c0 + c) - c0;
                 SplittableRandom rnd = new SplittableRandom(seeds[c0]);
+                if (kvs != null) {
+                    kvsAllChunk(idx, c0, rows, norm, rnd);
+                    continue;
+                }
                 for (int a = 0; a < rows; a++) {
                     int i = idx[c0 + a];
                     hs[a] = train.head(i);
@@ -629,6 +646,78 @@ public final class Trainer {
                 }
                 chunkOnModel(rows, head, rnd);
             }
+        }
+
+        /**
+         * KvsAll: the queries {@code idx[c0, c0 + rows)} against every entity, tail queries first, then head queries
+         * (a chunk's rows share a side). Each row stands as the positive triple of its query's first answer, whose
+         * column is masked as in 1vsAll; {@link #kvsAllTargets} then turns that row's one-hot loss and coefficients
+         * into those of the query's target distribution.
+         */
+        private void kvsAllChunk(int[] idx, int c0, int rows, double norm, SplittableRandom rnd) {
+            for (int p = 0; p < 2; p++) {
+                boolean head = p == 1;
+                int n = 0;
+                for (int b = c0; b < c0 + rows; b++) {
+                    int q = idx[b];
+                    if (kvs.asksHead(q) != head) {
+                        continue;
+                    }
+                    int first = kvs.answers()[kvs.start(q)];
+                    hs[n] = head ? first : kvs.anchor(q);
+                    rs[n] = kvs.relation(q);
+                    ts[n] = head ? kvs.anchor(q) : first;
+                    targets[n] = first;
+                    wts[n] = 1 / norm;
+                    queryOf[n] = q;
+                    n++;
+                }
+                if (n > 0) {
+                    chunkOnModel(n, head, rnd);
+                }
+            }
+        }
+
+        /**
+         * KvsAll's correction of row {@code a} (weight {@code w}): the row's loss and coefficients as computed, those
+         * of the softmax cross-entropy with the query's first answer as the one target
+         * ({@code w (p_e - [e = first])}), become those of the target distribution {@code y}
+         * ({@code w (p_e - y_e)}; see {@link TrainingConfig#KVS_ALL}): {@code w y_e} is taken from every candidate's
+         * coefficient and {@code w} given back to the first answer's, and the loss gains
+         * {@code w (s_first - sum_e y_e s_e)}. The first answer's own column in {@link #chunkScores} is masked
+         * ({@code -infinity}) and its score is {@code pos[a]}.
+         */
+        private void kvsAllTargets(int a, int entities) {
+            int q = queryOf[a];
+            int from = kvs.start(q);
+            int to = kvs.end(q);
+            int first = kvs.answers()[from];
+            float ls = config.labelSmoothing();
+            double labels = (1.0 - ls) * (to - from) + (ls > 0 ? 1 : 0);
+            double u = (ls > 0 ? 1.0 / entities : 0) / labels; // every entity's share of y
+            double v = (1.0 - ls) / labels; // and a known answer's on top of it
+            double w = 2 * wts[a];
+            int row = a * k;
+            double expected = (u + v) * pos[a]; // sum_e y_e s_e
+            if (u > 0) {
+                float du = (float) (w * u);
+                double sum = 0;
+                for (int e = 0; e < entities; e++) {
+                    if (e != first) {
+                        sum += chunkScores[row + e];
+                        chunkCoeff[row + e] -= du;
+                    }
+                }
+                expected += u * sum;
+            }
+            float dv = (float) (w * v);
+            int[] answers = kvs.answers();
+            for (int x = from + 1; x < to; x++) {
+                expected += v * chunkScores[row + answers[x]];
+                chunkCoeff[row + answers[x]] -= dv;
+            }
+            posCoeffs[a] += (float) (w * (1 - u - v));
+            loss += w * (pos[a] - expected);
         }
 
         /**
@@ -711,6 +800,9 @@ public final class Trainer {
             }
             for (int a = 0; a < rows; a++) {
                 posCoeffs[a] = coefficients(pos[a], chunkScores, chunkCoeff, a * k, wts[a]);
+                if (kvs != null) {
+                    kvsAllTargets(a, k);
+                }
             }
             if (matrix && gemmGradients) {
                 negativeGradientsAsProducts(rows, dim, negIds, eg);

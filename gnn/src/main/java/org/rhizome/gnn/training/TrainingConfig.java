@@ -12,8 +12,9 @@ import org.rhizome.gnn.model.ModelKind;
  *                   RotatE (their entity rows hold {@code 2 * rank} floats)
  * @param negatives  negatives per positive, or {@link #ALL_ENTITIES}: every entity is a candidate and none is
  *                   sampled (LibKGE's {@code 1vsAll}): the softmax cross-entropy of the positive against all
- *                   entities, the positive counted once
- * @param batch      positives per step (drawn uniformly with replacement)
+ *                   entities, the positive counted once; or {@link #KVS_ALL}: every entity a candidate and every
+ *                   known answer of the query a target (LibKGE's {@code KvsAll})
+ * @param batch      positives per step (drawn uniformly with replacement); queries with {@link #KVS_ALL}
  * @param steps      optimiser steps
  * @param lr         learning rate
  * @param optimizer  {@code adam} or {@code adagrad} (both row-wise sparse)
@@ -51,18 +52,41 @@ import org.rhizome.gnn.model.ModelKind;
  *                   with probability {@code 1 - p} and scaled by {@code 1 / (1 - p)}), as LibKGE's embedders do; 0:
  *                   none. Not for RotatE.
  * @param relationDropout the same on relation rows
+ * @param initializer how the tables start: {@link #UNIFORM} (every float uniform in {@code [initLow, initHigh]}) or
+ *                   {@link #XAVIER_NORMAL} (each table normal with mean 0 and standard deviation
+ *                   {@code sqrt(2 / (rows + floats per row))}, PyTorch's {@code xavier_normal_} with gain 1 on the
+ *                   table as one matrix, which LibKGE's embedders use; the range must then be left at 0, and RotatE,
+ *                   whose relation rows are phases, cannot use it)
+ * @param labelSmoothing with {@link #KVS_ALL} only: LibKGE's label smoothing of the targets (see {@link #KVS_ALL});
+ *                   0 for none
  */
 public record TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr,
         String optimizer, String loss, float gamma, float advTemperature, float regularization, boolean subsampling,
         String sides, long seed, int chunk, String regularizer, float initLow, float initHigh, float entityDropout,
-        float relationDropout) {
+        float relationDropout, String initializer, float labelSmoothing) {
+
+    /** {@link #initializer()}: every float uniform in the initialisation range. */
+    public static final String UNIFORM = "uniform";
+
+    /** {@link #initializer()}: PyTorch's {@code xavier_normal_} per table. */
+    public static final String XAVIER_NORMAL = "xavier-normal";
+
+    /** Uniform initialisation, no label smoothing. */
+    public TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr, String optimizer,
+            String loss, float gamma, float advTemperature, float regularization, boolean subsampling, String sides,
+            long seed, int chunk, String regularizer, float initLow, float initHigh, float entityDropout,
+            float relationDropout) {
+        this(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature, regularization,
+                subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout,
+                UNIFORM, 0f);
+    }
 
     /** Without dropout. */
     public TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr, String optimizer,
             String loss, float gamma, float advTemperature, float regularization, boolean subsampling, String sides,
             long seed, int chunk, String regularizer, float initLow, float initHigh) {
         this(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature, regularization,
-                subsampling, sides, seed, chunk, regularizer, initLow, initHigh, 0f, 0f);
+                subsampling, sides, seed, chunk, regularizer, initLow, initHigh, 0f, 0f, UNIFORM, 0f);
     }
 
     /** With the reference code's initialisation range. */
@@ -96,23 +120,62 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
      */
     public static final int ALL_ENTITIES = 0;
 
+    /**
+     * {@link #negatives()} meaning every entity, none sampled, and every known answer a target: LibKGE's
+     * {@code KvsAll} (PyKEEN's LCWA). A step's examples are not triples but queries: the distinct
+     * {@code (head, relation)} pairs of the training triples, each asking for its tails (sides {@code tail}), and
+     * with sides {@code both} also the distinct {@code (relation, tail)} pairs asking for their heads; {@link #batch()}
+     * counts queries, drawn uniformly with replacement like triples are. Each query's loss is the cross-entropy of
+     * the softmax over all entities against the target distribution {@code y = l / sum(l)} with labels
+     * {@code l_e = (1 - labelSmoothing) [e is a known answer] + (labelSmoothing > 0 ? 1 / entities : 0)}: LibKGE's
+     * {@code kl} loss with its label smoothing (ConvE's formula, then normalised), exactly. The loss reported is that
+     * cross-entropy, {@code -sum_e y_e log p_e} (LibKGE's KL divergence minus the targets' entropy, a constant).
+     * Needs the {@code cross-entropy} loss and no subsampling.
+     */
+    public static final int KVS_ALL = -1;
+
     public TrainingConfig {
         Objects.requireNonNull(model, "model");
-        if (rank < 1 || negatives < 0 || batch < 1 || steps < 0 || !(lr > 0)) {
+        if (rank < 1 || negatives < KVS_ALL || batch < 1 || steps < 0 || !(lr > 0)) {
             throw new IllegalArgumentException("rank, batch and lr must be positive, negatives >= 0 (0: all "
-                    + "entities), steps >= 0");
+                    + "entities; -1: all entities, every known answer a target), steps >= 0");
         }
-        if (negatives == ALL_ENTITIES && !loss.equals("cross-entropy")) {
-            throw new IllegalArgumentException("training against all entities (negatives 0, 1vsAll) needs the "
-                    + "cross-entropy loss, got " + loss);
+        String what = negatives == KVS_ALL ? "training against all entities with every known answer a target "
+                + "(negatives -1, KvsAll)" : "training against all entities (negatives 0, 1vsAll)";
+        if (negatives <= ALL_ENTITIES && !loss.equals("cross-entropy")) {
+            throw new IllegalArgumentException(what + " needs the cross-entropy loss, got " + loss);
         }
-        if (negatives == ALL_ENTITIES && !sides.equals("tail") && !sides.equals("both")) {
-            throw new IllegalArgumentException("training against all entities (negatives 0, 1vsAll) scores tail "
-                    + "queries (sides tail) or tail and head queries (sides both), not " + sides);
+        if (negatives <= ALL_ENTITIES && !sides.equals("tail") && !sides.equals("both")) {
+            throw new IllegalArgumentException(what + " scores tail queries (sides tail) or tail and head queries "
+                    + "(sides both), not " + sides);
         }
-        if (negatives != ALL_ENTITIES && sides.equals("both")) {
-            throw new IllegalArgumentException("sides both is for training against all entities (negatives 0); "
-                    + "with sampled negatives use alternate, random, bernoulli or tail");
+        if (negatives > ALL_ENTITIES && sides.equals("both")) {
+            throw new IllegalArgumentException("sides both is for training against all entities (negatives 0 or "
+                    + "-1); with sampled negatives use alternate, random, bernoulli or tail");
+        }
+        if (negatives == KVS_ALL && subsampling) {
+            throw new IllegalArgumentException(what + " draws queries, not triples: subsampling, which weighs "
+                    + "triples, cannot go with it");
+        }
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
+        }
+        if (labelSmoothing > 0 && negatives != KVS_ALL) {
+            throw new IllegalArgumentException("label smoothing is for KvsAll training (negatives -1), not for "
+                    + (negatives == ALL_ENTITIES ? "1vsAll" : "sampled negatives"));
+        }
+        Objects.requireNonNull(initializer, "initializer");
+        if (!initializer.equals(UNIFORM) && !initializer.equals(XAVIER_NORMAL)) {
+            throw new IllegalArgumentException("the initializer must be " + UNIFORM + " or " + XAVIER_NORMAL
+                    + ", got " + initializer);
+        }
+        if (initializer.equals(XAVIER_NORMAL) && (initLow != 0f || initHigh != 0f)) {
+            throw new IllegalArgumentException("an initialisation range [" + initLow + ", " + initHigh + "] is for "
+                    + "the uniform initializer; " + XAVIER_NORMAL + " sets its own scale");
+        }
+        if (initializer.equals(XAVIER_NORMAL) && model == ModelKind.ROTATE) {
+            throw new IllegalArgumentException(XAVIER_NORMAL + " is not for RotatE (its relation rows are phases, "
+                    + "initialised uniformly in [-pi, pi])");
         }
         if (!optimizer.equals("adam") && !optimizer.equals("adagrad")) {
             throw new IllegalArgumentException("optimizer must be adam or adagrad, got " + optimizer);
@@ -156,9 +219,17 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
                 "alternate", 42L);
     }
 
-    /** Whether every entity is a candidate and none is sampled ({@link #ALL_ENTITIES}, LibKGE's 1vsAll). */
+    /**
+     * Whether every entity is a candidate and none is sampled: {@link #ALL_ENTITIES} (LibKGE's 1vsAll) or
+     * {@link #KVS_ALL}.
+     */
     public boolean allEntities() {
-        return negatives == ALL_ENTITIES;
+        return negatives <= ALL_ENTITIES;
+    }
+
+    /** Whether every known answer of a query is a target ({@link #KVS_ALL}, LibKGE's KvsAll). */
+    public boolean kvsAll() {
+        return negatives == KVS_ALL;
     }
 
     /** Floats per entity row. */
@@ -180,31 +251,31 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withModel(ModelKind m) {
         return new TrainingConfig(m, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
     }
 
     public TrainingConfig withRank(int r) {
         return new TrainingConfig(model, r, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
     }
 
     public TrainingConfig withSteps(int s) {
         return new TrainingConfig(model, rank, negatives, batch, s, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
     }
 
     public TrainingConfig withBatch(int b, int neg) {
         return new TrainingConfig(model, rank, neg, b, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
     }
 
     public TrainingConfig withLearningRate(float rate, String opt) {
         return new TrainingConfig(model, rank, negatives, batch, steps, rate, opt, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
     }
 
     /**
@@ -214,36 +285,54 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withAllEntities(String s) {
         return new TrainingConfig(model, rank, ALL_ENTITIES, batch, steps, lr, optimizer, "cross-entropy", gamma,
                 advTemperature, regularization, subsampling, s, seed, chunk, regularizer, initLow, initHigh,
-                entityDropout, relationDropout);
+                entityDropout, relationDropout, initializer, 0f);
+    }
+
+    /**
+     * This configuration trained KvsAll ({@link #KVS_ALL}): the cross-entropy loss, no subsampling, sides
+     * {@code tail} (with reciprocal relations) or {@code both}, and the given label smoothing.
+     */
+    public TrainingConfig withKvsAll(String s, float smoothing) {
+        return new TrainingConfig(model, rank, KVS_ALL, batch, steps, lr, optimizer, "cross-entropy", gamma,
+                advTemperature, regularization, false, s, seed, chunk, regularizer, initLow, initHigh,
+                entityDropout, relationDropout, initializer, smoothing);
+    }
+
+    /** Tables initialised by {@code init}: {@link #UNIFORM} (in the range) or {@link #XAVIER_NORMAL}. */
+    public TrainingConfig withInitializer(String init) {
+        return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
+                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
+                relationDropout, init, labelSmoothing);
     }
 
     public TrainingConfig withLoss(String l, float g, float temperature) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, l, g, temperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
     }
 
     public TrainingConfig withRegularizer(String r) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, r, initLow, initHigh, entityDropout, relationDropout);
+                regularization, subsampling, sides, seed, chunk, r, initLow, initHigh, entityDropout, relationDropout,
+                initializer, labelSmoothing);
     }
 
     public TrainingConfig withRegularization(float lambda) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 lambda, subsampling, sides, seed, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
     }
 
     public TrainingConfig withSides(String s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, s, seed, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
     }
 
     public TrainingConfig withChunk(int c) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, c, regularizer,
-                initLow, initHigh, entityDropout, relationDropout);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
     }
 
     /**
@@ -277,12 +366,13 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withInit(float low, float high) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, low, high, entityDropout,
-                relationDropout);
+                relationDropout, UNIFORM, labelSmoothing);
     }
 
     public TrainingConfig withDropout(float entities, float relations) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entities, relations);
+                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entities, relations,
+                initializer, labelSmoothing);
     }
 
     /** Whether a step looks up dropped-out copies of the rows ({@link #entityDropout}, {@link #relationDropout}). */
@@ -293,6 +383,6 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, s, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
     }
 }

@@ -24,10 +24,11 @@ import org.rhizome.graph.RhizomeException;
  *
  * <p>File format (big-endian, {@link ChecksummedFile}: CRC-32, written atomically):
  * <pre>
- * magic "RZSTATE\n" | int version (3) | configuration (UTF model, ints rank negatives batch steps, float lr,
+ * magic "RZSTATE\n" | int version (4) | configuration (UTF model, ints rank negatives batch steps, float lr,
  * UTF optimizer loss, floats gamma advTemperature regularization, boolean subsampling, UTF sides, long seed,
  * int chunk, UTF regularizer, floats initialisation low and high (version 1: absent, both 0; version 2: one
- * half-width w for [-w, w]), floats entity and relation dropout (absent before version 3: 0))
+ * half-width w for [-w, w]), floats entity and relation dropout (absent before version 3: 0), UTF initializer and
+ * float label smoothing (absent before version 4: uniform, 0))
  * | int step | int threads | int train size | long train fingerprint | int entities | int relations | int dim
  * | float phase scale | entity floats | relation floats | int optimiser arrays | (int length, floats)...
  * | double best MRR | int best step | int checks without improvement | boolean has best | [best entity and relation
@@ -36,10 +37,10 @@ import org.rhizome.graph.RhizomeException;
  */
 public final class TrainingState {
     /**
-     * The format version this code writes; it also reads versions 1 (before {@code init}: 0) and 2 (before dropout:
-     * none).
+     * The format version this code writes; it also reads versions 1 (before {@code init}: 0), 2 (before dropout:
+     * none) and 3 (before the initializer and label smoothing: uniform, none).
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     private static final byte[] MAGIC = {'R', 'Z', 'S', 'T', 'A', 'T', 'E', '\n'};
 
     final TrainingConfig config;
@@ -137,6 +138,8 @@ public final class TrainingState {
             out.writeFloat(c.initHigh());
             out.writeFloat(c.entityDropout());
             out.writeFloat(c.relationDropout());
+            out.writeUTF(c.initializer());
+            out.writeFloat(c.labelSmoothing());
             out.writeInt(step);
             out.writeInt(threads);
             out.writeInt(trainSize);
@@ -210,9 +213,11 @@ public final class TrainingState {
                 }
                 float entityDropout = version >= 3 ? in.readFloat() : 0f;
                 float relationDropout = version >= 3 ? in.readFloat() : 0f;
+                String initializer = version >= 4 ? in.readUTF() : TrainingConfig.UNIFORM;
+                float labelSmoothing = version >= 4 ? in.readFloat() : 0f;
                 c = new TrainingConfig(kind, rank, negatives, batch, steps, lr, optimizer, loss, gamma, temperature,
                         regularization, subsampling, sides, seed, chunk, regularizer, low, high, entityDropout,
-                        relationDropout);
+                        relationDropout, initializer, labelSmoothing);
             } catch (IllegalArgumentException e) {
                 throw new IOException("impossible configuration (" + e.getMessage() + "): corrupted", e);
             }

@@ -131,7 +131,7 @@ class AllEntitiesTrainingTest {
         assertThatThrownBy(() -> ok.withSides("alternate")).hasMessageContaining("sides tail")
                 .hasMessageContaining("not alternate");
         assertThatThrownBy(() -> ok.withBatch(3, 5)).hasMessageContaining("sides both is for training against all");
-        assertThatThrownBy(() -> ok.withBatch(3, -1)).hasMessageContaining("negatives >= 0");
+        assertThatThrownBy(() -> ok.withBatch(3, -2)).hasMessageContaining("negatives >= 0");
     }
 
     /** Every float within 1e-5 of its counterpart, relative to the larger of 1 and its size (measured: 2e-7). */
@@ -165,7 +165,7 @@ class AllEntitiesTrainingTest {
      * 30 entities in two "parent" trees: relation 0 parent-of, relation 1 child-of. A quarter of the child-of triples
      * are the test (element 1), the rest and every parent-of triple the training set (element 0).
      */
-    private static List<TripleSet> trees() {
+    static List<TripleSet> trees() {
         List<int[]> train = new ArrayList<>();
         List<int[]> test = new ArrayList<>();
         SplittableRandom rnd = new SplittableRandom(11);

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.rhizome.gnn.model.KgeModel;
 import org.rhizome.gnn.model.ModelKind;
 
-/** The initialisation range of {@link TrainingConfig}: the reference's, symmetric, or LibKGE's {@code [a, 1]}. */
+/**
+ * The initialisation of {@link TrainingConfig}: the reference's range, symmetric, LibKGE's {@code [a, 1]}, or
+ * {@code xavier_normal_}.
+ */
 class TrainingConfigTest {
     @Test
     void initialisationRangesAreParsedAndResolved() {
@@ -46,5 +49,48 @@ class TrainingConfigTest {
         for (float x : new Trainer(c).train(one, 4, 1).model().entities()) {
             assertThat(x).isBetween(2f, 3f);
         }
+    }
+
+    /**
+     * PyTorch's {@code xavier_normal_} on a {@code rows x width} matrix: normal, mean 0, standard deviation
+     * {@code sqrt(2 / (rows + width))}, per table. Sample moments against that formula.
+     */
+    @Test
+    void xavierNormalScalesEachTableByItsOwnShape() {
+        // entities: 3,000 rows of 2 x 32 floats: sd sqrt(2 / 3064) = 0.02555; relations: 10 rows of 64
+        KgeModel m = KgeModel.xavierNormal(ModelKind.COMPLEX, 3000, 10, 64, 5);
+        assertMoments(m.entities(), Math.sqrt(2.0 / (3000 + 64)), 0.01);
+        assertMoments(m.relations(), Math.sqrt(2.0 / (10 + 64)), 0.1); // 640 draws: relative se 0.028
+        assertThat(KgeModel.xavierNormal(ModelKind.COMPLEX, 3000, 10, 64, 5).entities()).isEqualTo(m.entities());
+        assertThatThrownBy(() -> KgeModel.xavierNormal(ModelKind.ROTATE, 10, 2, 8, 1)).hasMessageContaining("phases");
+        // training starts from it
+        TrainingConfig c = TrainingConfig.defaults(ModelKind.DISTMULT).withRank(8).withSteps(0)
+                .withInit(0f, 0f).withInitializer(TrainingConfig.XAVIER_NORMAL);
+        org.rhizome.gnn.data.TripleSet one = new org.rhizome.gnn.data.TripleSet(new int[] {0}, new int[] {0},
+                new int[] {1});
+        assertThat(new Trainer(c).train(one, 40, 3).model().entities())
+                .isEqualTo(KgeModel.xavierNormal(ModelKind.DISTMULT, 40, 3, 8, c.seed()).entities());
+        // and refuses a range beside it, an unknown name, and RotatE
+        assertThatThrownBy(() -> c.withInitializer("uniform").withInit(-1f, 1f)
+                .withInitializer(TrainingConfig.XAVIER_NORMAL)).hasMessageContaining("sets its own scale");
+        assertThatThrownBy(() -> c.withInitializer("kaiming")).hasMessageContaining("kaiming");
+        assertThatThrownBy(() -> TrainingConfig.defaults(ModelKind.ROTATE).withInit(1f)
+                .withInit(0f, 0f).withInitializer(TrainingConfig.XAVIER_NORMAL)).hasMessageContaining("RotatE");
+        // setting a range goes back to the uniform initializer
+        assertThat(c.withInit(0.1f).initializer()).isEqualTo(TrainingConfig.UNIFORM);
+    }
+
+    /** Mean within 4 standard errors of 0, sample standard deviation within {@code tolerance} (relative) of sd. */
+    private static void assertMoments(float[] xs, double sd, double tolerance) {
+        double sum = 0;
+        double squares = 0;
+        for (float x : xs) {
+            sum += x;
+            squares += (double) x * x;
+        }
+        double mean = sum / xs.length;
+        double sample = Math.sqrt(squares / xs.length - mean * mean);
+        assertThat(mean).isCloseTo(0, within(4 * sd / Math.sqrt(xs.length)));
+        assertThat(sample).isCloseTo(sd, within(tolerance * sd));
     }
 }
