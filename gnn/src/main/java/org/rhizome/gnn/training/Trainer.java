@@ -48,6 +48,12 @@ import org.rhizome.gnn.sampling.UniformSampler;
  * that table unchanged, and scatters the local gradients back to the table rows through the same masks. The masks
  * come from the chunk's random stream after its negatives, so a seed still fixes the run.
  *
+ * <p>Against every entity ({@link TrainingConfig#allEntities()}), nothing is sampled: each chunk is scored against the
+ * whole entity table, with the positive's own column masked (1vsAll). KvsAll ({@link TrainingConfig#kvsAll()}) draws
+ * its batches from the distinct queries ({@link KvsAllQueries}) instead of the triples and runs on the same path,
+ * each query standing as the triple of its first answer; its rows' loss and coefficients are then corrected from
+ * that one-hot target to the query's smoothed target distribution ({@code Worker.kvsAllTargets}).
+ *
  * <p>Data-parallel over the batch ({@link #threads}), deterministic for a seed and a thread count: each worker takes
  * a fixed part of the batch and the parts are merged in order. Not built (see the link-prediction issue):
  * Hogwild-style asynchronous updates, which would give up that determinism. Negatives filtered against known
