@@ -126,6 +126,10 @@ final class TrainCommand implements Callable<Integer> {
             + "rows each step touches (DistMult, ComplEx). Default: 0")
     float regularization;
 
+    @Option(names = "--relation-regularization", paramLabel = "L", description = "The penalty's weight on the "
+            + "relation table, where it differs (LibKGE tunes the two apart). Default: --regularization's.")
+    Float relationRegularization;
+
     @Option(names = "--regularizer", paramLabel = "l3|n3|l2", description = "l3 (the reference's), n3 (ComplEx's "
             + "nuclear 3-norm) or l2. Default: l3")
     String regularizer = "l3";
@@ -339,9 +343,9 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             var given = spec.commandLine().getParseResult();
             for (String option : List.of("--config", "--model", "--rank", "--negatives", "--batch", "--lr", "--gamma",
-                    "--temperature", "--seed", "--chunk", "--regularization", "--regularizer", "--loss",
-                    "--optimizer", "--sides", "--init-range", "--entity-dropout", "--relation-dropout",
-                    "--label-smoothing")) {
+                    "--temperature", "--seed", "--chunk", "--regularization", "--relation-regularization",
+                    "--regularizer", "--loss", "--optimizer", "--sides", "--init-range", "--entity-dropout",
+                    "--relation-dropout", "--label-smoothing")) {
                 if (given.hasMatchedOption(option)) {
                     throw new CommandFailedException(ExitCodes.USAGE, "--resume takes the training configuration "
                             + "from the state; " + option + " cannot change it (only --steps can extend it)");
@@ -536,7 +540,7 @@ final class TrainCommand implements Callable<Integer> {
                     sides != null ? sides.toLowerCase(Locale.ROOT) : t.sides(), t.seed(), t.chunk(),
                     t.regularizer(), t.initLow(), t.initHigh(), t.entityDropout(), t.relationDropout(),
                     t.initializer(), labelSmoothing != null ? labelSmoothing
-                            : neg == TrainingConfig.KVS_ALL ? t.labelSmoothing() : 0f);
+                            : neg == TrainingConfig.KVS_ALL ? t.labelSmoothing() : 0f, t.relationRegularization());
             if (given.hasMatchedOption("--steps")) {
                 t = t.withSteps(steps);
             }
@@ -553,8 +557,10 @@ final class TrainCommand implements Callable<Integer> {
             if (given.hasMatchedOption("--chunk")) {
                 t = t.withChunk(chunk);
             }
-            if (given.hasMatchedOption("--regularization")) {
-                t = t.withRegularization(regularization);
+            if (given.hasMatchedOption("--regularization") || relationRegularization != null) {
+                float entities = given.hasMatchedOption("--regularization") ? regularization : t.regularization();
+                t = t.withRegularization(entities, relationRegularization != null ? relationRegularization
+                        : given.hasMatchedOption("--regularization") ? regularization : t.relationRegularization());
             }
             if (given.hasMatchedOption("--regularizer")) {
                 t = t.withRegularizer(regularizer.toLowerCase(Locale.ROOT));

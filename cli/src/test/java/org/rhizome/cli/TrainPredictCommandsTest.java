@@ -84,14 +84,16 @@ class TrainPredictCommandsTest {
         Cli.Result t = Cli.run("--quiet", "train", "--data", data.toString(), "--model", "complex", "--rank", "16",
                 "--steps", "300", "--batch", "32", "--negatives", "kvsall", "--label-smoothing", "0.05", "--loss",
                 "cross-entropy", "--sides", "both", "--init-range", "xavier-normal", "--optimizer", "adagrad", "--lr",
-                "0.1", "--save-config", yaml.toString(), "--out", dir.resolve("kvs.rzkge").toString());
+                "0.1", "--regularizer", "l2", "--regularization", "0.001", "--relation-regularization", "0",
+                "--save-config", yaml.toString(), "--out", dir.resolve("kvs.rzkge").toString());
         assertThat(t.exitCode()).as(t.err()).isZero();
         java.util.regex.Matcher mrr = java.util.regex.Pattern.compile("realistic ties\\): MRR (\\d\\.\\d{3})")
                 .matcher(t.out());
         assertThat(mrr.find()).as(t.out()).isTrue();
         assertThat(Double.parseDouble(mrr.group(1))).as(t.out()).isGreaterThan(0.5); // random: about 0.13
         assertThat(Files.readString(yaml)).contains("negatives: -1").contains("label-smoothing: 0.05")
-                .contains("initializer: xavier-normal").contains("subsampling: false");
+                .contains("initializer: xavier-normal").contains("subsampling: false")
+                .contains("regularization: 0.001").contains("relation-regularization: 0.0");
         Cli.Result again = Cli.run("--quiet", "train", "--config", yaml.toString(), "--out",
                 dir.resolve("kvs2.rzkge").toString());
         assertThat(again.exitCode()).as(again.err()).isZero();

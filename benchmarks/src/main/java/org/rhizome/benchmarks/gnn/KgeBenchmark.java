@@ -46,7 +46,9 @@ import org.rhizome.gnn.training.Validation;
  * {@code 1vsAll}, {@link TrainingConfig#ALL_ENTITIES}; with {@code loss=cross-entropy} and {@code sides=tail} or
  * {@code sides=both}); {@code negatives=kvsall} trains LibKGE's {@code KvsAll} ({@link TrainingConfig#KVS_ALL}: every
  * known answer of a query a target, {@code batch} then counts queries; the same needs, {@code subsampling=false}),
- * with {@code label-smoothing} (0).
+ * with {@code label-smoothing} (0). {@code reg} weighs the {@code regularizer} penalty ({@link TrainingConfig}'s
+ * {@code regularization}) on both tables, or on the entity table only when {@code reg-relations} gives the relation
+ * table's.
  *
  * <p>{@code sampler=lemon} draws negatives with {@link LemonSampler} instead of uniformly: entity texts from
  * {@code text} (default {@code <data>/text/entity2text.txt}), embedded with the in-process all-MiniLM-L6-v2 behind a
@@ -83,7 +85,7 @@ public final class KgeBenchmark {
                 "optimizer", "adam",
                 "subsampling", "true", "init", "0", "reciprocal", "false", "valid-every", "0", "patience", "10",
                 "progress", "0", "entity-dropout", "0", "relation-dropout", "0", "save-best", "",
-                "label-smoothing", "0");
+                "label-smoothing", "0", "reg-relations", "");
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
             System.out.println("{\"skipped\": \"no dataset at " + data + "\"}");
@@ -112,7 +114,8 @@ public final class KgeBenchmark {
                 Integer.parseInt(o.get("chunk")), o.get("regularizer"), init[0], init[1],
                 Float.parseFloat(o.get("entity-dropout")), Float.parseFloat(o.get("relation-dropout")),
                 xavier ? TrainingConfig.XAVIER_NORMAL : TrainingConfig.UNIFORM,
-                Float.parseFloat(o.get("label-smoothing")));
+                Float.parseFloat(o.get("label-smoothing")), Float.parseFloat(o.get("reg-relations").isEmpty()
+                        ? o.get("reg") : o.get("reg-relations")));
         int threads = Integer.parseInt(o.get("threads"));
         int warmup = Integer.parseInt(o.get("warmup"));
         if (warmup > 0) {

@@ -48,6 +48,7 @@ import org.rhizome.gnn.training.TrainingConfig;
  *   gamma: 6.0
  *   adv-temperature: 0.5
  *   regularization: 0.0              # the penalty's weight, DistMult and ComplEx
+ *   relation-regularization: 0.0     # its weight on the relation table; absent: the same as regularization
  *   regularizer: l3                  # l3, n3 (ComplEx's nuclear 3-norm) or l2
  *   subsampling: true
  *   sides: alternate                 # or random, bernoulli, tail; with negatives 0: tail or both
@@ -252,6 +253,11 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
                 throw new IllegalArgumentException(where + ": the configuration must be a mapping of keys to values");
             }
             overlay(merged, (ObjectNode) given, "", where);
+            JsonNode t = given.get("training");
+            if (t != null && t.has("regularization") && !t.has("relation-regularization")) {
+                // one weight given: both tables, as before the relation table had its own
+                ((ObjectNode) merged.get("training")).set("relation-regularization", t.get("regularization"));
+            }
         }
         try {
             return fromTree(merged, where);
@@ -292,6 +298,7 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
         tr.put("gamma", t.gamma());
         tr.put("adv-temperature", t.advTemperature());
         tr.put("regularization", t.regularization());
+        tr.put("relation-regularization", t.relationRegularization());
         tr.put("subsampling", t.subsampling());
         tr.put("sides", t.sides());
         tr.put("seed", t.seed());
@@ -364,7 +371,8 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
                     (float) number(t, "entity-dropout", "training.", where),
                     (float) number(t, "relation-dropout", "training.", where),
                     text(t, "training.initializer", where),
-                    (float) number(t, "label-smoothing", "training.", where));
+                    (float) number(t, "label-smoothing", "training.", where),
+                    (float) number(t, "relation-regularization", "training.", where));
         } catch (IllegalArgumentException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(where) ? e
                     : new IllegalArgumentException(where + ": training: " + e.getMessage(), e);

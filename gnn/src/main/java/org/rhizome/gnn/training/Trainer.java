@@ -309,8 +309,8 @@ public final class Trainer {
                 opt.beginStep(step);
                 float regE = config.regularization() > 0 && !distance
                         ? config.regularization() / model.entities().length : 0f;
-                float regR = config.regularization() > 0 && !distance
-                        ? config.regularization() / model.relations().length : 0f;
+                float regR = config.relationRegularization() > 0 && !distance
+                        ? config.relationRegularization() / model.relations().length : 0f;
                 RowGradients fe = ents;
                 int stepNo = step;
                 if (pool == null || ents.count() < 512) {

@@ -27,7 +27,9 @@ import org.rhizome.gnn.model.ModelKind;
  *                   the margin loss
  * @param advTemperature self-adversarial temperature
  * @param regularization the weight of the {@code regularizer} penalty for DistMult/ComplEx ({@code lambda} times
- *                   the penalty over the table's size in floats); applied to the rows of each step only
+ *                   the penalty over the table's size in floats); applied to the rows of each step only (every row,
+ *                   when every entity is a candidate); on the entity table, and on the relation table unless
+ *                   {@code relationRegularization} says otherwise
  * @param subsampling weight each positive by {@code 1/sqrt(count(h, r) + count(t, r^-1))} as the reference does
  * @param sides      which side to corrupt: {@code alternate} (heads in even steps, tails in odd, as the reference),
  *                   {@code random} (a coin per positive), {@code bernoulli} (Wang et al. 2014) or {@code tail}
@@ -59,11 +61,13 @@ import org.rhizome.gnn.model.ModelKind;
  *                   whose relation rows are phases, cannot use it)
  * @param labelSmoothing with {@link #KVS_ALL} only: LibKGE's label smoothing of the targets (see {@link #KVS_ALL});
  *                   0 for none
+ * @param relationRegularization the penalty's weight on the relation table (the constructors without it use
+ *                   {@code regularization}, as {@link #withRegularization} does); LibKGE tunes the two apart
  */
 public record TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr,
         String optimizer, String loss, float gamma, float advTemperature, float regularization, boolean subsampling,
         String sides, long seed, int chunk, String regularizer, float initLow, float initHigh, float entityDropout,
-        float relationDropout, String initializer, float labelSmoothing) {
+        float relationDropout, String initializer, float labelSmoothing, float relationRegularization) {
 
     /** {@link #initializer()}: every float uniform in the initialisation range. */
     public static final String UNIFORM = "uniform";
@@ -78,7 +82,17 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
             float relationDropout) {
         this(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature, regularization,
                 subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout,
-                UNIFORM, 0f);
+                UNIFORM, 0f, regularization);
+    }
+
+    /** The penalty's weight the same on both tables. */
+    public TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr, String optimizer,
+            String loss, float gamma, float advTemperature, float regularization, boolean subsampling, String sides,
+            long seed, int chunk, String regularizer, float initLow, float initHigh, float entityDropout,
+            float relationDropout, String initializer, float labelSmoothing) {
+        this(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature, regularization,
+                subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout,
+                initializer, labelSmoothing, regularization);
     }
 
     /** Without dropout. */
@@ -208,8 +222,9 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
             throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
         }
         Regularizer.parse(regularizer);
-        if (!(regularization >= 0)) {
-            throw new IllegalArgumentException("regularization must be >= 0, got " + regularization);
+        if (!(regularization >= 0) || !(relationRegularization >= 0)) {
+            throw new IllegalArgumentException("regularization must be >= 0, got " + regularization
+                    + " (entities) and " + relationRegularization + " (relations)");
         }
     }
 
@@ -251,31 +266,36 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withModel(ModelKind m) {
         return new TrainingConfig(m, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
+                relationRegularization);
     }
 
     public TrainingConfig withRank(int r) {
         return new TrainingConfig(model, r, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
+                relationRegularization);
     }
 
     public TrainingConfig withSteps(int s) {
         return new TrainingConfig(model, rank, negatives, batch, s, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
+                relationRegularization);
     }
 
     public TrainingConfig withBatch(int b, int neg) {
         return new TrainingConfig(model, rank, neg, b, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
+                relationRegularization);
     }
 
     public TrainingConfig withLearningRate(float rate, String opt) {
         return new TrainingConfig(model, rank, negatives, batch, steps, rate, opt, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
+                relationRegularization);
     }
 
     /**
@@ -285,7 +305,7 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withAllEntities(String s) {
         return new TrainingConfig(model, rank, ALL_ENTITIES, batch, steps, lr, optimizer, "cross-entropy", gamma,
                 advTemperature, regularization, subsampling, s, seed, chunk, regularizer, initLow, initHigh,
-                entityDropout, relationDropout, initializer, 0f);
+                entityDropout, relationDropout, initializer, 0f, relationRegularization);
     }
 
     /**
@@ -295,44 +315,54 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withKvsAll(String s, float smoothing) {
         return new TrainingConfig(model, rank, KVS_ALL, batch, steps, lr, optimizer, "cross-entropy", gamma,
                 advTemperature, regularization, false, s, seed, chunk, regularizer, initLow, initHigh,
-                entityDropout, relationDropout, initializer, smoothing);
+                entityDropout, relationDropout, initializer, smoothing, relationRegularization);
     }
 
     /** Tables initialised by {@code init}: {@link #UNIFORM} (in the range) or {@link #XAVIER_NORMAL}. */
     public TrainingConfig withInitializer(String init) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
-                relationDropout, init, labelSmoothing);
+                relationDropout, init, labelSmoothing, relationRegularization);
     }
 
     public TrainingConfig withLoss(String l, float g, float temperature) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, l, g, temperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
+                relationRegularization);
     }
 
     public TrainingConfig withRegularizer(String r) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, r, initLow, initHigh, entityDropout, relationDropout,
-                initializer, labelSmoothing);
+                initializer, labelSmoothing,
+                relationRegularization);
     }
 
+    /** The penalty's weight {@code lambda} on both tables. */
     public TrainingConfig withRegularization(float lambda) {
+        return withRegularization(lambda, lambda);
+    }
+
+    /** The penalty's weight {@code entities} on the entity table, {@code relations} on the relation table. */
+    public TrainingConfig withRegularization(float entities, float relations) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
-                lambda, subsampling, sides, seed, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
+                entities, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
+                relationDropout, initializer, labelSmoothing, relations);
     }
 
     public TrainingConfig withSides(String s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, s, seed, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
+                relationRegularization);
     }
 
     public TrainingConfig withChunk(int c) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, c, regularizer,
-                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
+                relationRegularization);
     }
 
     /**
@@ -366,13 +396,14 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withInit(float low, float high) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, low, high, entityDropout,
-                relationDropout, UNIFORM, labelSmoothing);
+                relationDropout, UNIFORM, labelSmoothing, relationRegularization);
     }
 
     public TrainingConfig withDropout(float entities, float relations) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entities, relations,
-                initializer, labelSmoothing);
+                initializer, labelSmoothing,
+                relationRegularization);
     }
 
     /** Whether a step looks up dropped-out copies of the rows ({@link #entityDropout}, {@link #relationDropout}). */
@@ -383,6 +414,7 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, s, chunk, regularizer,
-                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing);
+                initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
+                relationRegularization);
     }
 }

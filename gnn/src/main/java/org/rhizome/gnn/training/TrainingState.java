@@ -28,7 +28,7 @@ import org.rhizome.graph.RhizomeException;
  * UTF optimizer loss, floats gamma advTemperature regularization, boolean subsampling, UTF sides, long seed,
  * int chunk, UTF regularizer, floats initialisation low and high (version 1: absent, both 0; version 2: one
  * half-width w for [-w, w]), floats entity and relation dropout (absent before version 3: 0), UTF initializer and
- * float label smoothing (absent before version 4: uniform, 0))
+ * float label smoothing, float relation regularization (absent before version 4: uniform, 0, the regularization))
  * | int step | int threads | int train size | long train fingerprint | int entities | int relations | int dim
  * | float phase scale | entity floats | relation floats | int optimiser arrays | (int length, floats)...
  * | double best MRR | int best step | int checks without improvement | boolean has best | [best entity and relation
@@ -38,7 +38,8 @@ import org.rhizome.graph.RhizomeException;
 public final class TrainingState {
     /**
      * The format version this code writes; it also reads versions 1 (before {@code init}: 0), 2 (before dropout:
-     * none) and 3 (before the initializer and label smoothing: uniform, none).
+     * none) and 3 (before the initializer, label smoothing and relation regularization: uniform, none, the
+     * regularization).
      */
     public static final int VERSION = 4;
     private static final byte[] MAGIC = {'R', 'Z', 'S', 'T', 'A', 'T', 'E', '\n'};
@@ -140,6 +141,7 @@ public final class TrainingState {
             out.writeFloat(c.relationDropout());
             out.writeUTF(c.initializer());
             out.writeFloat(c.labelSmoothing());
+            out.writeFloat(c.relationRegularization());
             out.writeInt(step);
             out.writeInt(threads);
             out.writeInt(trainSize);
@@ -215,9 +217,10 @@ public final class TrainingState {
                 float relationDropout = version >= 3 ? in.readFloat() : 0f;
                 String initializer = version >= 4 ? in.readUTF() : TrainingConfig.UNIFORM;
                 float labelSmoothing = version >= 4 ? in.readFloat() : 0f;
+                float relationRegularization = version >= 4 ? in.readFloat() : regularization;
                 c = new TrainingConfig(kind, rank, negatives, batch, steps, lr, optimizer, loss, gamma, temperature,
                         regularization, subsampling, sides, seed, chunk, regularizer, low, high, entityDropout,
-                        relationDropout, initializer, labelSmoothing);
+                        relationDropout, initializer, labelSmoothing, relationRegularization);
             } catch (IllegalArgumentException e) {
                 throw new IOException("impossible configuration (" + e.getMessage() + "): corrupted", e);
             }

@@ -21,7 +21,8 @@ class PipelineConfigTest {
     private static PipelineConfig unusual(ModelKind kind) {
         TrainingConfig t = new TrainingConfig(kind, 37, 11, 96, 1234, 0.0025f, "adagrad", "margin", 9.5f, 0.75f,
                 1e-5f, false, "tail", 7, 4, "n3", kind == ModelKind.ROTATE ? -0.5f : -0.02f, 0.5f,
-                kind == ModelKind.ROTATE ? 0f : 0.25f, kind == ModelKind.ROTATE ? 0f : 0.125f); // RotatE: no dropout
+                kind == ModelKind.ROTATE ? 0f : 0.25f, kind == ModelKind.ROTATE ? 0f : 0.125f, // RotatE: no dropout
+                TrainingConfig.UNIFORM, 0f, 3e-6f);
         return new PipelineConfig("some/folder with space", 99, t,
                 new PipelineConfig.Sampler("lemon", "texts/entity2text.txt", 16, 40, 2, "replaced", 0.25),
                 new PipelineConfig.Validation(250, 5), 3, true);
@@ -68,6 +69,14 @@ class PipelineConfigTest {
         assertThat(c.threads()).isEqualTo(d.threads());
         assertThat(PipelineConfig.parse("", true, "empty.yaml")).isEqualTo(d);
         assertThat(PipelineConfig.parse("{}", false, "empty.json")).isEqualTo(d);
+        // one penalty weight weighs both tables, as before the relation table had its own; two are kept apart
+        TrainingConfig one = PipelineConfig.parse("training:\n  regularization: 0.5\n", true, "one.yaml").training();
+        assertThat(one.regularization()).isEqualTo(0.5f);
+        assertThat(one.relationRegularization()).isEqualTo(0.5f);
+        TrainingConfig two = PipelineConfig.parse("training:\n  regularization: 0.5\n  relation-regularization: 0\n",
+                true, "two.yaml").training();
+        assertThat(two.relationRegularization()).isZero();
+        assertThat(two).isEqualTo(d.training().withRegularization(0.5f, 0f));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rhizome.gnn.model.KgeModel;
 import org.rhizome.gnn.model.ModelKind;
 
 class RegularizerTest {
@@ -61,6 +62,25 @@ class RegularizerTest {
         assertThat(c.withRegularizer("n3").regularizer()).isEqualTo("n3");
         assertThatThrownBy(() -> c.withRegularizer("l1")).hasMessageContaining("l3, n3 or l2");
         assertThatThrownBy(() -> c.withRegularization(-1f)).hasMessageContaining("regularization must be >= 0");
+    }
+
+    /**
+     * The entity and relation tables have their own weights: after one step, a relation weight of 0 leaves the
+     * relation rows as no penalty does, and the entity rows as the same entity weight on both tables does.
+     */
+    @Test
+    void eachTableHasItsOwnWeight() {
+        org.rhizome.gnn.data.TripleSet train = new org.rhizome.gnn.data.TripleSet(new int[] {0, 1, 2, 3, 4},
+                new int[] {0, 1, 0, 1, 0}, new int[] {1, 2, 3, 4, 0});
+        TrainingConfig c = TrainingConfig.defaults(ModelKind.COMPLEX).withRank(4).withBatch(4, 4).withSteps(1)
+                .withLearningRate(0.05f, "adam").withRegularizer("l2").withAllEntities("both").withInit(0.5f);
+        KgeModel none = new Trainer(c.withRegularization(0f)).train(train, 5, 2).model();
+        KgeModel both = new Trainer(c.withRegularization(40f)).train(train, 5, 2).model();
+        KgeModel entitiesOnly = new Trainer(c.withRegularization(40f, 0f)).train(train, 5, 2).model();
+        assertThat(entitiesOnly.relations()).isEqualTo(none.relations());
+        assertThat(entitiesOnly.entities()).isEqualTo(both.entities());
+        assertThat(both.entities()).isNotEqualTo(none.entities());
+        assertThat(both.relations()).isNotEqualTo(none.relations());
     }
 
     /** N3 shrinks ComplEx's parameters: the same run with a strong N3 weight ends with a smaller N3 of the table. */
