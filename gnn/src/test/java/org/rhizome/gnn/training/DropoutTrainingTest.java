@@ -24,8 +24,8 @@ class DropoutTrainingTest {
     }
 
     /**
-     * With a dropout rate so small that every mask is exactly 1 (1 / (1 - 1e-9) rounds to 1 in float, and a float
-     * is dropped only when 24 random bits are all zero, which does not happen in these runs), the dropout path (the
+     * With a dropout rate so small that every mask is exactly 1 (1 / (1 - 1e-9) rounds to 1 in float, and 65536 p
+     * rounds to 0, so no 16-bit draw falls below it), the dropout path (the
      * chunk's rows gathered into a local table, its gradients scattered back through the masks) trains as the path
      * without dropout: the same negatives, the same rows, only the order of some gradient sums differs.
      */
@@ -61,6 +61,36 @@ class DropoutTrainingTest {
         // ComplEx learns the held-out prev triples (tail MRR 1.0 without dropout); DistMult cannot tell next from
         // prev, so only well above the 0.1 of random ranking is asked of it
         assertThat(mrr).as("%s", kind).isGreaterThan(kind == ModelKind.COMPLEX ? 0.8 : 0.3);
+    }
+
+    /**
+     * The masks: 1 / (1 - p) or 0, at rate p (binomial: within 5 standard deviations over 10^6 floats), the same for
+     * a seed, an odd width filled to its end, and no draws at all when p is 0.
+     */
+    @ParameterizedTest
+    @CsvSource({"0.2519", "0.5", "0.05", "0.9"})
+    void masksDropAtTheirRate(float p) {
+        int width = 1_000_003;
+        float[] mask = new float[width + 2];
+        java.util.Arrays.fill(mask, -1f);
+        Trainer.dropoutMask(mask, 1, width, p, new java.util.SplittableRandom(3));
+        assertThat(mask[0]).isEqualTo(-1f);
+        assertThat(mask[width + 1]).isEqualTo(-1f);
+        int dropped = 0;
+        for (int x = 1; x <= width; x++) {
+            assertThat(mask[x]).isIn(0f, 1f / (1f - p));
+            dropped += mask[x] == 0f ? 1 : 0;
+        }
+        double sd = Math.sqrt(width * p * (1 - p));
+        assertThat((double) dropped).isCloseTo(width * (double) p, org.assertj.core.api.Assertions.within(5 * sd));
+        float[] again = new float[width + 2];
+        java.util.Arrays.fill(again, -1f);
+        Trainer.dropoutMask(again, 1, width, p, new java.util.SplittableRandom(3));
+        assertThat(again).isEqualTo(mask);
+        java.util.SplittableRandom untouched = new java.util.SplittableRandom(9);
+        Trainer.dropoutMask(mask, 0, 10, 0f, untouched);
+        assertThat(untouched.nextLong()).isEqualTo(new java.util.SplittableRandom(9).nextLong());
+        assertThat(java.util.Arrays.copyOf(mask, 10)).containsOnly(1f);
     }
 
     @Test
