@@ -75,7 +75,7 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     /** {@link #initializer()}: PyTorch's {@code xavier_normal_} per table. */
     public static final String XAVIER_NORMAL = "xavier-normal";
 
-    /** Uniform initialisation, no label smoothing. */
+    /** Uniform initialisation, no label smoothing, the penalty's weight the same on both tables. */
     public TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr, String optimizer,
             String loss, float gamma, float advTemperature, float regularization, boolean subsampling, String sides,
             long seed, int chunk, String regularizer, float initLow, float initHigh, float entityDropout,
