@@ -480,27 +480,13 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * {@code all} (or 0): every entity ({@link TrainingConfig#ALL_ENTITIES}); {@code kvsall} (or -1): every entity,
-     * every known answer a target ({@link TrainingConfig#KVS_ALL}); otherwise a count.
-     */
+    /** {@link TrainingConfig#parseNegatives}, its error naming the option. */
     static int parseNegatives(String text) {
-        String v = text.strip();
-        if (v.equalsIgnoreCase("all")) {
-            return TrainingConfig.ALL_ENTITIES;
-        }
-        if (v.equalsIgnoreCase("kvsall")) {
-            return TrainingConfig.KVS_ALL;
-        }
         try {
-            int n = Integer.parseInt(v);
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // the message below
+            return TrainingConfig.parseNegatives(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage(), e);
         }
-        throw new IllegalArgumentException("--negatives must be a count, all or kvsall, got '" + text + "'");
     }
 
     /**
@@ -546,21 +532,19 @@ final class TrainCommand implements Callable<Integer> {
             }
             t = t.withLearningRate(given.hasMatchedOption("--lr") ? lr : t.lr(),
                     optimizer != null ? optimizer.toLowerCase(Locale.ROOT) : t.optimizer());
-            if (initRange != null && initRange.strip().equalsIgnoreCase(TrainingConfig.XAVIER_NORMAL)) {
-                t = t.withInit(0f, 0f).withInitializer(TrainingConfig.XAVIER_NORMAL);
-            } else if (initRange != null) {
-                float[] b = TrainingConfig.parseInitRange(initRange);
-                t = t.withInit(b[0], b[1]);
+            if (initRange != null) {
+                t = t.withInit(initRange);
             }
             t = t.withDropout(entityDropout != null ? entityDropout : t.entityDropout(),
                     relationDropout != null ? relationDropout : t.relationDropout());
             if (given.hasMatchedOption("--chunk")) {
                 t = t.withChunk(chunk);
             }
-            if (given.hasMatchedOption("--regularization") || relationRegularization != null) {
-                float entities = given.hasMatchedOption("--regularization") ? regularization : t.regularization();
-                t = t.withRegularization(entities, relationRegularization != null ? relationRegularization
-                        : given.hasMatchedOption("--regularization") ? regularization : t.relationRegularization());
+            if (given.hasMatchedOption("--regularization")) {
+                t = t.withRegularization(regularization);
+            }
+            if (relationRegularization != null) {
+                t = t.withRegularization(t.regularization(), relationRegularization);
             }
             if (given.hasMatchedOption("--regularizer")) {
                 t = t.withRegularizer(regularizer.toLowerCase(Locale.ROOT));

@@ -99,23 +99,17 @@ public final class KgeBenchmark {
             case "transe" -> ModelKind.TRANSE_L1;
             default -> ModelKind.parse(o.get("model"));
         };
-        boolean xavier = o.get("init").equals(TrainingConfig.XAVIER_NORMAL);
-        float[] init = xavier ? new float[2] : TrainingConfig.parseInitRange(o.get("init"));
-        int negatives = switch (o.get("negatives")) {
-            case "all" -> TrainingConfig.ALL_ENTITIES;
-            case "kvsall" -> TrainingConfig.KVS_ALL;
-            default -> Integer.parseInt(o.get("negatives"));
-        };
+        int negatives = TrainingConfig.parseNegatives(o.get("negatives"));
         TrainingConfig c = new TrainingConfig(kind, Integer.parseInt(o.get("dim")), negatives,
                 Integer.parseInt(o.get("batch")), Integer.parseInt(o.get("steps")), Float.parseFloat(o.get("lr")),
                 o.get("optimizer"), o.get("loss"), Float.parseFloat(o.get("gamma")),
                 Float.parseFloat(o.get("adv-temp")), Float.parseFloat(o.get("reg")),
                 Boolean.parseBoolean(o.get("subsampling")), sides, Long.parseLong(o.get("seed")),
-                Integer.parseInt(o.get("chunk")), o.get("regularizer"), init[0], init[1],
+                Integer.parseInt(o.get("chunk")), o.get("regularizer"), 0f, 0f,
                 Float.parseFloat(o.get("entity-dropout")), Float.parseFloat(o.get("relation-dropout")),
-                xavier ? TrainingConfig.XAVIER_NORMAL : TrainingConfig.UNIFORM,
-                Float.parseFloat(o.get("label-smoothing")), Float.parseFloat(o.get("reg-relations").isEmpty()
-                        ? o.get("reg") : o.get("reg-relations")));
+                TrainingConfig.UNIFORM, Float.parseFloat(o.get("label-smoothing")),
+                Float.parseFloat(o.get("reg-relations").isEmpty() ? o.get("reg") : o.get("reg-relations")))
+                .withInit(o.get("init"));
         int threads = Integer.parseInt(o.get("threads"));
         int warmup = Integer.parseInt(o.get("warmup"));
         if (warmup > 0) {

@@ -42,12 +42,12 @@ final class KvsAllQueries {
         }
         Arrays.sort(tail);
         Arrays.sort(head);
-        int queries = distinctPairs(tail) + distinctPairs(head);
+        int queries = distinct(tail, 21) + distinct(head, 21);
         int[] anchor = new int[queries];
         int[] relation = new int[queries];
         boolean[] asksHead = new boolean[queries];
         int[] start = new int[queries + 1];
-        int[] answers = new int[distinct(tail) + distinct(head)];
+        int[] answers = new int[distinct(tail, 0) + distinct(head, 0)];
         int[] at = {0, 0}; // next query, next answer
         fill(tail, false, anchor, relation, asksHead, start, answers, at);
         fill(head, true, anchor, relation, asksHead, start, answers, at);
@@ -67,20 +67,11 @@ final class KvsAllQueries {
         return ((long) anchor << 42) | ((long) relation << 21) | answer;
     }
 
-    private static int distinctPairs(long[] keys) {
+    /** Distinct values of {@code key >>> shift} in sorted keys: 21 counts the queries, 0 the triples. */
+    private static int distinct(long[] keys, int shift) {
         int count = 0;
         for (int i = 0; i < keys.length; i++) {
-            if (i == 0 || keys[i] >>> 21 != keys[i - 1] >>> 21) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private static int distinct(long[] keys) {
-        int count = 0;
-        for (int i = 0; i < keys.length; i++) {
-            if (i == 0 || keys[i] != keys[i - 1]) {
+            if (i == 0 || keys[i] >>> shift != keys[i - 1] >>> shift) {
                 count++;
             }
         }

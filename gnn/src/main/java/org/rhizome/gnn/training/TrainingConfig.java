@@ -387,6 +387,43 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         throw new IllegalArgumentException("an initialisation range must be R or A,B (numbers), got '" + text + "'");
     }
 
+    /**
+     * Negatives as written on a command line: a count, {@code all} ({@link #ALL_ENTITIES}) or {@code kvsall}
+     * ({@link #KVS_ALL}).
+     *
+     * @throws IllegalArgumentException naming the text if it is none of these
+     */
+    public static int parseNegatives(String text) {
+        String v = text.strip();
+        if (v.equalsIgnoreCase("all")) {
+            return ALL_ENTITIES;
+        }
+        if (v.equalsIgnoreCase("kvsall")) {
+            return KVS_ALL;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException("negatives must be a count, all or kvsall, got '" + text + "'");
+    }
+
+    /**
+     * The initialisation as written on a command line: {@code xavier-normal} ({@link #XAVIER_NORMAL}), or a range
+     * for {@link #parseInitRange} (uniform).
+     */
+    public TrainingConfig withInit(String spec) {
+        if (spec.strip().equalsIgnoreCase(XAVIER_NORMAL)) {
+            return withInit(0f, 0f).withInitializer(XAVIER_NORMAL);
+        }
+        float[] b = parseInitRange(spec);
+        return withInit(b[0], b[1]);
+    }
+
     /** Initial parameters uniform in {@code [-halfWidth, halfWidth]}. */
     public TrainingConfig withInit(float halfWidth) {
         return withInit(-halfWidth, halfWidth);
