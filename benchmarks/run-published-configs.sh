@@ -29,10 +29,12 @@
 #   train.type KvsAll (WN18RR distmult)     negatives=kvsall (every known answer of a query a target), batch=B
 #                                           queries, label-smoothing as KvsAll.label_smoothing
 #   lookup_embedder.initialize xavier_normal_   init=xavier-normal
-#   regularize lp (p 2), not weighted, weight w     regularizer=l2 reg=w*F/2 (F: the table's floats; LibKGE adds
-#                                           w/2 sum x^2 over the whole table each batch, Rhizome lambda/F sum x^2 over
-#                                           the step's rows, which with every entity a candidate is every row), and
-#                                           reg-relations for the relation table's weight
+#   regularize lp (p 2), not weighted, weight w     regularizer=l2 reg=w*F (entities) reg-relations=w*F/2 (F: the
+#                                           table's floats). LibKGE adds w/2 sum x^2 over a whole table each batch for
+#                                           each embedder of a slot: the entity table twice (subject and object
+#                                           embedder, "intended" in its kge_model.py), the relation table once.
+#                                           Rhizome adds lambda/F sum x^2 over the step's rows, which with every entity
+#                                           a candidate is every row
 #   not reproduced: ReduceLROnPlateau (factor 0.95); the L3 penalties (weights 1e-9 and below); WN18RR transe's
 #   penalties (weights 1.1e-7 and below; Rhizome does not regularise distance models)
 set -euo pipefail
@@ -58,8 +60,9 @@ run() {
       args="model=complex dim=64 negatives=all sides=both batch=$b chunk=$b lr=0.5255808623927111"
       args="$args optimizer=adagrad init=-0.28148249060722197,1 entity-dropout=0.3592749142853321"
       args="$args relation-dropout=0.3112283826796357 warmup=5 reciprocal=false"
-      # unweighted L2, entity weight 4.5230e-6 over 40,943 x 128 floats, relation weight 4.193e-10 over 11 x 128
-      args="$args regularizer=l2 reg=11.852 reg-relations=2.95e-7"
+      # unweighted L2: entity weight 4.5230e-6 over 40,943 x 128 floats, penalised twice; relation weight
+      # 4.193e-10 over 11 x 128, once
+      args="$args regularizer=l2 reg=23.704 reg-relations=2.95e-7"
       args="$args steps=$((400 * epoch)) valid-every=$((5 * epoch)) progress=$epoch" ;;
     WN18RR-transe) # wnrr negative sampling: dim 512, batch 128, Adagrad 0.2533, o 158 / s 70 per positive,
       # xavier_normal_, entity dropout 0.252, l_norm 2, reciprocal
