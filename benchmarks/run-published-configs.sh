@@ -35,9 +35,9 @@
 #                                           embedder, "intended" in its kge_model.py), the relation table once.
 #                                           Rhizome adds lambda/F sum x^2 over the step's rows, which with every entity
 #                                           a candidate is every row
-#   not reproduced: shuffled passes over the training triples (Rhizome draws batches with replacement; on WN18RR
-#   ComplEx that trails LibKGE by .06 validation MRR at epoch 5, see benchmarks/README.md); ReduceLROnPlateau
-#   (factor 0.95); the L3 penalties (weights 1e-9 and below); WN18RR transe's
+#   an epoch: a shuffled pass over the training examples    batches=shuffled (each pass a fresh seeded order; a
+#                                           batch may straddle two passes where LibKGE ends an epoch short)
+#   not reproduced: ReduceLROnPlateau (factor 0.95); the L3 penalties (weights 1e-9 and below); WN18RR transe's
 #   penalties (weights 1.1e-7 and below; Rhizome does not regularise distance models)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -105,8 +105,9 @@ run() {
     *) echo "{\"skipped\": \"no published configuration here for $m\"}"; return ;;
   esac
   java --add-modules jdk.incubator.vector -Xmx6g -cp "$WORK/cp/classes:$WORK/cp/lib/*" \
-    org.rhizome.benchmarks.gnn.KgeBenchmark data="$DATA" loss=cross-entropy subsampling=false reciprocal=true $args \
-    patience=10 threads="$THREADS" seed=0 save-best="$WORK/$m.rzkge" > "$WORK/$m.json" 2> "$WORK/$m.err"
+    org.rhizome.benchmarks.gnn.KgeBenchmark data="$DATA" loss=cross-entropy subsampling=false reciprocal=true \
+    batches=shuffled $args patience=10 threads="$THREADS" seed=0 save-best="$WORK/$m.rzkge" \
+    > "$WORK/$m.json" 2> "$WORK/$m.err"
   grep '^{' "$WORK/$m.json"
 }
 for m in $MODELS; do

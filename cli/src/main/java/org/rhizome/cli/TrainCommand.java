@@ -97,6 +97,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", defaultValue = "256", description = "Default: ${DEFAULT-VALUE}")
     int batch;
 
+    @Option(names = "--batches", paramLabel = "with-replacement|shuffled", description = "How each step's examples "
+            + "are chosen: with-replacement (each drawn uniformly, as the RotatE reference code) or shuffled (passes "
+            + "over the training examples in a fresh order each pass, as LibKGE's and PyKEEN's epochs). Default: "
+            + "with-replacement.")
+    String batches;
+
     @Option(names = "--steps", paramLabel = "N", defaultValue = "1000", description = "Default: ${DEFAULT-VALUE}")
     int steps;
 
@@ -345,7 +351,7 @@ final class TrainCommand implements Callable<Integer> {
             for (String option : List.of("--config", "--model", "--rank", "--negatives", "--batch", "--lr", "--gamma",
                     "--temperature", "--seed", "--chunk", "--regularization", "--relation-regularization",
                     "--regularizer", "--loss", "--optimizer", "--sides", "--init-range", "--entity-dropout",
-                    "--relation-dropout", "--label-smoothing")) {
+                    "--relation-dropout", "--label-smoothing", "--batches")) {
                 if (given.hasMatchedOption(option)) {
                     throw new CommandFailedException(ExitCodes.USAGE, "--resume takes the training configuration "
                             + "from the state; " + option + " cannot change it (only --steps can extend it)");
@@ -526,9 +532,13 @@ final class TrainCommand implements Callable<Integer> {
                     sides != null ? sides.toLowerCase(Locale.ROOT) : t.sides(), t.seed(), t.chunk(),
                     t.regularizer(), t.initLow(), t.initHigh(), t.entityDropout(), t.relationDropout(),
                     t.initializer(), labelSmoothing != null ? labelSmoothing
-                            : neg == TrainingConfig.KVS_ALL ? t.labelSmoothing() : 0f, t.relationRegularization());
+                            : neg == TrainingConfig.KVS_ALL ? t.labelSmoothing() : 0f, t.relationRegularization(),
+                    t.batches());
             if (given.hasMatchedOption("--steps")) {
                 t = t.withSteps(steps);
+            }
+            if (batches != null) {
+                t = t.withBatches(batches.toLowerCase(Locale.ROOT));
             }
             t = t.withLearningRate(given.hasMatchedOption("--lr") ? lr : t.lr(),
                     optimizer != null ? optimizer.toLowerCase(Locale.ROOT) : t.optimizer());

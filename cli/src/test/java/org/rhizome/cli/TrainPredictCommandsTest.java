@@ -82,12 +82,14 @@ class TrainPredictCommandsTest {
                 "--steps", "300", "--batch", "32", "--negatives", "kvsall", "--label-smoothing", "0.05", "--loss",
                 "cross-entropy", "--sides", "both", "--init-range", "xavier-normal", "--optimizer", "adagrad", "--lr",
                 "0.1", "--regularizer", "l2", "--regularization", "0.001", "--relation-regularization", "0",
-                "--save-config", yaml.toString(), "--out", dir.resolve("kvs.rzkge").toString());
+                "--batches", "shuffled", "--save-config", yaml.toString(), "--out",
+                dir.resolve("kvs.rzkge").toString());
         assertThat(t.exitCode()).as(t.err()).isZero();
         assertThat(testMrr(t.out())).as(t.out()).isGreaterThan(0.5); // random: about 0.13
         assertThat(Files.readString(yaml)).contains("negatives: -1").contains("label-smoothing: 0.05")
                 .contains("initializer: xavier-normal").contains("subsampling: false")
-                .contains("regularization: 0.001").contains("relation-regularization: 0.0");
+                .contains("regularization: 0.001").contains("relation-regularization: 0.0")
+                .contains("batches: shuffled");
         Cli.Result again = Cli.run("--quiet", "train", "--config", yaml.toString(), "--out",
                 dir.resolve("kvs2.rzkge").toString());
         assertThat(again.exitCode()).as(again.err()).isZero();

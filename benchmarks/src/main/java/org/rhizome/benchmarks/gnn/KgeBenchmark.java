@@ -48,7 +48,8 @@ import org.rhizome.gnn.training.Validation;
  * known answer of a query a target, {@code batch} then counts queries; the same needs, {@code subsampling=false}),
  * with {@code label-smoothing} (0). {@code reg} weighs the {@code regularizer} penalty ({@link TrainingConfig}'s
  * {@code regularization}) on both tables, or on the entity table only when {@code reg-relations} gives the relation
- * table's.
+ * table's. {@code batches} ({@code with-replacement}, as torch_kge draws them) or {@code shuffled} (passes over the
+ * examples, as LibKGE's epochs) is {@link TrainingConfig#batches()}.
  *
  * <p>{@code sampler=lemon} draws negatives with {@link LemonSampler} instead of uniformly: entity texts from
  * {@code text} (default {@code <data>/text/entity2text.txt}), embedded with the in-process all-MiniLM-L6-v2 behind a
@@ -85,7 +86,7 @@ public final class KgeBenchmark {
                 "optimizer", "adam",
                 "subsampling", "true", "init", "0", "reciprocal", "false", "valid-every", "0", "patience", "10",
                 "progress", "0", "entity-dropout", "0", "relation-dropout", "0", "save-best", "",
-                "label-smoothing", "0", "reg-relations", "");
+                "label-smoothing", "0", "reg-relations", "", "batches", TrainingConfig.WITH_REPLACEMENT);
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
             System.out.println("{\"skipped\": \"no dataset at " + data + "\"}");
@@ -108,8 +109,8 @@ public final class KgeBenchmark {
                 Integer.parseInt(o.get("chunk")), o.get("regularizer"), 0f, 0f,
                 Float.parseFloat(o.get("entity-dropout")), Float.parseFloat(o.get("relation-dropout")),
                 TrainingConfig.UNIFORM, Float.parseFloat(o.get("label-smoothing")),
-                Float.parseFloat(o.get("reg-relations").isEmpty() ? o.get("reg") : o.get("reg-relations")))
-                .withInit(o.get("init"));
+                Float.parseFloat(o.get("reg-relations").isEmpty() ? o.get("reg") : o.get("reg-relations")),
+                o.get("batches")).withInit(o.get("init"));
         int threads = Integer.parseInt(o.get("threads"));
         int warmup = Integer.parseInt(o.get("warmup"));
         if (warmup > 0) {

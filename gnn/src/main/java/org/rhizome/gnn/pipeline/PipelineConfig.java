@@ -41,6 +41,7 @@ import org.rhizome.gnn.training.TrainingConfig;
  *   negatives: 64                    # 0: every entity, none sampled (LibKGE's 1vsAll; cross-entropy loss);
  *                                    # -1: every entity, every known answer a target (KvsAll; batch counts queries)
  *   batch: 256
+ *   batches: with-replacement        # or shuffled (passes over the examples, as LibKGE's and PyKEEN's epochs)
  *   steps: 1000
  *   lr: 0.001
  *   optimizer: adam                  # or adagrad
@@ -310,6 +311,7 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
         tr.put("relation-dropout", t.relationDropout());
         tr.put("initializer", t.initializer());
         tr.put("label-smoothing", t.labelSmoothing());
+        tr.put("batches", t.batches());
         ObjectNode s = root.putObject("sampler");
         s.put("kind", sampler.kind());
         if (sampler.entityText() == null) {
@@ -372,7 +374,8 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
                     (float) number(t, "relation-dropout", "training.", where),
                     text(t, "training.initializer", where),
                     (float) number(t, "label-smoothing", "training.", where),
-                    (float) number(t, "relation-regularization", "training.", where));
+                    (float) number(t, "relation-regularization", "training.", where),
+                    text(t, "training.batches", where));
         } catch (IllegalArgumentException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(where) ? e
                     : new IllegalArgumentException(where + ": training: " + e.getMessage(), e);

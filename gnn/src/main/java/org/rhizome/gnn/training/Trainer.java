@@ -195,6 +195,7 @@ public final class Trainer {
         KvsAllQueries queries = config.kvsAll() ? KvsAllQueries.of(train, config.sides().equals("both")) : null;
         // what a batch draws from: triples, or KvsAll's queries
         int population = queries != null ? queries.size() : train.size();
+        ShuffledPasses passes = config.shuffled() ? new ShuffledPasses(population, config.seed()) : null;
         Regularizer reg = Regularizer.parse(config.regularizer());
         boolean complex = config.model() == org.rhizome.gnn.model.ModelKind.COMPLEX;
         int workers = Math.max(1, Math.min(threads, config.batch()));
@@ -243,10 +244,13 @@ public final class Trainer {
                 }
                 System.arraycopy(st.optimizer[i], 0, to[i], 0, to[i].length);
             }
-            // the batch stream exactly where the state left it: the same draws, replayed
+            // the batch stream exactly where the state left it: the same draws, replayed (shuffled passes find
+            // their place from the step alone)
             for (int s = 1; s <= st.step; s++) {
                 for (int b = 0; b < idx.length; b++) {
-                    rnd.nextInt(population);
+                    if (passes == null) {
+                        rnd.nextInt(population);
+                    }
                     rnd.nextLong();
                 }
             }
@@ -261,8 +265,9 @@ public final class Trainer {
         try {
             for (int step = first; step <= config.steps(); step++) {
                 double wSum = 0;
+                long position = (long) (step - 1) * idx.length;
                 for (int b = 0; b < idx.length; b++) {
-                    idx[b] = rnd.nextInt(population);
+                    idx[b] = passes == null ? rnd.nextInt(population) : passes.at(position + b);
                     seeds[b] = rnd.nextLong();
                     wSum += weights == null ? 1 : weights[idx[b]];
                 }

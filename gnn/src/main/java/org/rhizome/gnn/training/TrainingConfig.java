@@ -14,7 +14,7 @@ import org.rhizome.gnn.model.ModelKind;
  *                   sampled (LibKGE's {@code 1vsAll}): the softmax cross-entropy of the positive against all
  *                   entities, the positive counted once; or {@link #KVS_ALL}: every entity a candidate and every
  *                   known answer of the query a target (LibKGE's {@code KvsAll})
- * @param batch      positives per step (drawn uniformly with replacement); queries with {@link #KVS_ALL}
+ * @param batch      positives per step (chosen as {@code batches} says); queries with {@link #KVS_ALL}
  * @param steps      optimiser steps
  * @param lr         learning rate
  * @param optimizer  {@code adam} or {@code adagrad} (both row-wise sparse)
@@ -63,17 +63,47 @@ import org.rhizome.gnn.model.ModelKind;
  *                   0 for none
  * @param relationRegularization the penalty's weight on the relation table (the constructors without it use
  *                   {@code regularization}, as {@link #withRegularization} does); LibKGE tunes the two apart
+ * @param batches    how a step's examples are chosen: {@link #WITH_REPLACEMENT} (each drawn uniformly, as the RotatE
+ *                   reference code's and {@code ../shared/bench/torch_kge.py}'s loops do; the constructors without
+ *                   this component choose it) or {@link #SHUFFLED} (passes over the examples, each pass a fresh
+ *                   permutation, as LibKGE's and PyKEEN's epochs are)
  */
 public record TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr,
         String optimizer, String loss, float gamma, float advTemperature, float regularization, boolean subsampling,
         String sides, long seed, int chunk, String regularizer, float initLow, float initHigh, float entityDropout,
-        float relationDropout, String initializer, float labelSmoothing, float relationRegularization) {
+        float relationDropout, String initializer, float labelSmoothing, float relationRegularization,
+        String batches) {
 
     /** {@link #initializer()}: every float uniform in the initialisation range. */
     public static final String UNIFORM = "uniform";
 
     /** {@link #initializer()}: PyTorch's {@code xavier_normal_} per table. */
     public static final String XAVIER_NORMAL = "xavier-normal";
+
+    /**
+     * {@link #batches()}: each example of a step drawn uniformly with replacement, independently of every other; over
+     * {@code n / batch} steps about {@code 1/e} (37%) of the {@code n} examples are not drawn at all.
+     */
+    public static final String WITH_REPLACEMENT = "with-replacement";
+
+    /**
+     * {@link #batches()}: shuffled passes. The examples form one stream of passes, each pass a permutation of all
+     * examples drawn afresh from the seed and the pass number; step {@code s} takes the stream's positions
+     * {@code (s - 1) * batch} to {@code s * batch - 1}, so every example is seen once per pass. A batch may straddle
+     * two passes: LibKGE and PyKEEN end each epoch with a short batch instead, which this keeps out so that every step
+     * has {@link #batch()} examples (the difference is at most one batch per pass).
+     */
+    public static final String SHUFFLED = "shuffled";
+
+    /** Batches drawn {@linkplain #WITH_REPLACEMENT with replacement}. */
+    public TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr, String optimizer,
+            String loss, float gamma, float advTemperature, float regularization, boolean subsampling, String sides,
+            long seed, int chunk, String regularizer, float initLow, float initHigh, float entityDropout,
+            float relationDropout, String initializer, float labelSmoothing, float relationRegularization) {
+        this(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature, regularization,
+                subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout,
+                initializer, labelSmoothing, relationRegularization, WITH_REPLACEMENT);
+    }
 
     /** Uniform initialisation, no label smoothing, the penalty's weight the same on both tables. */
     public TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr, String optimizer,
@@ -139,7 +169,7 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
      * {@code KvsAll} (PyKEEN's LCWA). A step's examples are not triples but queries: the distinct
      * {@code (head, relation)} pairs of the training triples, each asking for its tails (sides {@code tail}), and
      * with sides {@code both} also the distinct {@code (relation, tail)} pairs asking for their heads; {@link #batch()}
-     * counts queries, drawn uniformly with replacement like triples are. Each query's loss is the cross-entropy of
+     * counts queries, chosen as {@link #batches()} says, like triples are. Each query's loss is the cross-entropy of
      * the softmax over all entities against the target distribution {@code y = l / sum(l)} with labels
      * {@code l_e = (1 - labelSmoothing) [e is a known answer] + (labelSmoothing > 0 ? 1 / entities : 0)}: LibKGE's
      * {@code kl} loss with its label smoothing (ConvE's formula, then normalised), exactly. The loss reported is that
@@ -222,6 +252,11 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
             throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
         }
         Regularizer.parse(regularizer);
+        Objects.requireNonNull(batches, "batches");
+        if (!batches.equals(WITH_REPLACEMENT) && !batches.equals(SHUFFLED)) {
+            throw new IllegalArgumentException("batches must be " + WITH_REPLACEMENT + " or " + SHUFFLED + ", got "
+                    + batches);
+        }
         if (!(regularization >= 0) || !(relationRegularization >= 0)) {
             throw new IllegalArgumentException("regularization must be >= 0, got " + regularization
                     + " (entities) and " + relationRegularization + " (relations)");
@@ -267,35 +302,35 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return new TrainingConfig(m, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization);
+                relationRegularization, batches);
     }
 
     public TrainingConfig withRank(int r) {
         return new TrainingConfig(model, r, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization);
+                relationRegularization, batches);
     }
 
     public TrainingConfig withSteps(int s) {
         return new TrainingConfig(model, rank, negatives, batch, s, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization);
+                relationRegularization, batches);
     }
 
     public TrainingConfig withBatch(int b, int neg) {
         return new TrainingConfig(model, rank, neg, b, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization);
+                relationRegularization, batches);
     }
 
     public TrainingConfig withLearningRate(float rate, String opt) {
         return new TrainingConfig(model, rank, negatives, batch, steps, rate, opt, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization);
+                relationRegularization, batches);
     }
 
     /**
@@ -305,7 +340,7 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withAllEntities(String s) {
         return new TrainingConfig(model, rank, ALL_ENTITIES, batch, steps, lr, optimizer, "cross-entropy", gamma,
                 advTemperature, regularization, subsampling, s, seed, chunk, regularizer, initLow, initHigh,
-                entityDropout, relationDropout, initializer, 0f, relationRegularization);
+                entityDropout, relationDropout, initializer, 0f, relationRegularization, batches);
     }
 
     /**
@@ -315,28 +350,28 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withKvsAll(String s, float smoothing) {
         return new TrainingConfig(model, rank, KVS_ALL, batch, steps, lr, optimizer, "cross-entropy", gamma,
                 advTemperature, regularization, false, s, seed, chunk, regularizer, initLow, initHigh,
-                entityDropout, relationDropout, initializer, smoothing, relationRegularization);
+                entityDropout, relationDropout, initializer, smoothing, relationRegularization, batches);
     }
 
     /** Tables initialised by {@code init}: {@link #UNIFORM} (in the range) or {@link #XAVIER_NORMAL}. */
     public TrainingConfig withInitializer(String init) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
-                relationDropout, init, labelSmoothing, relationRegularization);
+                relationDropout, init, labelSmoothing, relationRegularization, batches);
     }
 
     public TrainingConfig withLoss(String l, float g, float temperature) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, l, g, temperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization);
+                relationRegularization, batches);
     }
 
     public TrainingConfig withRegularizer(String r) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, r, initLow, initHigh, entityDropout, relationDropout,
                 initializer, labelSmoothing,
-                relationRegularization);
+                relationRegularization, batches);
     }
 
     /** The penalty's weight {@code lambda} on both tables. */
@@ -348,21 +383,21 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withRegularization(float entities, float relations) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 entities, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
-                relationDropout, initializer, labelSmoothing, relations);
+                relationDropout, initializer, labelSmoothing, relations, batches);
     }
 
     public TrainingConfig withSides(String s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, s, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization);
+                relationRegularization, batches);
     }
 
     public TrainingConfig withChunk(int c) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, c, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization);
+                relationRegularization, batches);
     }
 
     /**
@@ -433,14 +468,14 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withInit(float low, float high) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, low, high, entityDropout,
-                relationDropout, UNIFORM, labelSmoothing, relationRegularization);
+                relationDropout, UNIFORM, labelSmoothing, relationRegularization, batches);
     }
 
     public TrainingConfig withDropout(float entities, float relations) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entities, relations,
                 initializer, labelSmoothing,
-                relationRegularization);
+                relationRegularization, batches);
     }
 
     /** Whether a step looks up dropped-out copies of the rows ({@link #entityDropout}, {@link #relationDropout}). */
@@ -448,10 +483,22 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return entityDropout > 0 || relationDropout > 0;
     }
 
+    /** Batches {@linkplain #WITH_REPLACEMENT drawn with replacement} or from {@linkplain #SHUFFLED shuffled passes}. */
+    public TrainingConfig withBatches(String b) {
+        return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
+                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
+                relationDropout, initializer, labelSmoothing, relationRegularization, b);
+    }
+
+    /** Whether batches come from {@linkplain #SHUFFLED shuffled passes}. */
+    public boolean shuffled() {
+        return batches.equals(SHUFFLED);
+    }
+
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, s, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization);
+                relationRegularization, batches);
     }
 }

@@ -24,11 +24,12 @@ import org.rhizome.graph.RhizomeException;
  *
  * <p>File format (big-endian, {@link ChecksummedFile}: CRC-32, written atomically):
  * <pre>
- * magic "RZSTATE\n" | int version (4) | configuration (UTF model, ints rank negatives batch steps, float lr,
+ * magic "RZSTATE\n" | int version (5) | configuration (UTF model, ints rank negatives batch steps, float lr,
  * UTF optimizer loss, floats gamma advTemperature regularization, boolean subsampling, UTF sides, long seed,
  * int chunk, UTF regularizer, floats initialisation low and high (version 1: absent, both 0; version 2: one
  * half-width w for [-w, w]), floats entity and relation dropout (absent before version 3: 0), UTF initializer and
- * float label smoothing, float relation regularization (absent before version 4: uniform, 0, the regularization))
+ * float label smoothing, float relation regularization (absent before version 4: uniform, 0, the regularization),
+ * UTF batches (absent before version 5: with replacement))
  * | int step | int threads | int train size | long train fingerprint | int entities | int relations | int dim
  * | float phase scale | entity floats | relation floats | int optimiser arrays | (int length, floats)...
  * | double best MRR | int best step | int checks without improvement | boolean has best | [best entity and relation
@@ -39,9 +40,9 @@ public final class TrainingState {
     /**
      * The format version this code writes; it also reads versions 1 (before {@code init}: 0), 2 (before dropout:
      * none) and 3 (before the initializer, label smoothing and relation regularization: uniform, none, the
-     * regularization).
+     * regularization) and 4 (before shuffled batches: drawn with replacement).
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     private static final byte[] MAGIC = {'R', 'Z', 'S', 'T', 'A', 'T', 'E', '\n'};
 
     final TrainingConfig config;
@@ -142,6 +143,7 @@ public final class TrainingState {
             out.writeUTF(c.initializer());
             out.writeFloat(c.labelSmoothing());
             out.writeFloat(c.relationRegularization());
+            out.writeUTF(c.batches());
             out.writeInt(step);
             out.writeInt(threads);
             out.writeInt(trainSize);
@@ -218,9 +220,10 @@ public final class TrainingState {
                 String initializer = version >= 4 ? in.readUTF() : TrainingConfig.UNIFORM;
                 float labelSmoothing = version >= 4 ? in.readFloat() : 0f;
                 float relationRegularization = version >= 4 ? in.readFloat() : regularization;
+                String batches = version >= 5 ? in.readUTF() : TrainingConfig.WITH_REPLACEMENT;
                 c = new TrainingConfig(kind, rank, negatives, batch, steps, lr, optimizer, loss, gamma, temperature,
                         regularization, subsampling, sides, seed, chunk, regularizer, low, high, entityDropout,
-                        relationDropout, initializer, labelSmoothing, relationRegularization);
+                        relationDropout, initializer, labelSmoothing, relationRegularization, batches);
             } catch (IllegalArgumentException e) {
                 throw new IOException("impossible configuration (" + e.getMessage() + "): corrupted", e);
             }

@@ -22,7 +22,7 @@ class PipelineConfigTest {
         TrainingConfig t = new TrainingConfig(kind, 37, 11, 96, 1234, 0.0025f, "adagrad", "margin", 9.5f, 0.75f,
                 1e-5f, false, "tail", 7, 4, "n3", kind == ModelKind.ROTATE ? -0.5f : -0.02f, 0.5f,
                 kind == ModelKind.ROTATE ? 0f : 0.25f, kind == ModelKind.ROTATE ? 0f : 0.125f, // RotatE: no dropout
-                TrainingConfig.UNIFORM, 0f, 3e-6f);
+                TrainingConfig.UNIFORM, 0f, 3e-6f, TrainingConfig.SHUFFLED);
         return new PipelineConfig("some/folder with space", 99, t,
                 new PipelineConfig.Sampler("lemon", "texts/entity2text.txt", 16, 40, 2, "replaced", 0.25),
                 new PipelineConfig.Validation(250, 5), 3, true);
@@ -98,6 +98,9 @@ class PipelineConfigTest {
                 .hasMessageContaining("m.yaml").hasMessageContaining("unknown model 'hole'");
         assertThatThrownBy(() -> PipelineConfig.parse("sampler:\n  kind: lemon\n  lemon-uniform: 2\n", true,
                 "s.yaml")).hasMessageContaining("s.yaml").hasMessageContaining("uniform share");
+        assertThatThrownBy(() -> PipelineConfig.parse("training:\n  batches: shuffle\n", true, "bt.yaml"))
+                .hasMessageContaining("bt.yaml").hasMessageContaining("batches must be with-replacement or shuffled")
+                .hasMessageContaining("shuffle");
         assertThatThrownBy(() -> PipelineConfig.parse("training: 5\n", true, "shape.yaml"))
                 .hasMessageContaining("'training' must be a mapping");
         assertThatThrownBy(() -> PipelineConfig.parse("- a\n- b\n", true, "list.yaml"))

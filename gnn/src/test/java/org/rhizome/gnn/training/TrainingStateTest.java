@@ -62,13 +62,15 @@ class TrainingStateTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"rotate, adam, 1", "rotate, adam, 2", "distmult, adagrad, 1", "transe, adam, 2",
-            "transe-l2, adam, 1"})
-    void aResumedRunEndsBitForBitWhereTheUninterruptedOneEnds(String model, String optimizer, int threads) {
+    @CsvSource({"rotate, adam, 1, with-replacement", "rotate, adam, 2, with-replacement",
+            "distmult, adagrad, 1, with-replacement", "transe, adam, 2, with-replacement",
+            "transe-l2, adam, 1, with-replacement", "complex, adagrad, 2, shuffled", "transe, adam, 1, shuffled"})
+    void aResumedRunEndsBitForBitWhereTheUninterruptedOneEnds(String model, String optimizer, int threads,
+            String batches) {
         // transe-l2 in LibKGE's setting: cross-entropy, tails only, its own initialisation range
-        TrainingConfig c = model.equals("transe-l2")
+        TrainingConfig c = (model.equals("transe-l2")
                 ? config(model, optimizer).withLoss("cross-entropy", 0f, 0f).withSides("tail").withInit(1e-3f)
-                : config(model, optimizer);
+                : config(model, optimizer)).withBatches(batches);
         TrainingResult straight = new Trainer(c).threads(threads).validation(validation()).train(TRAIN, 50, 4);
 
         Path state = dir.resolve(model + "-" + threads + ".rzstate");
@@ -77,6 +79,7 @@ class TrainingStateTest {
         TrainingState saved = TrainingState.read(state);
         assertThat(saved.step()).isEqualTo(25);
         assertThat(saved.threads()).isEqualTo(threads);
+        assertThat(saved.config()).isEqualTo(c);
 
         TrainingResult resumed = new Trainer(c).threads(threads).validation(validation()).resume(saved)
                 .train(TRAIN, 50, 4);
