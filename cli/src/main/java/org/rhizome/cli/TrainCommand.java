@@ -98,9 +98,9 @@ final class TrainCommand implements Callable<Integer> {
     int batch;
 
     @Option(names = "--batches", paramLabel = "with-replacement|shuffled", description = "How each step's examples "
-            + "are chosen: with-replacement (each drawn uniformly, as the RotatE reference code) or shuffled (passes "
-            + "over the training examples in a fresh order each pass, as LibKGE's and PyKEEN's epochs). Default: "
-            + "with-replacement.")
+            + "are chosen: with-replacement (each drawn uniformly, as the benchmarks' PyTorch reference) or shuffled "
+            + "(passes over the training examples in a fresh order each pass, as LibKGE's, PyKEEN's and the RotatE "
+            + "authors' epochs). Default: with-replacement.")
     String batches;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "1000", description = "Default: ${DEFAULT-VALUE}")

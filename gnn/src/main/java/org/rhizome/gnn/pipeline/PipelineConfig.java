@@ -41,7 +41,7 @@ import org.rhizome.gnn.training.TrainingConfig;
  *   negatives: 64                    # 0: every entity, none sampled (LibKGE's 1vsAll; cross-entropy loss);
  *                                    # -1: every entity, every known answer a target (KvsAll; batch counts queries)
  *   batch: 256
- *   batches: with-replacement        # or shuffled (passes over the examples, as LibKGE's and PyKEEN's epochs)
+ *   batches: with-replacement        # or shuffled (passes over the examples, as LibKGE's epochs)
  *   steps: 1000
  *   lr: 0.001
  *   optimizer: adam                  # or adagrad

@@ -5,7 +5,9 @@ import java.util.Objects;
 import org.rhizome.gnn.model.ModelKind;
 
 /**
- * How to train a {@link org.rhizome.gnn.model.KgeModel}: the RotatE reference code's scheme by default.
+ * How to train a {@link org.rhizome.gnn.model.KgeModel}: the RotatE reference code's scheme by default, with its
+ * batches drawn with replacement as the benchmarks' PyTorch reference draws them (the RotatE authors' code shuffles:
+ * {@link #SHUFFLED}).
  *
  * @param model      the interaction function
  * @param rank       embedding size: reals per row for TransE and DistMult, complex coordinates for ComplEx and
@@ -63,10 +65,10 @@ import org.rhizome.gnn.model.ModelKind;
  *                   0 for none
  * @param relationRegularization the penalty's weight on the relation table (the constructors without it use
  *                   {@code regularization}, as {@link #withRegularization} does); LibKGE tunes the two apart
- * @param batches    how a step's examples are chosen: {@link #WITH_REPLACEMENT} (each drawn uniformly, as the RotatE
- *                   reference code's and {@code ../shared/bench/torch_kge.py}'s loops do; the constructors without
- *                   this component choose it) or {@link #SHUFFLED} (passes over the examples, each pass a fresh
- *                   permutation, as LibKGE's and PyKEEN's epochs are)
+ * @param batches    how a step's examples are chosen: {@link #WITH_REPLACEMENT} (each drawn uniformly, as the
+ *                   benchmarks' PyTorch reference {@code ../shared/bench/torch_kge.py} draws them; the constructors
+ *                   without this component choose it) or {@link #SHUFFLED} (passes over the examples, each pass a
+ *                   fresh permutation, as LibKGE's, PyKEEN's and the RotatE authors' data loaders give them)
  */
 public record TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr,
         String optimizer, String loss, float gamma, float advTemperature, float regularization, boolean subsampling,
