@@ -8,12 +8,15 @@
 # are not part of CI.
 #
 #   benchmarks/run-published-configs.sh [MODELS="transe distmult"] [DATA=../shared/datasets/FB15k-237] [THREADS=1]
-#       [PARALLEL=yes]
+#       [PARALLEL=yes] [RESUME=no]
 #
 # PARALLEL=yes runs the models side by side (one process each, THREADS threads each). Each writes
 # $WORK/<model>.json (the final JSON line: test metrics, best validation check, the resolved configuration) and
 # $WORK/<model>.err (progress and every validation check), and keeps the best check's model in $WORK/<model>.rzkge
 # (rhizome evaluate --model it --data DATA scores a run cut short). Skips cleanly when the dataset is absent.
+# Runs longer than one sitting: every run writes its whole training state to $WORK/<model>.state once an epoch;
+# RESUME=yes continues from that state where it exists (bit for bit the uninterrupted run, with the same THREADS),
+# appending to $WORK/<model>.err. Without it a run starts afresh.
 #
 # What the configurations say, and how they map (see benchmarks/README.md, "LibKGE's published configurations"):
 #   reciprocal_relations_model    reciprocal=true (training triples also as (t, r^-1, h), tails corrupted only)
@@ -104,10 +107,12 @@ run() {
       args="$args steps=$((400 * epoch)) valid-every=$((5 * epoch)) progress=$epoch" ;;
     *) echo "{\"skipped\": \"no published configuration here for $m\"}"; return ;;
   esac
+  local resume=false
+  if [ "${RESUME:-no}" = yes ]; then resume=true; else : > "$WORK/$m.err"; fi
   java --add-modules jdk.incubator.vector -Xmx6g -cp "$WORK/cp/classes:$WORK/cp/lib/*" \
     org.rhizome.benchmarks.gnn.KgeBenchmark data="$DATA" loss=cross-entropy subsampling=false reciprocal=true \
     batches=shuffled $args patience=10 threads="$THREADS" seed=0 save-best="$WORK/$m.rzkge" \
-    > "$WORK/$m.json" 2> "$WORK/$m.err"
+    state="$WORK/$m.state" state-every="$epoch" resume=$resume > "$WORK/$m.json" 2>> "$WORK/$m.err"
   grep '^{' "$WORK/$m.json"
 }
 for m in $MODELS; do

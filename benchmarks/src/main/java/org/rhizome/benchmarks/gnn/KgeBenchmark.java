@@ -26,6 +26,7 @@ import org.rhizome.gnn.training.Trainer;
 import org.rhizome.gnn.training.TrainingConfig;
 import org.rhizome.gnn.training.TrainingListener;
 import org.rhizome.gnn.training.TrainingResult;
+import org.rhizome.gnn.training.TrainingState;
 import org.rhizome.gnn.training.Validation;
 
 /**
@@ -72,6 +73,13 @@ import org.rhizome.gnn.training.Validation;
  * step and validation MRR, and {@code progress=N} prints a line to stderr every N steps. {@code save-best=FILE}
  * writes each new best check's model there (a model file that {@code rhizome evaluate} reads, reciprocal relations
  * included), so a run cut short can still be evaluated.
+ *
+ * <p>A run longer than one sitting: {@code state=FILE} writes the whole training state ({@link TrainingState}:
+ * parameters, optimiser state, step, validation bookkeeping) there every {@code state-every} steps (default: each
+ * validation check, else a tenth of the steps), and with {@code resume=true} a run whose state file exists continues
+ * it exactly ({@link Trainer#resume}: the same configuration, bit for bit the uninterrupted run with the same
+ * thread count) instead of starting afresh. The JSON line's {@code resumed_from} is the step it continued from, and
+ * its training seconds and rate are that leg's alone.
  */
 public final class KgeBenchmark {
     private KgeBenchmark() {}
@@ -86,7 +94,8 @@ public final class KgeBenchmark {
                 "optimizer", "adam",
                 "subsampling", "true", "init", "0", "reciprocal", "false", "valid-every", "0", "patience", "10",
                 "progress", "0", "entity-dropout", "0", "relation-dropout", "0", "save-best", "",
-                "label-smoothing", "0", "reg-relations", "", "batches", TrainingConfig.WITH_REPLACEMENT);
+                "label-smoothing", "0", "reg-relations", "", "batches", TrainingConfig.WITH_REPLACEMENT,
+                "state", "", "state-every", "0", "resume", "false");
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
             System.out.println("{\"skipped\": \"no dataset at " + data + "\"}");
@@ -120,6 +129,19 @@ public final class KgeBenchmark {
         Trainer trainer = new Trainer(c).threads(threads);
         FilterIndex filter = FilterIndex.of(ds);
         int validEvery = Integer.parseInt(o.get("valid-every"));
+        int resumedFrom = 0;
+        if (!o.get("state").isEmpty()) {
+            Path stateFile = Path.of(o.get("state"));
+            int every = Integer.parseInt(o.get("state-every"));
+            trainer.saveState(stateFile, every > 0 ? every : validEvery > 0 ? validEvery : Math.max(1, c.steps() / 10));
+            if (Boolean.parseBoolean(o.get("resume")) && Files.exists(stateFile)) {
+                TrainingState state = TrainingState.read(stateFile);
+                trainer.resume(state);
+                resumedFrom = state.step();
+                System.err.printf(Locale.ROOT, "resuming from step %d of %d (%s)%n", state.step(), c.steps(),
+                        stateFile);
+            }
+        }
         if (validEvery > 0) {
             String saveBest = o.get("save-best");
             Validation v = new Validation(ds.valid(), filter, validEvery, Integer.parseInt(o.get("patience")),
@@ -185,7 +207,7 @@ public final class KgeBenchmark {
                 + "\"final\": {\"mrr\": %.4f, \"mr\": %.1f, \"hits1\": %.4f, \"hits3\": %.4f, \"hits10\": %.4f, "
                 + "\"optimistic\": {\"mrr\": %.4f, \"hits10\": %.4f}, \"loss\": %.4f}, \"sampler\": %s, "
                 + "\"config\": %s, \"reciprocal\": %s, \"steps_run\": %d, \"best_valid_mrr\": %s, "
-                + "\"best_step\": %d}",
+                + "\"best_step\": %d, \"resumed_from\": %d}",
                 o.get("model"),
                 o.get("dim"),
                 negatives, o.get("chunk"), sides, o.get("batch"), o.get("steps"), threads,
@@ -194,6 +216,6 @@ public final class KgeBenchmark {
                 evalSeconds, r.scoredTriplesPerSecond(), real.mrr(), real.mr(), real.hits1(), real.hits3(),
                 real.hits10(), opt.mrr(), opt.hits10(), r.finalLoss(), samplerInfo, KgePipeline.describe(c), reciprocal,
                 r.stepsRun(), Double.isNaN(r.bestValidationMrr()) ? "null"
-                        : String.format(Locale.ROOT, "%.4f", r.bestValidationMrr()), r.bestStep()));
+                        : String.format(Locale.ROOT, "%.4f", r.bestValidationMrr()), r.bestStep(), resumedFrom));
     }
 }

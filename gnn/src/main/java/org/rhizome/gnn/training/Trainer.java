@@ -369,9 +369,10 @@ public final class Trainer {
             System.arraycopy(bestEnt, 0, model.entities(), 0, bestEnt.length);
             System.arraycopy(bestRel, 0, model.relations(), 0, bestRel.length);
         }
-        // training time and rate exclude the validation checks
+        // training time and rate exclude the validation checks, and count this call's steps only (a resumed run's
+        // earlier steps took their time in another call)
         double seconds = (System.nanoTime() - t0 - validationNanos) / 1e9;
-        double scored = (double) stepsRun * config.batch() * queriesPerPositive * (k + 1);
+        double scored = (double) (stepsRun - (first - 1)) * config.batch() * queriesPerPositive * (k + 1);
         return new TrainingResult(model, config, seconds, seconds > 0 ? scored / seconds : 0, lastLoss, stepsRun,
                 best, bestStep);
     }

@@ -2,6 +2,7 @@ package org.rhizome.gnn.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +100,9 @@ class TrainingStateTest {
         new Trainer(c).saveState(state, 1000).train(TRAIN, 50, 4); // saved after its last step, 60
         TrainingResult extended = new Trainer(c.withSteps(90)).resume(TrainingState.read(state)).train(TRAIN, 50, 4);
         assertThat(extended.model().entities()).isEqualTo(longer.model().entities());
+        // the rate counts the 30 steps this call ran, not the 60 it resumed from
+        assertThat(extended.scoredTriplesPerSecond() * extended.seconds())
+                .isCloseTo(longer.scoredTriplesPerSecond() * longer.seconds() * 30 / 90, withinPercentage(1e-6));
     }
 
     @Test
