@@ -8,7 +8,9 @@
 #
 # EVAL_BATCH is the reference's --eval-batch (queries scored per broadcast). It does not change its results, only its
 # speed: on FB15k-237 at dimension 400, PyTorch 1.13 broadcasts [B,1,d] x [1,n,d] about 20x slower per query for B = 8
-# or 64 than for B = 1 (50 against 2.2 ms), so use EVAL_BATCH=1 on the large datasets.
+# or 64 than for B = 1 (50 against 2.2 ms), so use EVAL_BATCH=1 on the large datasets. Even so, its RotatE
+# evaluation on FB15k-237 takes about 6 hours (its stacked norm costs ~0.5 s per query): for that run use
+# benchmarks/torch_kge_staged.py, which runs the same reference in stages that can span sittings.
 # Each run holds /tmp/rhizome-mvn.lock so no build runs beside it. Prints one JSON line per run; skips cleanly when
 # the dataset or torch is absent.
 set -euo pipefail
