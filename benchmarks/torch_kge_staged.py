@@ -33,10 +33,14 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REFERENCE = os.environ.get("TORCH_KGE_DIR", os.path.join(HERE, "..", "..", "shared", "bench"))
+REFERENCE = os.environ.get("TORCH_KGE_DIR", os.path.normpath(os.path.join(HERE, "..", "..", "shared", "bench")))
 sys.path.insert(0, REFERENCE)
-import torch  # noqa: E402
-import torch_kge  # noqa: E402
+try:
+    import torch  # noqa: E402
+    import torch_kge  # noqa: E402
+except ImportError as e:
+    raise SystemExit(f"torch_kge_staged: {e}: needs Debian's python3-torch and the reference torch_kge.py in "
+                     f"{REFERENCE} (set TORCH_KGE_DIR to its folder)")
 
 
 class _Trained(Exception):
