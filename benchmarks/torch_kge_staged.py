@@ -51,6 +51,10 @@ def train(state_path, reference_args):
     """Runs the reference's main() with reference_args; saves the model where main() would evaluate it."""
     def save_instead_of_evaluating(model, data, n_ent, split, bs):
         caller = sys._getframe(1).f_locals
+        missing = [name for name in ("a", "step", "t_train", "loss") if name not in caller]
+        if missing:
+            raise SystemExit(f"torch_kge_staged: the reference's main() has no local {', '.join(missing)} where it "
+                             f"calls evaluate(); this driver reads them and must follow the reference")
         a = caller["a"]
         if caller["step"] != a.steps:
             raise SystemExit("torch_kge_staged: run the train stage without --eval-every")
