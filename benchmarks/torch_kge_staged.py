@@ -60,7 +60,7 @@ def train(state_path, reference_args):
             raise SystemExit("torch_kge_staged: run the train stage without --eval-every")
         torch.save({"kind": model.kind, "gamma": model.gamma, "dim": a.dim, "n_ent": n_ent,
                     "n_rel": model.rel.shape[0], "ent": model.ent.detach().clone(),
-                    "rel": model.rel.detach().clone(), "data": a.data, "args": vars(a),
+                    "rel": model.rel.detach().clone(), "data": os.path.abspath(a.data), "args": vars(a),
                     "train_seconds": caller["t_train"], "loss": float(caller["loss"])}, state_path)
         raise _Trained()
 
@@ -95,9 +95,9 @@ def evaluate(state_path, parts_path, part_size, score, max_parts, first, threads
     torch.set_num_threads(threads)
     s = torch.load(state_path)
     a = s["args"]
-    data, n_ent, n_rel = torch_kge.load(a["data"])
+    data, n_ent, n_rel = torch_kge.load(s["data"])  # an absolute path: eval may run from another folder
     if (n_ent, n_rel) != (s["n_ent"], s["n_rel"]):
-        raise SystemExit(f"torch_kge_staged: {a['data']} has {n_ent} entities and {n_rel} relations, "
+        raise SystemExit(f"torch_kge_staged: {s['data']} has {n_ent} entities and {n_rel} relations, "
                          f"the state {s['n_ent']} and {s['n_rel']}")
     model = torch_kge.Model(s["kind"], n_ent, n_rel, s["dim"], s["gamma"])
     with torch.no_grad():
