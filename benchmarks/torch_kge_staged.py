@@ -73,11 +73,16 @@ def train(state_path, reference_args):
         a = s["args"]
         print(json.dumps({"trained": True, "state": state_path, "model": a["model"], "steps": a["steps"],
                           "train_seconds": round(s["train_seconds"], 2), "loss": round(s["loss"], 4),
-                          "scored_triples_per_second":
-                              round(a["steps"] * a["batch"] * (a["negatives"] + 1) / s["train_seconds"])}),
+                          "scored_triples_per_second": scored_rate(s)}),
               flush=True)
         return
     raise SystemExit("torch_kge_staged: the reference ended without calling evaluate()")
+
+
+def scored_rate(state):
+    """The reference's training rate: positives and their negatives scored per second of its training clock."""
+    a = state["args"]
+    return round(a["steps"] * a["batch"] * (a["negatives"] + 1) / state["train_seconds"])
 
 
 def sqrt_rotate_score(self, h, r, t):
@@ -156,8 +161,7 @@ def evaluate(state_path, parts_path, part_size, score, max_parts, first, threads
                       "negatives": a["negatives"], "batch": a["batch"], "steps": a["steps"],
                       "threads": a["threads"], "train_seconds": round(s["train_seconds"], 2),
                       "eval_seconds": round(sum(p["seconds"] for p in done.values()), 2),
-                      "scored_triples_per_second":
-                          round(a["steps"] * a["batch"] * (a["negatives"] + 1) / s["train_seconds"]),
+                      "scored_triples_per_second": scored_rate(s),
                       "triples": total, "final": final}), flush=True)
 
 
