@@ -259,49 +259,78 @@ public final class PanamaKernels implements Kernels {
             int cOff) {
         Checks.range(scores, off, n);
         Checks.range(coeff, cOff, n);
+        // Written out: below, vector code calls no method of this class (load, expNonPositive and log1pUnit are
+        // repeated, the same operations). With those calls C2 (JDK 17) reached its node-count cutoff for inlining
+        // (NodeCountInliningCutoff) within this method; the calls it then refused stayed calls, every vector a heap
+        // object, and the kernel ran several times slower than its arithmetic (about 8 ns per negative, a sixth of
+        // chunked training's time). The Vector API's own methods are force-inlined past that cutoff.
         int bound = S.loopBound(n);
         FloatVector vmax = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
         int j = 0;
         for (; j < bound; j += L) {
-            vmax = vmax.max(load(scores, off + j).mul(temperature));
+            vmax = vmax.max(FloatVector.fromArray(S, scores, off + j).mul(temperature));
         }
         float max = vmax.reduceLanes(VectorOperators.MAX);
         for (; j < n; j++) {
             max = Math.max(max, temperature * scores[off + j]);
         }
-        double z = 0;
+        // one pass before the softmax's sum z is known: with the numerator u = e^(temperature s - max), u sigmoid(s)
+        // into coeff (times w / z below), and, lane by lane, the sums of u and of u softplus(s) (the loss times z)
+        FloatVector zs = FloatVector.zero(S);
+        FloatVector losses = FloatVector.zero(S);
         for (j = 0; j < bound; j += L) {
-            FloatVector ex = expNonPositive(load(scores, off + j).mul(temperature).sub(max));
-            ex.intoArray(coeff, cOff + j);
-            z += ex.reduceLanes(VectorOperators.ADD);
+            FloatVector s = FloatVector.fromArray(S, scores, off + j);
+            // u = e^x and e = e^-|s| as in expNonPositive (x <= 0)
+            FloatVector x = s.mul(temperature).sub(max).max(-87f);
+            FloatVector tx = x.mul(1.44269504f).add(ROUNDER);
+            FloatVector nx = tx.sub(ROUNDER);
+            FloatVector rx = nx.fma(MINUS_LN2_HI, x).add(nx.mul(2.12194440e-4f));
+            FloatVector u = rx.mul(1.9875691500e-4f).add(1.3981999507e-3f).mul(rx).add(8.3334519073e-3f).mul(rx)
+                    .add(4.1665795894e-2f).mul(rx).add(1.6666665459e-1f).mul(rx).add(5.0000001201e-1f)
+                    .mul(rx.mul(rx)).add(rx).add(1f).mul(((IntVector) tx.reinterpretAsInts())
+                    .sub(ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+            FloatVector a = s.abs().neg().max(-87f);
+            FloatVector ta = a.mul(1.44269504f).add(ROUNDER);
+            FloatVector na = ta.sub(ROUNDER);
+            FloatVector ra = na.fma(MINUS_LN2_HI, a).add(na.mul(2.12194440e-4f));
+            FloatVector e = ra.mul(1.9875691500e-4f).add(1.3981999507e-3f).mul(ra).add(8.3334519073e-3f).mul(ra)
+                    .add(4.1665795894e-2f).mul(ra).add(1.6666665459e-1f).mul(ra).add(5.0000001201e-1f)
+                    .mul(ra.mul(ra)).add(ra).add(1f).mul(((IntVector) ta.reinterpretAsInts())
+                    .sub(ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+            // softplus(s) = max(s, 0) + log(1 + e), the log as in log1pUnit; sigmoid(s) = (s >= 0 ? 1 : e) / (1 + e)
+            FloatVector y = e.div(e.add(2f));
+            FloatVector y2 = y.mul(y);
+            FloatVector log1p = y2.mul(1f / 17).add(1f / 15).mul(y2).add(1f / 13).mul(y2).add(1f / 11).mul(y2)
+                    .add(1f / 9).mul(y2).add(1f / 7).mul(y2).add(1f / 5).mul(y2).add(1f / 3).mul(y2).add(1f).mul(y)
+                    .mul(2f);
+            FloatVector sigmoid = e.blend(1f, s.compare(VectorOperators.GE, 0f)).div(e.add(1f));
+            zs = zs.add(u);
+            losses = losses.add(u.mul(s.max(0f).add(log1p)));
+            u.mul(sigmoid).intoArray(coeff, cOff + j);
         }
-        for (; j < n; j++) {
+        double z = zs.reduceLanes(VectorOperators.ADD);
+        for (j = bound; j < n; j++) { // the tail's numerators, finished by adversarialTail once z is known
             coeff[cOff + j] = (float) Math.exp(temperature * scores[off + j] - max);
             z += coeff[cOff + j];
         }
-        float invZ = (float) (1 / z);
-        float wf = (float) w;
-        double loss = 0;
+        float scale = (float) (w / z);
         for (j = 0; j < bound; j += L) {
-            FloatVector p = load(coeff, cOff + j).mul(invZ);
-            FloatVector s = load(scores, off + j);
-            FloatVector e = expNonPositive(s.abs().neg());
-            loss += p.mul(s.max(0f).add(log1pUnit(e))).reduceLanes(VectorOperators.ADD);
-            FloatVector numerator = e.blend(1f, s.compare(VectorOperators.GE, 0f));
-            p.mul(wf).mul(numerator.div(e.add(1f))).intoArray(coeff, cOff + j);
+            FloatVector.fromArray(S, coeff, cOff + j).mul(scale).intoArray(coeff, cOff + j);
         }
-        return loss + ScalarKernels.adversarialTail(scores, off, j, n, z, w, coeff, cOff);
+        return losses.reduceLanes(VectorOperators.ADD) / z
+                + ScalarKernels.adversarialTail(scores, off, bound, n, z, w, coeff, cOff);
     }
 
     @Override
     public double softmaxCrossEntropy(float pos, float[] scores, int off, int n, double w, float[] coeff, int cOff) {
         Checks.range(scores, off, n);
         Checks.range(coeff, cOff, n);
+        // no load() helper in the loops: past C2's node-count cutoff it stays a call (see selfAdversarial)
         int bound = S.loopBound(n);
         FloatVector vmax = FloatVector.broadcast(S, pos);
         int j = 0;
         for (; j < bound; j += L) {
-            vmax = vmax.max(load(scores, off + j));
+            vmax = vmax.max(FloatVector.fromArray(S, scores, off + j));
         }
         float max = vmax.reduceLanes(VectorOperators.MAX);
         for (; j < n; j++) {
@@ -309,7 +338,7 @@ public final class PanamaKernels implements Kernels {
         }
         double sum = Math.exp(pos - max);
         for (j = 0; j < bound; j += L) {
-            FloatVector x = load(scores, off + j).sub(max);
+            FloatVector x = FloatVector.fromArray(S, scores, off + j).sub(max);
             // below -87 the polynomial's clamp would give e^-87: a masked candidate (-infinity) must weigh 0
             FloatVector ex = expNonPositive(x).blend(0f, x.compare(VectorOperators.LT, -87f));
             ex.intoArray(coeff, cOff + j);
@@ -321,7 +350,7 @@ public final class PanamaKernels implements Kernels {
         }
         float scale = (float) (w / sum);
         for (j = 0; j < bound; j += L) {
-            load(coeff, cOff + j).mul(scale).intoArray(coeff, cOff + j);
+            FloatVector.fromArray(S, coeff, cOff + j).mul(scale).intoArray(coeff, cOff + j);
         }
         return ScalarKernels.softmaxTail(pos, max, sum, j, n, w, coeff, cOff);
     }
