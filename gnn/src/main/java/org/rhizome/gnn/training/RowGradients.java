@@ -44,6 +44,11 @@ final class RowGradients {
         return s * width;
     }
 
+    /** The slot of {@code row}, or -1 if the step has not touched it. */
+    int slotOf(int row) {
+        return slotOf[row];
+    }
+
     /** Number of touched rows. */
     int count() {
         return count;

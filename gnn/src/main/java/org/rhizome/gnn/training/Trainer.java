@@ -210,8 +210,12 @@ public final class Trainer {
                     th.setDaemon(true);
                     return th;
                 });
-        RowGradients entGrad = new RowGradients(entityCount, dim);
         RowGradients relGrad = new RowGradients(relationCount, rw);
+        RowGradients[] entGrads = new RowGradients[workers];
+        float[][] rowSums = new float[workers][dim];
+        for (int j = 0; j < workers; j++) {
+            entGrads[j] = ws[j].entGrad;
+        }
         int[] idx = new int[config.batch()];
         long[] seeds = new long[config.batch()];
         double lastLoss = Double.NaN;
@@ -292,37 +296,35 @@ public final class Trainer {
                         }
                     });
                 }
-                // one worker's rows are the step's rows; several are merged in worker order
-                RowGradients ents = ws[0].entGrad;
+                // one worker's rows are the step's rows; several are summed in worker order
                 RowGradients rels = ws[0].relGrad;
                 double loss = ws[0].loss;
                 if (workers > 1) {
-                    entGrad.clear();
                     relGrad.clear();
                     for (Worker wk : ws) {
-                        entGrad.addAll(wk.entGrad);
                         relGrad.addAll(wk.relGrad);
                     }
-                    ents = entGrad;
                     rels = relGrad;
                     loss = 0;
                     for (Worker wk : ws) {
                         loss += wk.loss;
                     }
                 }
-                // regularisation and optimiser updates are per row: entity rows are split over the workers
+                // regularisation and optimiser updates are per row
                 opt.beginStep(step);
                 float regE = config.regularization() > 0 && !distance
                         ? config.regularization() / model.entities().length : 0f;
                 float regR = config.relationRegularization() > 0 && !distance
                         ? config.relationRegularization() / model.relations().length : 0f;
-                RowGradients fe = ents;
                 int stepNo = step;
-                if (pool == null || ents.count() < 512) {
+                if (pool == null) {
+                    RowGradients fe = ws[0].entGrad;
                     updateRows(model.entities(), 0, dim, fe, regE, reg, complex, opt, stepNo, 0, fe.count());
                 } else {
-                    runParts(pool, workers, fe.count(), (part, from, to) -> updateRows(model.entities(), 0, dim, fe,
-                            regE, reg, complex, opt, stepNo, from, to));
+                    // the entity rows are owned by the workers in turn (row mod workers): each sums its rows over
+                    // every worker's gradients and updates them, with no serial merge between the two phases
+                    runParts(pool, workers, workers, (part, from, to) -> updateOwnedRows(model.entities(), 0, dim,
+                            entGrads, rowSums[part], part, workers, regE, reg, complex, opt, stepNo));
                 }
                 updateRows(model.relations(), 1, rw, rels, regR, reg, complex, opt, step, 0, rels.count());
                 opt.endStep(step);
@@ -902,7 +904,7 @@ public final class Trainer {
      * Slots {@code [from, to)} of {@code grads}: adds the gradient of {@code scale * sum |x|^3} (that is
      * {@code 3 * scale * x * |x|}) when {@code scale > 0}, then applies the optimiser to each row.
      */
-    private static void updateRows(float[] table, int tableId, int width, RowGradients grads, float scale,
+    static void updateRows(float[] table, int tableId, int width, RowGradients grads, float scale,
             Regularizer reg, boolean complex, Optimizer opt, int step, int from, int to) {
         float[] g = grads.slab();
         for (int s = from; s < to; s++) {
@@ -913,6 +915,55 @@ public final class Trainer {
             }
             opt.update(table, tableId, grads.row(s), width, g, go, step);
         }
+    }
+
+    /**
+     * The rows {@code row} with {@code row % parts == part} among those {@code grads} touched: each row's gradient is
+     * summed over the workers in their order into {@code sum} (from zero, the same float additions as
+     * {@link RowGradients#addAll} into an empty set), then regularised and applied as in {@link #updateRows}. A row
+     * is taken at its first worker and skipped at the later ones; rows of different parts never meet, so the parts
+     * can run at once.
+     */
+    static void updateOwnedRows(float[] table, int tableId, int width, RowGradients[] grads, float[] sum,
+            int part, int parts, float scale, Regularizer reg, boolean complex, Optimizer opt, int step) {
+        for (int w = 0; w < grads.length; w++) {
+            RowGradients g = grads[w];
+            float[] slab = g.slab();
+            for (int s = 0; s < g.count(); s++) {
+                int row = g.row(s);
+                if (row % parts != part || touchedBefore(grads, w, row)) {
+                    continue;
+                }
+                int go = s * width;
+                for (int k = 0; k < width; k++) {
+                    sum[k] = 0f + slab[go + k];
+                }
+                for (int v = w + 1; v < grads.length; v++) {
+                    int vs = grads[v].slotOf(row);
+                    if (vs >= 0) {
+                        float[] other = grads[v].slab();
+                        int vo = vs * width;
+                        for (int k = 0; k < width; k++) {
+                            sum[k] += other[vo + k];
+                        }
+                    }
+                }
+                if (scale > 0) {
+                    reg.addGradient(table, row * width, width, complex, scale, sum, 0);
+                }
+                opt.update(table, tableId, row, width, sum, 0, step);
+            }
+        }
+    }
+
+    /** Whether a worker before {@code w} touched {@code row}. */
+    private static boolean touchedBefore(RowGradients[] grads, int w, int row) {
+        for (int v = 0; v < w; v++) {
+            if (grads[v].slotOf(row) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
