@@ -244,6 +244,34 @@ public interface Kernels {
             float eps);
 
     /**
+     * One Adagrad step on a parameter row, in place: for {@code i in [0, n)}, with {@code g = grad[gOff + i]} and
+     * {@code x = off + i}: {@code acc[x] += g * g}, then {@code p[x] -= lr * g / (sqrt(acc[x]) + eps)}. Each operation
+     * is rounded to float in this order, with no fused multiply-add, so both implementations agree bit for bit. The
+     * parameters and their sums share the offset; the gradient must not overlap them.
+     */
+    void adagradRow(float[] p, float[] acc, int off, float[] grad, int gOff, int n, float lr, float eps);
+
+    /**
+     * {@code out[outOff + i] = a[aOff + i] * b[bOff + i]} for {@code i < n} (bit for bit the same in both
+     * implementations). {@code out} may be {@code a} or {@code b} at the same offset, not overlap them otherwise.
+     */
+    void multiply(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n);
+
+    /**
+     * {@code out[outOff + i] += a[aOff + i] * b[bOff + i]} for {@code i < n}: the product rounded, then the sum (no
+     * fused multiply-add, so bit for bit the same in both implementations). {@code out} must not overlap the inputs.
+     */
+    void addProduct(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n);
+
+    /**
+     * The gradient of {@code alpha * ||q - e||^2 / 2} carried into both sides, as TransE-L2 needs: for {@code i < n},
+     * {@code g = alpha * (q[i] - e[eOff + i])}, {@code dq[i] -= g}, {@code ge[geOff + i] += g} (each operation rounded
+     * in this order, bit for bit the same in both implementations). {@code ge} may be {@code e}'s array only at
+     * another row.
+     */
+    void l2Gradient(float alpha, float[] q, float[] e, int eOff, float[] dq, float[] ge, int geOff, int n);
+
+    /**
      * The negatives' part of RotatE's self-adversarial loss (Sun et al. 2019) for one positive: with
      * {@code s_j = scores[off + j]} for {@code j < n}, the weights {@code p_j = softmax_j(temperature * s_j)} (held
      * constant, as in the paper), writes {@code coeff[cOff + j] = w * p_j * sigmoid(s_j)}, the derivative of

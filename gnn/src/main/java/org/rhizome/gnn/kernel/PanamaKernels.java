@@ -255,6 +255,63 @@ public final class PanamaKernels implements Kernels {
     }
 
     @Override
+    public void adagradRow(float[] p, float[] acc, int off, float[] grad, int gOff, int n, float lr, float eps) {
+        Checks.range(p, off, n);
+        Checks.range(acc, off, n);
+        Checks.range(grad, gOff, n);
+        // as adamRow: C2 does not vectorise the scalar loop, the gradient may alias the row at another offset
+        int i = 0;
+        for (int bound = n - L; i <= bound; i += L) {
+            FloatVector g = load(grad, gOff + i);
+            FloatVector a = load(acc, off + i).add(g.mul(g));
+            a.intoArray(acc, off + i);
+            load(p, off + i).sub(g.mul(lr).div(a.sqrt().add(eps))).intoArray(p, off + i);
+        }
+        ScalarKernels.adagradTail(p, acc, off, grad, gOff, i, n, lr, eps);
+    }
+
+    @Override
+    public void multiply(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+        Checks.range(a, aOff, n);
+        Checks.range(b, bOff, n);
+        Checks.range(out, outOff, n);
+        int i = 0;
+        for (int bound = n - L; i <= bound; i += L) {
+            load(a, aOff + i).mul(load(b, bOff + i)).intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = a[aOff + i] * b[bOff + i];
+        }
+    }
+
+    @Override
+    public void addProduct(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+        Checks.range(a, aOff, n);
+        Checks.range(b, bOff, n);
+        Checks.range(out, outOff, n);
+        int i = 0;
+        for (int bound = n - L; i <= bound; i += L) {
+            load(out, outOff + i).add(load(a, aOff + i).mul(load(b, bOff + i))).intoArray(out, outOff + i);
+        }
+        ScalarKernels.addProductTail(a, aOff, b, bOff, out, outOff, i, n);
+    }
+
+    @Override
+    public void l2Gradient(float alpha, float[] q, float[] e, int eOff, float[] dq, float[] ge, int geOff, int n) {
+        Checks.range(q, 0, n);
+        Checks.range(e, eOff, n);
+        Checks.range(dq, 0, n);
+        Checks.range(ge, geOff, n);
+        int i = 0;
+        for (int bound = n - L; i <= bound; i += L) {
+            FloatVector g = load(q, i).sub(load(e, eOff + i)).mul(alpha);
+            load(dq, i).sub(g).intoArray(dq, i);
+            load(ge, geOff + i).add(g).intoArray(ge, geOff + i);
+        }
+        ScalarKernels.l2GradientTail(alpha, q, e, eOff, dq, ge, geOff, i, n);
+    }
+
+    @Override
     public double selfAdversarial(float[] scores, int off, int n, float temperature, double w, float[] coeff,
             int cOff) {
         Checks.range(scores, off, n);

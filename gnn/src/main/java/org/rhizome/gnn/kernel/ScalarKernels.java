@@ -108,6 +108,69 @@ public final class ScalarKernels implements Kernels {
         adamTail(p, m, v, off, grad, gOff, 0, n, b1, b2, a, eps);
     }
 
+    @Override
+    public void adagradRow(float[] p, float[] acc, int off, float[] grad, int gOff, int n, float lr, float eps) {
+        Checks.range(p, off, n);
+        Checks.range(acc, off, n);
+        Checks.range(grad, gOff, n);
+        adagradTail(p, acc, off, grad, gOff, 0, n, lr, eps);
+    }
+
+    /** Elements {@code [from, to)} of {@link #adagradRow}, the reference arithmetic. */
+    static void adagradTail(float[] p, float[] acc, int off, float[] grad, int gOff, int from, int to, float lr,
+            float eps) {
+        for (int i = from; i < to; i++) {
+            float g = grad[gOff + i];
+            acc[off + i] += g * g;
+            p[off + i] -= lr * g / ((float) Math.sqrt(acc[off + i]) + eps);
+        }
+    }
+
+    @Override
+    public void multiply(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+        Checks.range(a, aOff, n);
+        Checks.range(b, bOff, n);
+        Checks.range(out, outOff, n);
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = a[aOff + i] * b[bOff + i];
+        }
+    }
+
+    @Override
+    public void addProduct(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+        Checks.range(a, aOff, n);
+        Checks.range(b, bOff, n);
+        Checks.range(out, outOff, n);
+        addProductTail(a, aOff, b, bOff, out, outOff, 0, n);
+    }
+
+    /** Elements {@code [from, to)} of {@link #addProduct}. */
+    static void addProductTail(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float x = a[aOff + i] * b[bOff + i];
+            out[outOff + i] += x;
+        }
+    }
+
+    @Override
+    public void l2Gradient(float alpha, float[] q, float[] e, int eOff, float[] dq, float[] ge, int geOff, int n) {
+        Checks.range(q, 0, n);
+        Checks.range(e, eOff, n);
+        Checks.range(dq, 0, n);
+        Checks.range(ge, geOff, n);
+        l2GradientTail(alpha, q, e, eOff, dq, ge, geOff, 0, n);
+    }
+
+    /** Elements {@code [from, to)} of {@link #l2Gradient}. */
+    static void l2GradientTail(float alpha, float[] q, float[] e, int eOff, float[] dq, float[] ge, int geOff, int from,
+            int to) {
+        for (int i = from; i < to; i++) {
+            float g = alpha * (q[i] - e[eOff + i]);
+            dq[i] -= g;
+            ge[geOff + i] += g;
+        }
+    }
+
     /** Elements {@code [from, to)} of {@link #adamRow}, the reference arithmetic. */
     static void adamTail(float[] p, float[] m, float[] v, int off, float[] grad, int gOff, int from, int to, float b1,
             float b2, float a, float eps) {

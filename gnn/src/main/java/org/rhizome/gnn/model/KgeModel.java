@@ -432,12 +432,7 @@ public final class KgeModel implements DotProductScorer {
                 if (sq == 0f) {
                     return;
                 }
-                float c = (float) (coeff / Math.sqrt(sq));
-                for (int k = 0; k < dim; k++) {
-                    float g = c * (q[k] - ent[eo + k]);
-                    dq[k] -= g;
-                    ge[geo + k] += g;
-                }
+                kernels.l2Gradient((float) (coeff / Math.sqrt(sq)), q, ent, eo, dq, ge, geo, dim);
             }
             case ROTATE -> { // s = -sum_k |q_k - e_k|, complex coordinates
                 int n = dim / 2;

@@ -51,6 +51,7 @@ public interface Optimizer {
 
     /** Adagrad. */
     final class Adagrad implements Optimizer {
+        private static final Kernels KERNELS = Kernels.get();
         private final float lr;
         private final float[][] acc;
 
@@ -70,13 +71,7 @@ public interface Optimizer {
         @Override
         public void update(float[] table, int tableId, int row, int width, float[] grad, int gradOffset,
                 long step) {
-            float[] a = acc[tableId];
-            int o = row * width;
-            for (int k = 0; k < width; k++) {
-                float g = grad[gradOffset + k];
-                a[o + k] += g * g;
-                table[o + k] -= lr * g / ((float) Math.sqrt(a[o + k]) + 1e-10f);
-            }
+            KERNELS.adagradRow(table, acc[tableId], row * width, grad, gradOffset, width, lr, 1e-10f);
         }
     }
 

@@ -60,6 +60,7 @@ import org.rhizome.gnn.sampling.UniformSampler;
  * positives: with {@link org.rhizome.gnn.sampling.LemonSampler} ({@link #sampler}).
  */
 public final class Trainer {
+    private static final Kernels KERNELS = Kernels.get();
     private final TrainingConfig config;
     private TrainingListener listener = TrainingListener.NONE;
     private int reportEvery = 100;
@@ -854,12 +855,9 @@ public final class Trainer {
          */
         private static void gather(float[] table, int row, int width, float[] into, int to, float[] mask, float p,
                 SplittableRandom rnd) {
-            int src = row * width;
             int dst = to * width;
             dropoutMask(mask, dst, width, p, rnd);
-            for (int x = 0; x < width; x++) {
-                into[dst + x] = mask[dst + x] * table[src + x];
-            }
+            KERNELS.multiply(mask, dst, table, row * width, into, dst, width);
         }
 
         /** Adds each local gradient row, times its mask, to the gradient of the table row it was gathered from. */
@@ -869,12 +867,7 @@ public final class Trainer {
             for (int s = 0; s < local.count(); s++) {
                 int lrow = local.row(s);
                 int go = global.offset(globalRow[lrow]);
-                float[] gs = global.slab();
-                int lo = s * width;
-                int mo = lrow * width;
-                for (int x = 0; x < width; x++) {
-                    gs[go + x] += mask[mo + x] * ls[lo + x];
-                }
+                KERNELS.addProduct(mask, lrow * width, ls, s * width, global.slab(), go, width);
             }
         }
 
@@ -934,18 +927,13 @@ public final class Trainer {
                 if (row % parts != part || touchedBefore(grads, w, row)) {
                     continue;
                 }
-                int go = s * width;
-                for (int k = 0; k < width; k++) {
-                    sum[k] = 0f + slab[go + k];
-                }
+                // 0 + x, then + y: axpy with 1 adds exactly that (1 * x is x, with or without a fused multiply-add)
+                java.util.Arrays.fill(sum, 0f);
+                KERNELS.axpy(1f, slab, s * width, sum, 0, width);
                 for (int v = w + 1; v < grads.length; v++) {
                     int vs = grads[v].slotOf(row);
                     if (vs >= 0) {
-                        float[] other = grads[v].slab();
-                        int vo = vs * width;
-                        for (int k = 0; k < width; k++) {
-                            sum[k] += other[vo + k];
-                        }
+                        KERNELS.axpy(1f, grads[v].slab(), vs * width, sum, 0, width);
                     }
                 }
                 if (scale > 0) {
@@ -980,20 +968,30 @@ public final class Trainer {
             return;
         }
         int threshold = Math.round(p * 65536f);
+        int keepBits = Float.floatToRawIntBits(keep);
         int x = 0;
         for (; x + 4 <= width; x += 4) {
             long bits = rnd.nextLong();
-            mask[off + x] = ((int) bits & 0xFFFF) >= threshold ? keep : 0f;
-            mask[off + x + 1] = ((int) (bits >>> 16) & 0xFFFF) >= threshold ? keep : 0f;
-            mask[off + x + 2] = ((int) (bits >>> 32) & 0xFFFF) >= threshold ? keep : 0f;
-            mask[off + x + 3] = (int) (bits >>> 48) >= threshold ? keep : 0f;
+            mask[off + x] = maskValue((int) bits & 0xFFFF, threshold, keepBits);
+            mask[off + x + 1] = maskValue((int) (bits >>> 16) & 0xFFFF, threshold, keepBits);
+            mask[off + x + 2] = maskValue((int) (bits >>> 32) & 0xFFFF, threshold, keepBits);
+            mask[off + x + 3] = maskValue((int) (bits >>> 48), threshold, keepBits);
         }
         if (x < width) {
             long bits = rnd.nextLong();
             for (int shift = 0; x < width; x++, shift += 16) {
-                mask[off + x] = ((int) (bits >>> shift) & 0xFFFF) >= threshold ? keep : 0f;
+                mask[off + x] = maskValue((int) (bits >>> shift) & 0xFFFF, threshold, keepBits);
             }
         }
+    }
+
+    /**
+     * {@code draw >= threshold ? keep : 0f} without a branch (a quarter of the draws go each way at p = 0.25, and a
+     * branch the processor cannot predict cost more than the rest of the mask): {@code draw - threshold} is negative
+     * exactly when the float is dropped, so its sign bit clears {@code keep}'s bits.
+     */
+    private static float maskValue(int draw, int threshold, int keepBits) {
+        return Float.intBitsToFloat(keepBits & ~((draw - threshold) >> 31));
     }
 
     /** Work on part {@code part}, items {@code [from, to)}. */

@@ -247,6 +247,82 @@ class KernelDifferentialTest {
     }
 
     /**
+     * Adagrad's row step, the element-wise product, the product added in, and TransE-L2's gradient: Panama and scalar
+     * bit for bit (the same rounded operations in the same order), the scalar one against the formula in double, for
+     * every length and offset, nothing written outside the range.
+     */
+    @Test
+    void rowKernelsAgreeBitForBitAndMatchTheFormula() {
+        float lr = 0.25f;
+        float eps = 1e-10f;
+        for (int n : LENGTHS) {
+            for (int[] off : OFFSETS) {
+                // Adagrad
+                float[] p = padded(rnd, off[0], n, 5);
+                float[] acc = padded(rnd, off[0], n, 5);
+                for (int i = 0; i < n; i++) {
+                    acc[off[0] + i] = Math.abs(acc[off[0] + i]); // sums of squares are never negative
+                }
+                float[] g = padded(rnd, off[1], n, 3);
+                float[] ps = p.clone();
+                float[] as = acc.clone();
+                float[] pp = p.clone();
+                float[] ap = acc.clone();
+                scalar.adagradRow(ps, as, off[0], g, off[1], n, lr, eps);
+                panama.adagradRow(pp, ap, off[0], g, off[1], n, lr, eps);
+                assertThat(pp).as("adagrad p, n %d", n).isEqualTo(ps);
+                assertThat(ap).as("adagrad sums, n %d", n).isEqualTo(as);
+                int x = off[0] + n - 1;
+                double gi = g[off[1] + n - 1];
+                double ai = acc[x] + gi * gi;
+                assertClose("adagrad sum n " + n, as[x], new double[] {ai, ai});
+                assertClose("adagrad p n " + n, ps[x],
+                        new double[] {p[x] - lr * gi / Math.sqrt(ai), Math.abs(p[x]) + 1});
+                assertThat(ps[off[0] + n]).isNaN();
+                // products
+                float[] a = padded(rnd, off[0], n, 4);
+                float[] b = padded(rnd, off[1], n, 4);
+                float[] out = padded(rnd, 2, n, 4);
+                float[] ms = out.clone();
+                float[] mp = out.clone();
+                scalar.multiply(a, off[0], b, off[1], ms, 2, n);
+                panama.multiply(a, off[0], b, off[1], mp, 2, n);
+                assertThat(mp).as("multiply, n %d", n).isEqualTo(ms);
+                float[] sums = out.clone();
+                float[] sump = out.clone();
+                scalar.addProduct(a, off[0], b, off[1], sums, 2, n);
+                panama.addProduct(a, off[0], b, off[1], sump, 2, n);
+                assertThat(sump).as("addProduct, n %d", n).isEqualTo(sums);
+                for (int i = 0; i < n; i++) {
+                    assertThat(ms[2 + i]).isEqualTo(a[off[0] + i] * b[off[1] + i]);
+                    assertThat(sums[2 + i]).isEqualTo(out[2 + i] + a[off[0] + i] * b[off[1] + i]);
+                }
+                assertThat(ms[1]).isNaN();
+                assertThat(sums[2 + n]).isNaN();
+                // TransE-L2's gradient
+                float[] q = padded(rnd, 0, n, 2);
+                float[] e = padded(rnd, off[0], n, 2);
+                float[] dq = padded(rnd, 0, n, 2);
+                float[] ge = padded(rnd, off[1], n, 2);
+                float[] dqs = dq.clone();
+                float[] ges = ge.clone();
+                float[] dqp = dq.clone();
+                float[] gep = ge.clone();
+                scalar.l2Gradient(0.3f, q, e, off[0], dqs, ges, off[1], n);
+                panama.l2Gradient(0.3f, q, e, off[0], dqp, gep, off[1], n);
+                assertThat(dqp).as("l2Gradient dq, n %d", n).isEqualTo(dqs);
+                assertThat(gep).as("l2Gradient ge, n %d", n).isEqualTo(ges);
+                double step = 0.3 * ((double) q[n - 1] - e[off[0] + n - 1]);
+                assertClose("l2Gradient dq n " + n, dqs[n - 1],
+                        new double[] {dq[n - 1] - step, Math.abs(dq[n - 1]) + 1});
+                assertClose("l2Gradient ge n " + n, ges[off[1] + n - 1],
+                        new double[] {ge[off[1] + n - 1] + step, Math.abs(ge[off[1] + n - 1]) + 1});
+                assertThat(ges[off[1] + n]).isNaN();
+            }
+        }
+    }
+
+    /**
      * The self-adversarial loss: scalar (double) and Panama (float, the Vector API's exp and log1p) against the
      * formula in double, for every length and offset, with scores spread over [-20, 20] and with all scores equal
      * (uniform weights); the coefficients within 1e-5 relative to the largest, the loss within 1e-5 relative.

@@ -93,6 +93,28 @@ class DropoutTrainingTest {
         assertThat(java.util.Arrays.copyOf(mask, 10)).containsOnly(1f);
     }
 
+    /**
+     * Each mask value is {@code keep} when its 16-bit draw (four per {@code nextLong}, low bits first) is at least
+     * {@code round(65536 p)}, else 0: the same stream gives the same masks, so a seeded run keeps its results.
+     */
+    @ParameterizedTest
+    @CsvSource({"0.2519", "0.5"})
+    void masksFollowTheirDraws(float p) {
+        int width = 1_001;
+        float[] mask = new float[width];
+        Trainer.dropoutMask(mask, 0, width, p, new java.util.SplittableRandom(11));
+        java.util.SplittableRandom draws = new java.util.SplittableRandom(11);
+        int threshold = Math.round(p * 65536f);
+        long bits = 0;
+        for (int x = 0; x < width; x++) {
+            if (x % 4 == 0) {
+                bits = draws.nextLong();
+            }
+            int draw = (int) (bits >>> (16 * (x % 4))) & 0xFFFF;
+            assertThat(mask[x]).as("float %d", x).isEqualTo(draw >= threshold ? 1f / (1f - p) : 0f);
+        }
+    }
+
     @Test
     void dropoutIsRefusedOutsideItsRangeAndForRotatE() {
         assertThatThrownBy(() -> config(ModelKind.DISTMULT).withDropout(1f, 0f))
