@@ -55,7 +55,8 @@ import org.rhizome.gnn.sampling.UniformSampler;
  * that one-hot target to the query's smoothed target distribution ({@code Worker.kvsAllTargets}).
  *
  * <p>Data-parallel over the batch ({@link #threads}), deterministic for a seed and a thread count: each worker takes
- * a fixed part of the batch and the parts are merged in order. Not built (see the link-prediction issue):
+ * a fixed part of the batch, and each entity row's gradients are summed over the parts in order by the thread that
+ * owns the row (row mod threads), which then updates it. Not built (see the link-prediction issue):
  * Hogwild-style asynchronous updates, which would give up that determinism. Negatives filtered against known
  * positives: with {@link org.rhizome.gnn.sampling.LemonSampler} ({@link #sampler}).
  */
@@ -88,7 +89,8 @@ public final class Trainer {
 
     /**
      * Computes each step's scores and gradients on {@code n} threads (each a fixed contiguous part of the batch,
-     * merged in order; the optimiser step stays serial). Results depend on the seed and the thread count only.
+     * summed in order) and updates the entity rows on them too (each thread the rows it owns; relation rows on one).
+     * Results depend on the seed and the thread count only.
      */
     public Trainer threads(int n) {
         if (n < 1) {
