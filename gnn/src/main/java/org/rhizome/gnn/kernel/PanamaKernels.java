@@ -279,9 +279,7 @@ public final class PanamaKernels implements Kernels {
         for (int bound = n - L; i <= bound; i += L) {
             load(a, aOff + i).mul(load(b, bOff + i)).intoArray(out, outOff + i);
         }
-        for (; i < n; i++) {
-            out[outOff + i] = a[aOff + i] * b[bOff + i];
-        }
+        ScalarKernels.multiplyTail(a, aOff, b, bOff, out, outOff, i, n);
     }
 
     @Override

@@ -131,7 +131,12 @@ public final class ScalarKernels implements Kernels {
         Checks.range(a, aOff, n);
         Checks.range(b, bOff, n);
         Checks.range(out, outOff, n);
-        for (int i = 0; i < n; i++) {
+        multiplyTail(a, aOff, b, bOff, out, outOff, 0, n);
+    }
+
+    /** Elements {@code [from, to)} of {@link #multiply}. */
+    static void multiplyTail(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int from, int to) {
+        for (int i = from; i < to; i++) {
             out[outOff + i] = a[aOff + i] * b[bOff + i];
         }
     }
