@@ -264,10 +264,11 @@ public interface Kernels {
     void addProduct(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n);
 
     /**
-     * The gradient of {@code alpha * ||q - e||^2 / 2} carried into both sides, as TransE-L2 needs: for {@code i < n},
-     * {@code g = alpha * (q[i] - e[eOff + i])}, {@code dq[i] -= g}, {@code ge[geOff + i] += g} (each operation rounded
-     * in this order, bit for bit the same in both implementations). {@code ge} may be {@code e}'s array only at
-     * another row.
+     * Adds the gradient of {@code -alpha * ||q - e||^2 / 2} with respect to {@code q} into {@code dq} and with respect
+     * to {@code e} into {@code ge}, as TransE-L2 needs (its score {@code -||q - e||} with {@code alpha} the loss
+     * coefficient over {@code ||q - e||}): for {@code i < n}, {@code g = alpha * (q[i] - e[eOff + i])},
+     * {@code dq[i] -= g}, {@code ge[geOff + i] += g}, each operation rounded in this order, bit for bit the same in
+     * both implementations. {@code ge} may be {@code e}'s array only at another row.
      */
     void l2Gradient(float alpha, float[] q, float[] e, int eOff, float[] dq, float[] ge, int geOff, int n);
 
