@@ -419,7 +419,6 @@ public final class Trainer {
         private final float[] sin;
         // chunked training (TrainingConfig#chunk): the chunk's query rows, their rotations, the positives' scores,
         // the negatives' rows and the chunk's score and coefficient matrices
-        private final Kernels kernels = Kernels.get();
         private final float[][] qRows;
         private final float[] queries;
         private final float[][] cosRows;
@@ -502,7 +501,7 @@ public final class Trainer {
             this.gT = new float[matrices ? c * k : 0];
             this.dQs = new float[matrices ? c * dim : 0];
             this.dNs = new float[matrices ? k * dim : 0];
-            int w = kernels.dotBlockWidth();
+            int w = KERNELS.dotBlockWidth();
             this.packedNegs = new float[matrices ? Kernels.packedLength(k, dim, w) : 0];
             this.packedNegCols = new float[matrices ? Kernels.packedLength(dim, k, w) : 0];
             this.packedQCols = new float[matrices ? Kernels.packedLength(dim, c, w) : 0];
@@ -583,12 +582,12 @@ public final class Trainer {
             if (config.loss().equals("self-adversarial")) {
                 // softmax weights of the negatives (held constant), numerically stable, and their coefficients
                 double li = softplus(-pos)
-                        + kernels.selfAdversarial(negScore, off, k, config.advTemperature(), w, negCoeff, off);
+                        + KERNELS.selfAdversarial(negScore, off, k, config.advTemperature(), w, negCoeff, off);
                 loss += w * li;
                 return (float) (-w * sigmoid(-pos));
             }
             if (config.loss().equals("cross-entropy")) {
-                loss += kernels.softmaxCrossEntropy(pos, negScore, off, k, 2 * w, negCoeff, off);
+                loss += KERNELS.softmaxCrossEntropy(pos, negScore, off, k, 2 * w, negCoeff, off);
                 double sum = 0; // dL/dS_pos = weight (p_pos - 1) = -weight sum_j p_j
                 for (int j = 0; j < k; j++) {
                     sum += negCoeff[off + j];
@@ -802,8 +801,8 @@ public final class Trainer {
                 for (int a = 0; a < rows; a++) {
                     System.arraycopy(qRows[a], 0, queries, a * dim, dim);
                 }
-                float[] packed = Kernels.packColumns(negRows, k, dim, kernels.dotBlockWidth(), packedNegs);
-                kernels.dotBlock(queries, 0, rows, dim, packed, kernels.dotBlockWidth(), k, chunkScores, 0, k);
+                float[] packed = Kernels.packColumns(negRows, k, dim, KERNELS.dotBlockWidth(), packedNegs);
+                KERNELS.dotBlock(queries, 0, rows, dim, packed, KERNELS.dotBlockWidth(), k, chunkScores, 0, k);
             } else {
                 for (int a = 0; a < rows; a++) {
                     for (int j = 0; j < k; j++) {
@@ -879,18 +878,18 @@ public final class Trainer {
          * {@code dQ = G N} into {@link #dQs}, and the negatives' {@code dN = G^T Q}, added to their gradient rows.
          */
         private void negativeGradientsAsProducts(int rows, int dim, int[] negIds, RowGradients eg) {
-            int w = kernels.dotBlockWidth();
+            int w = KERNELS.dotBlockWidth();
             // dQ[a][x] = sum_j G[a][j] N[j][x]: queries are G's rows, candidates N's columns, packed straight from N
             float[] negCols = Kernels.packColumnsOf(negRows, 0, k, dim, 0, dim, w, packedNegCols);
-            kernels.dotBlock(chunkCoeff, 0, rows, k, negCols, w, dim, dQs, 0, dim);
+            KERNELS.dotBlock(chunkCoeff, 0, rows, k, negCols, w, dim, dQs, 0, dim);
             // dN[j][x] = sum_a G[a][j] Q[a][x]: queries are G's columns (G transposed), candidates Q's columns, packed
             // straight from Q
             Kernels.transpose(chunkCoeff, 0, rows, k, gT);
             float[] qCols = Kernels.packColumnsOf(queries, 0, rows, dim, 0, dim, w, packedQCols);
-            kernels.dotBlock(gT, 0, k, rows, qCols, w, dim, dNs, 0, dim);
+            KERNELS.dotBlock(gT, 0, k, rows, qCols, w, dim, dNs, 0, dim);
             for (int j = 0; j < k; j++) {
                 int go = eg.offset(negIds[j]);
-                kernels.axpy(1f, dNs, j * dim, eg.slab(), go, dim);
+                KERNELS.axpy(1f, dNs, j * dim, eg.slab(), go, dim);
             }
         }
     }
