@@ -13,7 +13,9 @@ import org.rhizome.gnn.data.EntityTexts;
 import org.rhizome.gnn.data.FilterIndex;
 import org.rhizome.gnn.data.KgDataset;
 import org.rhizome.gnn.data.SplitOptions;
+import org.rhizome.gnn.epignn.EpiGnn;
 import org.rhizome.gnn.epignn.EpiGnnConfig;
+import org.rhizome.gnn.epignn.EpiGnnEnsemble;
 import org.rhizome.gnn.epignn.EpiGnnFile;
 import org.rhizome.gnn.epignn.EpiGnnTrainer;
 import org.rhizome.gnn.evaluation.RankMetrics;
@@ -294,6 +296,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--objective", paramLabel = "cosine|margin", description = "epignn: preset margin; cosine is "
             + "the log-cosine cross-entropy of the reference's CLUTRR configuration.")
     String objective;
+
+    @Option(names = "--ensemble", paramLabel = "N", defaultValue = "1", description = "epignn: train N models "
+            + "from seeds --seed, --seed + 1, ... and answer with the sum of their class scores; saved together in "
+            + "one file. Default: ${DEFAULT-VALUE}")
+    int ensemble;
 
     @Option(names = "--max-queries", paramLabel = "N", defaultValue = "20000",
             description = "epignn with --data: at most N training statements (a seeded sample) become training "
@@ -641,6 +648,9 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int trainEpiGnn(PrintWriter o) {
+        if (ensemble < 1) {
+            throw new CommandFailedException(ExitCodes.USAGE, "--ensemble must be at least 1, got " + ensemble);
+        }
         EpiGnnTraining.KgData kg = null;
         EpiGnnTraining.Data d;
         if (data != null && (reasoning != null || generate != null)) {
@@ -669,19 +679,30 @@ final class TrainCommand implements Callable<Integer> {
                 + "%d epochs, %.0f%% held out%n", c.facets(), c.facetSize(), c.layers(),
                 c.aggregation().name().toLowerCase(Locale.ROOT), c.objective().name().toLowerCase(Locale.ROOT),
                 c.learningRate(), c.batchSize(), c.epochs(), c.validFraction() * 100);
+        if (ensemble > 1) {
+            o.printf(Locale.US, "an ensemble of %d models, seeds %d to %d%n", ensemble, seed, seed + ensemble - 1);
+        }
         o.flush();
-        long start = System.nanoTime();
-        EpiGnnTrainer.Result r = EpiGnnTrainer.train(d.examples(), d.vocabulary().size(), c, e -> {
-            if (!root.quiet()) {
-                o.printf(Locale.US, "  epoch %d/%d loss %.4f hold-out accuracy %.4f (%.1f s)%n", e.epoch(),
-                        c.epochs(), e.meanLoss(), e.validAccuracy(), e.millis() / 1000.0);
-                o.flush();
-            }
-        });
-        EpiGnnFile.Trained trained = new EpiGnnFile.Trained(r.model(), d.vocabulary());
+        List<EpiGnn> members = new ArrayList<>();
+        for (int i = 0; i < ensemble; i++) {
+            EpiGnnConfig mc = c.withSeed(seed + i);
+            String who = ensemble > 1 ? String.format(Locale.US, "model %d/%d (seed %d): ", i + 1, ensemble,
+                    mc.seed()) : "";
+            long start = System.nanoTime();
+            EpiGnnTrainer.Result r = EpiGnnTrainer.train(d.examples(), d.vocabulary().size(), mc, e -> {
+                if (!root.quiet()) {
+                    o.printf(Locale.US, "  %sepoch %d/%d loss %.4f hold-out accuracy %.4f (%.1f s)%n", who,
+                            e.epoch(), mc.epochs(), e.meanLoss(), e.validAccuracy(), e.millis() / 1000.0);
+                    o.flush();
+                }
+            });
+            o.printf(Locale.US, "%strained in %.1f s; best hold-out accuracy %.4f at epoch %d (kept)%n", who,
+                    (System.nanoTime() - start) / 1e9, r.bestValidAccuracy(), r.bestEpoch());
+            o.flush();
+            members.add(r.model());
+        }
+        EpiGnnFile.Trained trained = new EpiGnnFile.Trained(new EpiGnnEnsemble(members), d.vocabulary());
         EpiGnnFile.write(trained, out);
-        o.printf(Locale.US, "trained in %.1f s; best hold-out accuracy %.4f at epoch %d (kept)%n",
-                (System.nanoTime() - start) / 1e9, r.bestValidAccuracy(), r.bestEpoch());
         if (kg != null) {
             EpiGnnTraining.evaluateKg(o, trained, kg);
         }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rhizome.gnn.epignn.EpiGnnFile;
 import org.rhizome.gnn.reasoning.AlgebraGenerator;
 import org.rhizome.gnn.reasoning.KinshipGenerator;
 import org.rhizome.gnn.reasoning.ReasoningExample;
@@ -70,6 +71,33 @@ class ReasonCommandTest {
                 org.assertj.core.api.Assertions.within(1e-4));
         // the same accuracy as train --test reported for the same model
         assertThat(t.out()).contains("accuracy " + m.group(1) + " over 40");
+    }
+
+    @Test
+    void trainsAnEnsembleThatReasonReadsBack() throws IOException {
+        RelationAlgebra rcc = RelationAlgebra.rcc8();
+        Path test = algebraCsv(dir.resolve("test_rcc8_k_3_b_1.csv"),
+                new AlgebraGenerator(rcc, new Random(5)).generate(3, 1, 4), rcc.labels());
+        Path model = dir.resolve("ens.rzepi");
+        Cli.Result t = Cli.run("--quiet", "train", "--model", "epignn", "--generate", "rcc8", "--generate-count",
+                "3", "--epochs", "1", "--ensemble", "2", "--seed", "7", "--test", test.toString(), "--out",
+                model.toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        assertThat(t.out()).contains("an ensemble of 2 models, seeds 7 to 8", "model 1/2 (seed 7): trained in",
+                "model 2/2 (seed 8): trained in");
+        assertThat(EpiGnnFile.read(model).model().members()).extracting(m -> m.config().seed())
+                .containsExactly(7L, 8L);
+        Matcher m = Pattern.compile("accuracy (\\d\\.\\d{4}) over 32").matcher(t.out());
+        assertThat(m.find()).as(t.out()).isTrue();
+        Cli.Result r = Cli.run("reason", "--model", model.toString(), "--input", test.toString(), "--out",
+                dir.resolve("p.csv").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("accuracy " + m.group(1) + " over 32");
+
+        Cli.Result none = Cli.run("train", "--model", "epignn", "--generate", "rcc8", "--ensemble", "0", "--out",
+                dir.resolve("z").toString());
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(none.err()).contains("--ensemble must be at least 1, got 0");
     }
 
     @Test

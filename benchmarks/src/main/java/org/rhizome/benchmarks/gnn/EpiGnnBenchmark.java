@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.rhizome.benchmarks.BenchArgs;
+import org.rhizome.gnn.epignn.EpiGnn;
 import org.rhizome.gnn.epignn.EpiGnnConfig;
+import org.rhizome.gnn.epignn.EpiGnnEnsemble;
 import org.rhizome.gnn.epignn.EpiGnnTrainer;
 import org.rhizome.gnn.epignn.Objective;
 import org.rhizome.gnn.reasoning.ReasoningCsv;
@@ -23,13 +25,17 @@ import org.rhizome.gnn.reasoning.Vocabulary;
  * EpiGNN on CLUTRR (graph form): trains on the split's training file with the reference settings
  * ({@link EpiGnnConfig#clutrr()}; epochs, seeds, learning rate, weight decay and the initialisation bound
  * overridable: {@code init=B} for logits started uniform in [-B, B) instead of Xavier bounds, {@code objective=cosine}
- * for the log-cosine cross-entropy, {@code hops=K} to train on the chains of length K only) and prints one JSON line
- * per seed with the accuracy on the training graphs, the test accuracy of each chain length k, the seconds per epoch
- * with the hold-out evaluation and the median training seconds per epoch without it. {@code errors=FILE} also
+ * for the log-cosine cross-entropy, {@code objective=margin-readout-first} for the margin objective with the
+ * cross-entropy's arguments swapped, {@code facets=M size=N} for another state shape, {@code margin=G} for another
+ * margin, {@code hops=K} to train on the chains of length K only) and prints one JSON line per seed with the accuracy
+ * on the training graphs, the test accuracy of each chain length k, the seconds per epoch with the hold-out
+ * evaluation and the median training seconds per epoch without it. {@code errors=FILE} also
  * writes every wrong test answer as a tab-separated line (seed, the example's file and record line, k, the gold and
  * the predicted relation), for {@code benchmarks/epignn/clutrr_ambiguity.py} to sort by kind of test graph;
  * {@code trace=FILE} appends, after every epoch, the test accuracy of each k of the model as it stands then (see
  * {@link #writeTrace}), to see which epochs generalise to long chains and whether the hold-out picks them.
+ * {@code ensemble=N} also prints, for each run of N consecutive seeds, the test accuracy per k of their models
+ * answering together ({@link EpiGnnEnsemble}).
  *
  * <pre>java ... EpiGnnBenchmark data=../shared/datasets/clutrr/data_db9b8f04 epochs=100 seeds=42,43,44</pre>
  */
@@ -39,7 +45,8 @@ public final class EpiGnnBenchmark {
     public static void main(String[] args) throws IOException {
         Map<String, String> o = BenchArgs.parse(args,
                 "data", "", "epochs", "100", "seeds", "42", "lr", "0.01", "wd", "0.01", "init", "0", "hops", "0",
-                "objective", "margin", "errors", "", "trace", "");
+                "objective", "margin", "errors", "", "trace", "", "facets", "", "size", "", "margin", "",
+                "ensemble", "0");
         Path dir = Path.of(o.get("data"));
         if (!Files.isDirectory(dir)) {
             System.out.println("{\"skipped\": \"no dataset at " + dir + "\"}");
@@ -64,17 +71,24 @@ public final class EpiGnnBenchmark {
         for (Path p : testFiles) {
             test.addAll(ReasoningCsv.readClutrr(p, vocab));
         }
+        List<EpiGnn> models = new ArrayList<>();
         for (String seedText : o.get("seeds").split(",")) {
             long seed = Long.parseLong(seedText.strip());
             EpiGnnConfig c = EpiGnnConfig.clutrr().withSeed(seed).withEpochs(Integer.parseInt(o.get("epochs")))
                     .withOptimiser(Float.parseFloat(o.get("lr")), Float.parseFloat(o.get("wd")))
                     .withInitBound(Float.parseFloat(o.get("init")));
-            if (o.get("objective").equals("cosine")) {
-                c = new EpiGnnConfig(c.facets(), c.facetSize(), c.layers(), c.aggregation(),
-                        Objective.COSINE_CROSS_ENTROPY,
-                        c.margin(), c.learningRate(), c.weightDecay(), c.batchSize(), c.epochs(), c.validFraction(),
-                        c.seed(), c.initBound());
-            }
+            Objective objective = switch (o.get("objective")) {
+                case "cosine" -> Objective.COSINE_CROSS_ENTROPY;
+                case "margin" -> Objective.MARGIN;
+                case "margin-readout-first" -> Objective.MARGIN_READOUT_FIRST;
+                default -> throw new IllegalArgumentException("objective must be cosine, margin or "
+                        + "margin-readout-first, got " + o.get("objective"));
+            };
+            int facets = o.get("facets").isEmpty() ? c.facets() : Integer.parseInt(o.get("facets"));
+            int size = o.get("size").isEmpty() ? c.facetSize() : Integer.parseInt(o.get("size"));
+            float margin = o.get("margin").isEmpty() ? c.margin() : Float.parseFloat(o.get("margin"));
+            c = new EpiGnnConfig(facets, size, c.layers(), c.aggregation(), objective, margin, c.learningRate(),
+                    c.weightDecay(), c.batchSize(), c.epochs(), c.validFraction(), c.seed(), c.initBound());
             Path trace = o.get("trace").isEmpty() ? null : Path.of(o.get("trace"));
             long start = System.nanoTime();
             EpiGnnTrainer.Result r = EpiGnnTrainer.trainObserved(train, vocab.size(), c, (e, model) -> {
@@ -106,7 +120,25 @@ public final class EpiGnnBenchmark {
                 sep = ", ";
             }
             System.out.println(json.append("}}"));
+            models.add(r.model());
         }
+        int group = Integer.parseInt(o.get("ensemble"));
+        for (int from = 0; group > 0 && from + group <= models.size(); from += group) {
+            printEnsemble(models.subList(from, from + group), test);
+        }
+    }
+
+    /** The test accuracy per k of {@code members} answering together ({@link EpiGnnEnsemble}). */
+    private static void printEnsemble(List<EpiGnn> members, List<ReasoningExample> test) {
+        Map<Integer, Double> byK = EpiGnnTrainer.accuracyByHops(new EpiGnnEnsemble(members), test, 256);
+        StringBuilder json = new StringBuilder("{\"ensemble_seeds\": "
+                + members.stream().map(m -> String.valueOf(m.config().seed())).toList() + ", \"test\": {");
+        String sep = "";
+        for (Map.Entry<Integer, Double> e : byK.entrySet()) {
+            json.append(String.format(Locale.ROOT, "%s\"k%d\": %.4f", sep, e.getKey(), e.getValue()));
+            sep = ", ";
+        }
+        System.out.println(json.append("}}"));
     }
 
     /**

@@ -45,7 +45,7 @@ import org.rhizome.gnn.tensor.Tensor;
  * Adam without decay), facets 8 for RCC-8 (the paper's table reportedly 4), the first-found shortest path (the paper:
  * a random one). Initialisation: see {@link EpiGnnConfig#initBound()}.
  */
-public final class EpiGnn {
+public final class EpiGnn implements RelationScorer {
     private static final float AGG_EPS = 1e-18f;
 
     private final EpiGnnConfig config;
@@ -82,7 +82,7 @@ public final class EpiGnn {
         return config;
     }
 
-    /** The number of relation labels (classes). */
+    @Override
     public int relations() {
         return relations;
     }
@@ -136,7 +136,8 @@ public final class EpiGnn {
 
     /**
      * Class scores {@code [B, R]} of a readout (higher is more likely): log-cosine for
-     * {@link Objective#COSINE_CROSS_ENTROPY}, minus the facet-mean cross-entropy for {@link Objective#MARGIN}.
+     * {@link Objective#COSINE_CROSS_ENTROPY}, minus the facet-mean cross-entropy for {@link Objective#MARGIN}
+     * ({@code -H(rel, o)}) and {@link Objective#MARGIN_READOUT_FIRST} ({@code -H(o, rel)}).
      */
     Tensor scores(Tensor readout) {
         int batch = readout.dim(0);
@@ -146,6 +147,10 @@ public final class EpiGnn {
         if (config.objective() == Objective.COSINE_CROSS_ENTROPY) {
             Tensor cos = LinAlg.matmul(l2Normalise(o), LinAlg.transpose(l2Normalise(rs)));
             return Ops.log(Ops.addScalar(cos, 1e-16f));
+        }
+        if (config.objective() == Objective.MARGIN_READOUT_FIRST) {
+            Tensor logRel = Ops.log(Ops.addScalar(rs, 1e-12f));
+            return Ops.scale(LinAlg.matmul(o, LinAlg.transpose(logRel)), 1f / config.facets());
         }
         Tensor logO = Ops.log(Ops.addScalar(o, 1e-12f));
         return Ops.scale(LinAlg.matmul(logO, LinAlg.transpose(rs)), 1f / config.facets());
@@ -169,26 +174,10 @@ public final class EpiGnn {
         return Nn.marginLoss(Index.gather(flat, pos), Index.gather(flat, neg), config.margin());
     }
 
-    /** Class scores {@code [B, R]} for {@code examples}, without recording gradients. */
+    @Override
     public Tensor score(List<ReasoningExample> examples) {
         check(examples);
         return Tensor.noGrad(() -> scores(readout(new GraphBatch(examples))));
-    }
-
-    /** The most likely relation label id of each example. */
-    public int[] predict(List<ReasoningExample> examples) {
-        Tensor s = score(examples);
-        int[] out = new int[examples.size()];
-        for (int q = 0; q < out.length; q++) {
-            int best = 0;
-            for (int r = 1; r < relations; r++) {
-                if (s.get(q, r) > s.get(q, best)) {
-                    best = r;
-                }
-            }
-            out[q] = best;
-        }
-        return out;
     }
 
     void check(List<ReasoningExample> examples) {

@@ -11,24 +11,34 @@ import org.rhizome.gnn.reasoning.Vocabulary;
 import org.rhizome.graph.RhizomeException;
 
 /**
- * A trained EpiGNN with its relation labels, in one versioned, checksummed file (big-endian):
+ * A trained EpiGNN, or an ensemble of them ({@link EpiGnnEnsemble}), with its relation labels, in one versioned,
+ * checksummed file (big-endian):
  * <pre>
- * magic "RZEPI\n" | int version (1) | config: int facets, facetSize, layers | UTF aggregation | UTF objective
+ * magic "RZEPI\n" | int version | config: int facets, facetSize, layers | UTF aggregation | UTF objective
  * | float margin, learningRate, weightDecay | int batchSize, epochs | double validFraction | long seed
- * | float initBound | int labels | UTF label... | parameters ({@link org.rhizome.gnn.tensor.Parameters#write})
+ * | float initBound | int labels | UTF label...
+ * | version 1 (one model): parameters ({@link org.rhizome.gnn.tensor.Parameters#write})
+ * | version 2 (an ensemble): int members | per member: long seed, parameters
  * | long CRC-32 of everything before it
  * </pre>
- * Written to a temporary file and moved into place; a truncated, corrupted or foreign file is refused by name.
+ * One model is written as version 1, as before ensembles existed; both versions are read. Written to a temporary
+ * file and moved into place; a truncated, corrupted or foreign file is refused by name.
  */
 public final class EpiGnnFile {
-    /** The format version written and read. */
-    public static final int VERSION = 1;
+    /** The newest format version written and read (2: an ensemble; 1: one model). */
+    public static final int VERSION = 2;
+    private static final int SINGLE = 1;
     private static final byte[] MAGIC = {'R', 'Z', 'E', 'P', 'I', '\n'};
 
-    /** A model with the names of its relation ids. */
-    public record Trained(EpiGnn model, Vocabulary labels) {}
+    /** A model, or an ensemble, with the names of its relation ids. */
+    public record Trained(EpiGnnEnsemble model, Vocabulary labels) {
+        /** One model on its own. */
+        public Trained(EpiGnn model, Vocabulary labels) {
+            this(EpiGnnEnsemble.of(model), labels);
+        }
+    }
 
-    private record Parsed(Trained trained, Map<String, float[]> values) {}
+    private record Parsed(Trained trained, List<Map<String, float[]>> values) {}
 
     private EpiGnnFile() {}
 
@@ -42,10 +52,11 @@ public final class EpiGnnFile {
             throw new IllegalArgumentException(t.labels().size() + " labels for a model of " + t.model().relations()
                     + " relations");
         }
+        List<EpiGnn> members = t.model().members();
         ChecksummedFile.write(file, "EpiGNN model file", out -> {
             EpiGnnConfig c = t.model().config();
             out.write(MAGIC);
-            out.writeInt(VERSION);
+            out.writeInt(members.size() == 1 ? SINGLE : VERSION);
             out.writeInt(c.facets());
             out.writeInt(c.facetSize());
             out.writeInt(c.layers());
@@ -63,7 +74,15 @@ public final class EpiGnnFile {
             for (String l : t.labels().labels()) {
                 out.writeUTF(l);
             }
-            t.model().parameters().write(out);
+            if (members.size() == 1) {
+                members.get(0).parameters().write(out);
+                return;
+            }
+            out.writeInt(members.size());
+            for (EpiGnn m : members) {
+                out.writeLong(m.config().seed());
+                m.parameters().write(out);
+            }
         });
     }
 
@@ -73,9 +92,9 @@ public final class EpiGnnFile {
                 throw new RhizomeException(file + " is not an EpiGNN model file");
             }
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != SINGLE && version != VERSION) {
                 throw new RhizomeException(file + " has EpiGNN format version " + version + "; this build reads "
-                        + VERSION);
+                        + SINGLE + " and " + VERSION);
             }
             EpiGnnConfig c;
             try {
@@ -93,11 +112,29 @@ public final class EpiGnnFile {
             for (int i = 0; i < n; i++) {
                 labels.add(in.readUTF());
             }
-            EpiGnn model = new EpiGnn(c, n);
-            return new Parsed(new Trained(model, Vocabulary.of(labels)), model.parameters().read(in, file.toString()));
+            List<EpiGnn> members = new ArrayList<>();
+            List<Map<String, float[]>> values = new ArrayList<>();
+            if (version == SINGLE) {
+                members.add(new EpiGnn(c, n));
+                values.add(members.get(0).parameters().read(in, file.toString()));
+            } else {
+                int count = in.readInt();
+                if (count < 1 || count > 10_000) {
+                    throw new RhizomeException(file + " declares an ensemble of " + count + " models");
+                }
+                for (int i = 0; i < count; i++) {
+                    EpiGnn m = new EpiGnn(c.withSeed(in.readLong()), n);
+                    members.add(m);
+                    values.add(m.parameters().read(in, file.toString()));
+                }
+            }
+            return new Parsed(new Trained(new EpiGnnEnsemble(members), Vocabulary.of(labels)), values);
         });
         // the weights go in only once the checksum has been verified
-        parsed.trained().model().parameters().install(parsed.values());
+        List<EpiGnn> members = parsed.trained().model().members();
+        for (int i = 0; i < members.size(); i++) {
+            members.get(i).parameters().install(parsed.values().get(i));
+        }
         return parsed.trained();
     }
 }

@@ -99,7 +99,7 @@ public final class EpiGnnTrainer {
     }
 
     /** The share of {@code examples} whose label is the model's top class, scored {@code batch} graphs at a time. */
-    public static double accuracy(EpiGnn model, List<ReasoningExample> examples, int batch) {
+    public static double accuracy(RelationScorer model, List<ReasoningExample> examples, int batch) {
         if (examples.isEmpty()) {
             return Double.NaN;
         }
@@ -115,7 +115,8 @@ public final class EpiGnnTrainer {
     }
 
     /** Accuracy for each chain length ({@link ReasoningExample#hops()}), in increasing order. */
-    public static Map<Integer, Double> accuracyByHops(EpiGnn model, List<ReasoningExample> examples, int batch) {
+    public static Map<Integer, Double> accuracyByHops(RelationScorer model, List<ReasoningExample> examples,
+            int batch) {
         Map<Integer, List<ReasoningExample>> byHops = new TreeMap<>();
         for (ReasoningExample x : examples) {
             byHops.computeIfAbsent(x.hops(), k -> new ArrayList<>()).add(x);
@@ -130,7 +131,8 @@ public final class EpiGnnTrainer {
      * for relation prediction on a knowledge graph, where the examples' edges also carry inverse relations that are
      * never answers.
      */
-    public static double[] labelRanks(EpiGnn model, List<ReasoningExample> examples, int classes, int batch) {
+    public static double[] labelRanks(RelationScorer model, List<ReasoningExample> examples, int classes,
+            int batch) {
         double[] ranks = new double[examples.size()];
         for (int from = 0; from < examples.size(); from += batch) {
             List<ReasoningExample> part = examples.subList(from, Math.min(examples.size(), from + batch));

@@ -133,6 +133,48 @@ class EpiGnnTest {
         assertThat(GraphBatch.shortestPath(apart)).containsExactly(0, 3);
     }
 
+    /**
+     * Each objective's class scores against the formula computed here in doubles from the readout and the relation
+     * states: the log-cosine of the flattened states, and the facet-mean of {@code sum rel log o} ({@code MARGIN}) or
+     * {@code sum o log rel} ({@code MARGIN_READOUT_FIRST}).
+     */
+    @ParameterizedTest
+    @EnumSource(Objective.class)
+    void classScoresFollowTheirFormula(Objective objective) {
+        EpiGnn model = new EpiGnn(small(Aggregation.PRODUCT, objective, 2), 3);
+        GraphBatch b = new GraphBatch(graphs());
+        Tensor o = Tensor.noGrad(() -> model.readout(b));
+        Tensor rel = Tensor.noGrad(model::relationStates);
+        Tensor scores = Tensor.noGrad(() -> model.scores(o));
+        int m = 2;
+        int width = m * 4;
+        for (int q = 0; q < b.size(); q++) {
+            for (int r = 0; r < 3; r++) {
+                double dot = 0;
+                double normO = 0;
+                double normR = 0;
+                double relLogO = 0;
+                double oLogRel = 0;
+                for (int i = 0; i < width; i++) {
+                    double x = o.data()[q * width + i];
+                    double y = rel.data()[r * width + i];
+                    dot += x * y;
+                    normO += x * x;
+                    normR += y * y;
+                    relLogO += y * Math.log(x + 1e-12);
+                    oLogRel += x * Math.log(y + 1e-12);
+                }
+                double expected = switch (objective) {
+                    case COSINE_CROSS_ENTROPY -> Math.log(dot / Math.sqrt(normO * normR) + 1e-16);
+                    case MARGIN -> relLogO / m;
+                    case MARGIN_READOUT_FIRST -> oLogRel / m;
+                };
+                assertThat((double) scores.get(q, r)).as("%s query %d class %d", objective, q, r)
+                        .isCloseTo(expected, within(1e-4 + 1e-5 * Math.abs(expected)));
+            }
+        }
+    }
+
     /** Autograd through a whole batch loss (all rounds, readout, scores) against finite differences. */
     @ParameterizedTest
     @EnumSource(Objective.class)

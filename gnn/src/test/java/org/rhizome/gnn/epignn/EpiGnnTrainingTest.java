@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,5 +113,68 @@ class EpiGnnTrainingTest {
         assertThatThrownBy(() -> EpiGnnFile.read(file)).isInstanceOf(RhizomeException.class)
                 .hasMessageContaining("corrupted");
         assertThatThrownBy(() -> EpiGnnFile.read(dir.resolve("none"))).hasMessageContaining("no EpiGNN model file");
+    }
+
+    /** The big-endian format version after the six-byte magic. */
+    private static int versionOf(Path file) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        return ((b[6] & 0xff) << 24) | ((b[7] & 0xff) << 16) | ((b[8] & 0xff) << 8) | (b[9] & 0xff);
+    }
+
+    @Test
+    void ensembleScoresAreTheSumOfItsMembersAndRoundTrip(@TempDir Path dir) throws IOException {
+        Vocabulary v = KinshipGenerator.vocabulary();
+        EpiGnn a = new EpiGnn(EpiGnnConfig.clutrr().withSeed(3), v.size());
+        EpiGnn b = new EpiGnn(EpiGnnConfig.clutrr().withSeed(4), v.size());
+        EpiGnnEnsemble both = new EpiGnnEnsemble(List.of(a, b));
+        List<ReasoningExample> xs = new KinshipGenerator(new Random(1)).generate(20, 3);
+        float[] sa = a.score(xs).data();
+        float[] sb = b.score(xs).data();
+        float[] sum = both.score(xs).data();
+        assertThat(sum).hasSize(sa.length);
+        for (int i = 0; i < sum.length; i++) {
+            assertThat(sum[i]).isEqualTo(sa[i] + sb[i]);
+        }
+        int[] predicted = both.predict(xs);
+        int classes = v.size();
+        for (int q = 0; q < xs.size(); q++) {
+            for (int r = 0; r < classes; r++) {
+                assertThat(sum[q * classes + r]).isLessThanOrEqualTo(sum[q * classes + predicted[q]]);
+            }
+        }
+        // one model alone answers as the model
+        assertThat(EpiGnnEnsemble.of(a).predict(xs)).isEqualTo(a.predict(xs));
+
+        Path file = dir.resolve("e.rzepi");
+        EpiGnnFile.write(new EpiGnnFile.Trained(both, v), file);
+        assertThat(versionOf(file)).isEqualTo(2);
+        EpiGnnFile.Trained back = EpiGnnFile.read(file);
+        assertThat(back.model().members()).extracting(m -> m.config().seed()).containsExactly(3L, 4L);
+        assertThat(back.model().score(xs).data()).containsExactly(sum);
+        // a single model is still written as version 1, the format from before ensembles
+        Path single = dir.resolve("s.rzepi");
+        EpiGnnFile.write(new EpiGnnFile.Trained(a, v), single);
+        assertThat(versionOf(single)).isEqualTo(1);
+
+        byte[] bytes = Files.readAllBytes(file);
+        Path cut = dir.resolve("cut.rzepi");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> EpiGnnFile.read(cut)).isInstanceOf(RhizomeException.class);
+        bytes[9] = 3;
+        Path future = dir.resolve("v3.rzepi");
+        Files.write(future, bytes);
+        assertThatThrownBy(() -> EpiGnnFile.read(future)).isInstanceOf(RhizomeException.class);
+    }
+
+    @Test
+    void ensembleMembersMustDifferOnlyInTheirSeed() {
+        EpiGnn a = new EpiGnn(EpiGnnConfig.clutrr().withSeed(3), 5);
+        EpiGnn wider = new EpiGnn(EpiGnnConfig.clutrr().withSeed(4).withEpochs(7), 5);
+        EpiGnn fewer = new EpiGnn(EpiGnnConfig.clutrr().withSeed(4), 4);
+        assertThatThrownBy(() -> new EpiGnnEnsemble(List.of(a, wider))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than their seed");
+        assertThatThrownBy(() -> new EpiGnnEnsemble(List.of(a, fewer))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("relation labels");
+        assertThatThrownBy(() -> new EpiGnnEnsemble(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 }
