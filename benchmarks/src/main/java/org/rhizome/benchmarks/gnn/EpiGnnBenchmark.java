@@ -29,8 +29,8 @@ import org.rhizome.gnn.reasoning.Vocabulary;
  * cross-entropy's arguments swapped, {@code facets=M size=N} for another state shape, {@code margin=G} for another
  * margin, {@code hops=K} to train on the chains of length K only) and prints one JSON line per seed with the accuracy
  * on the training graphs, the test accuracy of each chain length k, the seconds per epoch with the hold-out
- * evaluation and the median training seconds per epoch without it. {@code errors=FILE} also
- * writes every wrong test answer as a tab-separated line (seed, the example's file and record line, k, the gold and
+ * evaluation and the median training seconds per epoch without it. {@code errors=FILE} also writes every wrong
+ * test answer as a tab-separated line (seed, the example's file and record line, k, the gold and
  * the predicted relation), for {@code benchmarks/epignn/clutrr_ambiguity.py} to sort by kind of test graph;
  * {@code trace=FILE} appends, after every epoch, the test accuracy of each k of the model as it stands then (see
  * {@link #writeTrace}), to see which epochs generalise to long chains and whether the hold-out picks them.
@@ -108,10 +108,11 @@ public final class EpiGnnBenchmark {
             StringBuilder json = new StringBuilder();
             json.append(String.format(Locale.ROOT,
                     "{\"dataset\": \"%s\", \"seed\": %d, \"epochs\": %d, \"best_epoch\": %d, \"valid\": %.4f, "
-                            + "\"init\": %s, \"objective\": \"%s\", \"train_accuracy\": %.4f, "
+                            + "\"init\": %s, \"objective\": \"%s\", \"facets\": %d, \"facet_size\": %d, "
+                            + "\"margin\": %s, \"train_accuracy\": %.4f, "
                             + "\"seconds_per_epoch\": %.2f, \"median_train_seconds_per_epoch\": %.2f, \"test\": {",
                     dir.getFileName(), seed, c.epochs(), r.bestEpoch(), r.bestValidAccuracy(), o.get("init"),
-                    o.get("objective"),
+                    o.get("objective"), c.facets(), c.facetSize(), c.margin(),
                     EpiGnnTrainer.accuracy(r.model(), train, 512),
                     seconds / Math.max(1, c.epochs()), median));
             String sep = "";
