@@ -115,12 +115,7 @@ public final class EpiGnnBenchmark {
                     o.get("objective"), c.facets(), c.facetSize(), c.margin(),
                     EpiGnnTrainer.accuracy(r.model(), train, 512),
                     seconds / Math.max(1, c.epochs()), median));
-            String sep = "";
-            for (Map.Entry<Integer, Double> e : byK.entrySet()) {
-                json.append(String.format(Locale.ROOT, "%s\"k%d\": %.4f", sep, e.getKey(), e.getValue()));
-                sep = ", ";
-            }
-            System.out.println(json.append("}}"));
+            System.out.println(appendByK(json, byK));
             models.add(r.model());
         }
         int group = Integer.parseInt(o.get("ensemble"));
@@ -134,12 +129,17 @@ public final class EpiGnnBenchmark {
         Map<Integer, Double> byK = EpiGnnTrainer.accuracyByHops(new EpiGnnEnsemble(members), test, 256);
         StringBuilder json = new StringBuilder("{\"ensemble_seeds\": "
                 + members.stream().map(m -> String.valueOf(m.config().seed())).toList() + ", \"test\": {");
+        System.out.println(appendByK(json, byK));
+    }
+
+    /** Appends {@code "kK": acc} for each k and closes the test object and the line's object. */
+    private static StringBuilder appendByK(StringBuilder json, Map<Integer, Double> byK) {
         String sep = "";
         for (Map.Entry<Integer, Double> e : byK.entrySet()) {
             json.append(String.format(Locale.ROOT, "%s\"k%d\": %.4f", sep, e.getKey(), e.getValue()));
             sep = ", ";
         }
-        System.out.println(json.append("}}"));
+        return json.append("}}");
     }
 
     /**

@@ -3,6 +3,7 @@ package org.rhizome.gnn.epignn;
 import java.util.List;
 
 import org.rhizome.gnn.reasoning.ReasoningExample;
+import org.rhizome.gnn.tensor.Ops;
 import org.rhizome.gnn.tensor.Tensor;
 
 /**
@@ -59,23 +60,12 @@ public final class EpiGnnEnsemble implements RelationScorer {
 
     @Override
     public Tensor score(List<ReasoningExample> examples) {
-        if (members.size() == 1) {
-            return members.get(0).score(examples);
-        }
-        float[] sum = null;
-        int[] shape = null;
-        for (EpiGnn m : members) {
-            Tensor s = m.score(examples);
-            if (sum == null) {
-                sum = s.data().clone();
-                shape = s.shape();
-            } else {
-                float[] d = s.data();
-                for (int i = 0; i < sum.length; i++) {
-                    sum[i] += d[i];
-                }
+        return Tensor.noGrad(() -> {
+            Tensor sum = members.get(0).score(examples);
+            for (int i = 1; i < members.size(); i++) {
+                sum = Ops.add(sum, members.get(i).score(examples));
             }
-        }
-        return Tensor.of(sum, shape);
+            return sum;
+        });
     }
 }
