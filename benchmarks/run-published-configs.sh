@@ -40,8 +40,12 @@
 #                                           a candidate is every row
 #   an epoch: a shuffled pass over the training examples    batches=shuffled (each pass a fresh seeded order; a
 #                                           batch may straddle two passes where LibKGE ends an epoch short)
-#   not reproduced: ReduceLROnPlateau (factor 0.95); the L3 penalties (weights 1e-9 and below); WN18RR transe's
-#   penalties (weights 1.1e-7 and below; Rhizome does not regularise distance models)
+#   negative_sampling.implementation triple (LibKGE's choice for TransE)   dropout-masks=per-triple
+#   lookup_embedder.sparse false (dense gradients: Adagrad moves every row each step, by the penalty alone where
+#                                 the data did not reach it)     penalty-rows=all (WN18RR transe, where it decides
+#                                 the result: LibKGE's own trials give MRR about .18 with weights near 1e-11)
+#   not reproduced: ReduceLROnPlateau (factor 0.95); the L3 penalties of the FB15k-237 configurations (weights 1e-9
+#   and below, on the touched rows only: penalty-rows=all there is untested)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${DATA:-../shared/datasets/FB15k-237}
@@ -70,11 +74,16 @@ run() {
       args="$args regularizer=l2 reg=23.704 reg-relations=2.95e-7"
       args="$args steps=$((400 * epoch)) valid-every=$((5 * epoch)) progress=$epoch" ;;
     WN18RR-transe) # wnrr negative sampling: dim 512, batch 128, Adagrad 0.2533, o 158 / s 70 per positive,
-      # xavier_normal_, entity dropout 0.252, l_norm 2, reciprocal
+      # xavier_normal_, entity dropout 0.252, l_norm 2, reciprocal; LibKGE scores TransE's negatives one triple at a
+      # time (implementation triple: every scored triple masked afresh) and its dense Adagrad applies the unweighted
+      # L2 penalty (entities 1.0650e-7, twice; relations 4.496e-13) to every row every step. With this loss's scale
+      # half LibKGE's (a query weighs 1/256 here, 1/128 there), the same gradient ratio is reg = w F / 2 over the
+      # 40,943 x 512 entity floats and reg-relations = w F / 4 over the 22 x 512 relation floats
       local b=256
       local epoch=$(( (2 * TRIPLES + b - 1) / b ))
       args="model=transe-l2 dim=512 negatives=158 batch=$b lr=0.2532720169185861 optimizer=adagrad"
-      args="$args init=xavier-normal entity-dropout=0.2519204934424376 warmup=50"
+      args="$args init=xavier-normal entity-dropout=0.2519204934424376 dropout-masks=per-triple"
+      args="$args regularizer=l2 reg=1.1162329 reg-relations=1.266e-9 penalty-rows=all warmup=50"
       args="$args steps=$((400 * epoch)) valid-every=$((5 * epoch)) progress=$epoch" ;;
     WN18RR-distmult) # wnrr KvsAll: dim 512, batch 1024 queries, Adagrad 0.3313, uniform_ a -0.7226, dropout
       # 0.367 / 0.5, label smoothing 0.074, reciprocal; an epoch is every distinct (h, r) and (r, t) query once

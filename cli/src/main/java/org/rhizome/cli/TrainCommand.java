@@ -131,7 +131,7 @@ final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--regularization", paramLabel = "L", description = "Weight of the --regularizer penalty on the "
-            + "rows each step touches (DistMult, ComplEx). Default: 0")
+            + "rows each step touches (every row with --penalty-rows all). Default: 0")
     float regularization;
 
     @Option(names = "--relation-regularization", paramLabel = "L", description = "The penalty's weight on the "
@@ -176,6 +176,18 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--relation-dropout", paramLabel = "P", description = "Dropout on the relation rows. Default: 0.")
     Float relationDropout;
+
+    @Option(names = "--dropout-masks", paramLabel = "per-query|per-triple", description = "With dropout: per-query "
+            + "(a positive's head or tail and relation masked once for it and its negatives) or per-triple (every "
+            + "scored triple, the positive and each negative, masked afresh: LibKGE's triple implementation, which it "
+            + "uses for TransE; sampled negatives with --chunk 1 only). Default: per-query.")
+    String dropoutMasks;
+
+    @Option(names = "--penalty-rows", paramLabel = "touched|all", description = "Which rows the weight penalty "
+            + "(--regularization) reaches each step: touched (the rows the step looks up, as the RotatE reference "
+            + "code) or all (every row penalised and updated each step, as LibKGE's dense embedders; with Adagrad "
+            + "this shrinks rarely seen rows much more than the weight suggests). Default: touched.")
+    String penaltyRows;
 
     @Option(names = "--reciprocal", description = "Train with reciprocal relations: each training triple also as "
             + "(t, r^-1, h), tails corrupted only (sets --sides tail), head queries answered through r^-1, as LibKGE's "
@@ -358,7 +370,8 @@ final class TrainCommand implements Callable<Integer> {
             for (String option : List.of("--config", "--model", "--rank", "--negatives", "--batch", "--lr", "--gamma",
                     "--temperature", "--seed", "--chunk", "--regularization", "--relation-regularization",
                     "--regularizer", "--loss", "--optimizer", "--sides", "--init-range", "--entity-dropout",
-                    "--relation-dropout", "--label-smoothing", "--batches")) {
+                    "--relation-dropout", "--label-smoothing", "--batches", "--dropout-masks",
+                    "--penalty-rows")) {
                 if (given.hasMatchedOption(option)) {
                     throw new CommandFailedException(ExitCodes.USAGE, "--resume takes the training configuration "
                             + "from the state; " + option + " cannot change it (only --steps can extend it)");
@@ -540,7 +553,7 @@ final class TrainCommand implements Callable<Integer> {
                     t.regularizer(), t.initLow(), t.initHigh(), t.entityDropout(), t.relationDropout(),
                     t.initializer(), labelSmoothing != null ? labelSmoothing
                             : neg == TrainingConfig.KVS_ALL ? t.labelSmoothing() : 0f, t.relationRegularization(),
-                    t.batches());
+                    t.batches(), t.dropoutMasks(), t.penaltyRows());
             if (given.hasMatchedOption("--steps")) {
                 t = t.withSteps(steps);
             }
@@ -565,6 +578,12 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (given.hasMatchedOption("--regularizer")) {
                 t = t.withRegularizer(regularizer.toLowerCase(Locale.ROOT));
+            }
+            if (dropoutMasks != null) {
+                t = t.withDropoutMasks(dropoutMasks.toLowerCase(Locale.ROOT));
+            }
+            if (penaltyRows != null) {
+                t = t.withPenaltyRows(penaltyRows.toLowerCase(Locale.ROOT));
             }
             if (given.hasMatchedOption("--seed")) {
                 t = t.withSeed(seed);

@@ -101,6 +101,33 @@ class TrainPredictCommandsTest {
         assertThat(smoothing.err()).contains("label smoothing is for KvsAll");
     }
 
+    /**
+     * Dropout masks per scored triple (LibKGE's triple implementation) from the command line: the model learns the
+     * ring, the saved configuration records the masks and trains the same model again, and masks per triple without
+     * dropout are refused as a usage error.
+     */
+    @Test
+    void trainsWithDropoutMasksPerTripleAndSavesThemInItsConfiguration() throws Exception {
+        Path data = ring("ring-masks", 24, 4, "\n");
+        Path yaml = dir.resolve("masks.yaml");
+        Cli.Result t = Cli.run("--quiet", "train", "--data", data.toString(), "--model", "complex", "--rank", "8",
+                "--steps", "200", "--batch", "16", "--negatives", "4", "--lr", "0.05", "--entity-dropout", "0.2",
+                "--dropout-masks", "per-triple", "--save-config", yaml.toString(), "--out",
+                dir.resolve("masks.rzkge").toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        assertThat(testMrr(t.out())).as(t.out()).isGreaterThan(0.5); // random: about 0.13
+        assertThat(Files.readString(yaml)).contains("dropout-masks: per-triple").contains("entity-dropout: 0.2");
+        Cli.Result again = Cli.run("--quiet", "train", "--config", yaml.toString(), "--out",
+                dir.resolve("masks2.rzkge").toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("masks2.rzkge")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("masks.rzkge")));
+        Cli.Result bare = Cli.run("train", "--data", data.toString(), "--dropout-masks", "per-triple", "--out",
+                dir.resolve("y.rzkge").toString());
+        assertThat(bare.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bare.err()).contains("need entity or relation dropout");
+    }
+
     @Test
     void aSavedConfigurationTrainsTheSameModelAndFlagsOverrideIt() throws Exception {
         Path data = ring("ring", 24, 4, "\n");

@@ -95,6 +95,8 @@ public final class KgeBenchmark {
                 "subsampling", "true", "init", "0", "reciprocal", "false", "valid-every", "0", "patience", "10",
                 "progress", "0", "entity-dropout", "0", "relation-dropout", "0", "save-best", "",
                 "label-smoothing", "0", "reg-relations", "", "batches", TrainingConfig.WITH_REPLACEMENT,
+                "dropout-masks", TrainingConfig.MASKS_PER_QUERY,
+                "penalty-rows", TrainingConfig.PENALTY_TOUCHED_ROWS,
                 "state", "", "state-every", "0", "resume", "false");
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
@@ -119,7 +121,8 @@ public final class KgeBenchmark {
                 Float.parseFloat(o.get("entity-dropout")), Float.parseFloat(o.get("relation-dropout")),
                 TrainingConfig.UNIFORM, Float.parseFloat(o.get("label-smoothing")),
                 Float.parseFloat(o.get("reg-relations").isEmpty() ? o.get("reg") : o.get("reg-relations")),
-                o.get("batches")).withInit(o.get("init"));
+                o.get("batches")).withInit(o.get("init")).withDropoutMasks(o.get("dropout-masks"))
+                .withPenaltyRows(o.get("penalty-rows"));
         int threads = Integer.parseInt(o.get("threads"));
         int warmup = Integer.parseInt(o.get("warmup"));
         if (warmup > 0) {

@@ -51,6 +51,7 @@ import org.rhizome.gnn.training.TrainingConfig;
  *   regularization: 0.0              # the penalty's weight, DistMult and ComplEx
  *   relation-regularization: 0.0     # its weight on the relation table; absent: the same as regularization
  *   regularizer: l3                  # l3, n3 (ComplEx's nuclear 3-norm) or l2
+ *   penalty-rows: touched            # or all (every row penalised and updated each step, as LibKGE)
  *   subsampling: true
  *   sides: alternate                 # or random, bernoulli, tail; with negatives 0: tail or both
  *   seed: 42
@@ -59,6 +60,7 @@ import org.rhizome.gnn.training.TrainingConfig;
  *   init-high: 0.0                   # reference's +-(gamma + 2) / rank
  *   entity-dropout: 0.0              # dropout on the entity rows a step looks up (not RotatE)
  *   relation-dropout: 0.0            # and on its relation rows
+ *   dropout-masks: per-query         # or per-triple (every scored triple masked afresh: LibKGE's triple)
  *   initializer: uniform             # or xavier-normal (per table; init-low and init-high then 0; not RotatE)
  *   label-smoothing: 0.0             # KvsAll only: LibKGE's label smoothing
  * sampler:
@@ -312,6 +314,8 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
         tr.put("initializer", t.initializer());
         tr.put("label-smoothing", t.labelSmoothing());
         tr.put("batches", t.batches());
+        tr.put("dropout-masks", t.dropoutMasks());
+        tr.put("penalty-rows", t.penaltyRows());
         ObjectNode s = root.putObject("sampler");
         s.put("kind", sampler.kind());
         if (sampler.entityText() == null) {
@@ -375,7 +379,8 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
                     text(t, "training.initializer", where),
                     (float) number(t, "label-smoothing", "training.", where),
                     (float) number(t, "relation-regularization", "training.", where),
-                    text(t, "training.batches", where));
+                    text(t, "training.batches", where), text(t, "training.dropout-masks", where),
+                    text(t, "training.penalty-rows", where));
         } catch (IllegalArgumentException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(where) ? e
                     : new IllegalArgumentException(where + ": training: " + e.getMessage(), e);

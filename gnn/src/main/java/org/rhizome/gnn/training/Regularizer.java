@@ -4,9 +4,10 @@ import java.util.Locale;
 
 /**
  * The weight penalties of training ({@link TrainingConfig#regularizer()}), applied to the rows a step touches (as the
- * RotatE reference code applies its L3 to the batch's rows, not to whole tables): for each touched row {@code x},
- * {@code scale * penalty(x)} is added to the loss, {@code scale} being the configured weight over the table's size in
- * floats. The models whose scores are distances (TransE, RotatE) are not regularised.
+ * RotatE reference code applies its L3 to the batch's rows, not to whole tables) or, with
+ * {@link TrainingConfig#PENALTY_ALL_ROWS}, to every row (as LibKGE's unweighted penalties): for each such row
+ * {@code x}, {@code scale * penalty(x)} is added to the loss, {@code scale} being the configured weight over the
+ * table's size in floats.
  */
 public enum Regularizer {
     /** {@code sum_i |x_i|^3}, the reference code's (a per-float N3). */

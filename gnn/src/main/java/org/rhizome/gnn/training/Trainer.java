@@ -315,9 +315,8 @@ public final class Trainer {
                 }
                 // regularisation and optimiser updates are per row
                 opt.beginStep(step);
-                float regE = config.regularization() > 0 && !distance
-                        ? config.regularization() / model.entities().length : 0f;
-                float regR = config.relationRegularization() > 0 && !distance
+                float regE = config.regularization() > 0 ? config.regularization() / model.entities().length : 0f;
+                float regR = config.relationRegularization() > 0
                         ? config.relationRegularization() / model.relations().length : 0f;
                 int stepNo = step;
                 if (pool == null) {
@@ -330,6 +329,19 @@ public final class Trainer {
                             entGrads, rowSums[part], part, workers, regE, reg, complex, opt, stepNo));
                 }
                 updateRows(model.relations(), 1, rw, rels, regR, reg, complex, opt, step, 0, rels.count());
+                if (config.penaltyAllRows()) {
+                    // the rows the step did not touch: the penalty's gradient alone, through the optimiser
+                    RowGradients relsTouched = rels;
+                    if (pool == null) {
+                        penaliseUntouched(model.entities(), 0, dim, entGrads, rowSums[0], 0, 1, regE, reg, complex,
+                                opt, stepNo);
+                    } else {
+                        runParts(pool, workers, workers, (part, from, to) -> penaliseUntouched(model.entities(), 0,
+                                dim, entGrads, rowSums[part], part, workers, regE, reg, complex, opt, stepNo));
+                    }
+                    penaliseUntouched(model.relations(), 1, rw, new RowGradients[] {relsTouched}, new float[rw], 0, 1,
+                            regR, reg, complex, opt, stepNo);
+                }
                 opt.endStep(step);
                 lastLoss = loss;
                 stepsRun = step;
@@ -452,6 +464,17 @@ public final class Trainer {
         private final int[] lNegs;
         private final RowGradients localEntGrad;
         private final RowGradients localRelGrad;
+        // per-triple lookups: the local table of every scored triple's own masked rows (anchor at 2j, candidate at
+        // 2j + 1, relation at j; j = 0 the positive, j = 1..k the negatives), the table rows they came from, their
+        // masks and the local gradients
+        private final boolean perTriple;
+        private final KgeModel tripleLocal;
+        private final float[] tripleEntMask;
+        private final float[] tripleRelMask;
+        private final int[] tripleEnt;
+        private final int[] tripleRel;
+        private final RowGradients tripleEntGrad;
+        private final RowGradients tripleRelGrad;
         /** Dot-product models' chunk gradients as matrix products (tests compare them with the row-by-row path). */
         boolean gemmGradients = true;
         final RowGradients entGrad;
@@ -526,6 +549,16 @@ public final class Trainer {
             this.lNegs = new int[dropout ? k : 0];
             this.localEntGrad = dropout ? new RowGradients(localRows, dim) : null;
             this.localRelGrad = dropout ? new RowGradients(c, rw) : null;
+            this.perTriple = config.masksPerTriple();
+            int tr = perTriple ? k + 1 : 0;
+            this.tripleLocal = perTriple ? new KgeModel(model.kind(), 2 * tr, tr, dim, new float[2 * tr * dim],
+                    new float[tr * rw]) : null;
+            this.tripleEntMask = new float[2 * tr * dim];
+            this.tripleRelMask = new float[tr * rw];
+            this.tripleEnt = new int[2 * tr];
+            this.tripleRel = new int[tr];
+            this.tripleEntGrad = perTriple ? new RowGradients(2 * tr, dim) : null;
+            this.tripleRelGrad = perTriple ? new RowGradients(tr, rw) : null;
         }
 
         /** Positives {@code idx[from..to)} of step {@code step}; {@code norm} is twice the batch's weight sum. */
@@ -660,7 +693,11 @@ public final class Trainer {
                 for (int j = 0; j < k; j++) {
                     negs[j] = sampler.corrupt(h0, r0, t0, head, rnd);
                 }
-                chunkOnModel(rows, head, rnd);
+                if (perTriple) {
+                    tripleLookups(head, rnd);
+                } else {
+                    chunkOnModel(rows, head, rnd);
+                }
             }
         }
 
@@ -772,6 +809,57 @@ public final class Trainer {
             chunk(local, rows, lh, lr, lt, lNegs, head, localEntGrad, localRelGrad);
             scatter(localEntGrad, localEnt, entMask, dim, entGrad);
             scatter(localRelGrad, localRel, relMask, rw, relGrad);
+        }
+
+        /**
+         * The chunk's one positive ({@code hs[0], rs[0], ts[0]}) against {@link #negs} on the {@code head} side, each
+         * of the {@code k + 1} scored triples with its own dropout masks on all three of its rows (LibKGE's
+         * {@code triple} implementation of negative sampling, which embeds every scored triple afresh): scores and
+         * gradients on {@link #tripleLocal}, the gradients scattered back through the masks.
+         */
+        private void tripleLookups(boolean head, SplittableRandom rnd) {
+            int dim = model.dim();
+            int rw = model.relationWidth();
+            int r = rs[0];
+            int anchor = head ? ts[0] : hs[0];
+            float pe = config.entityDropout();
+            float pr = config.relationDropout();
+            float[] le = tripleLocal.entities();
+            float posScore = 0f;
+            for (int j = 0; j <= k; j++) {
+                int candidate = j == 0 ? (head ? hs[0] : ts[0]) : negs[j - 1];
+                gather(model.entities(), anchor, dim, le, 2 * j, tripleEntMask, pe, rnd);
+                gather(model.entities(), candidate, dim, le, 2 * j + 1, tripleEntMask, pe, rnd);
+                gather(model.relations(), r, rw, tripleLocal.relations(), j, tripleRelMask, pr, rnd);
+                tripleEnt[2 * j] = anchor;
+                tripleEnt[2 * j + 1] = candidate;
+                tripleRel[j] = r;
+                float s = tripleLocal.score(head ? 2 * j + 1 : 2 * j, j, head ? 2 * j : 2 * j + 1) + shift;
+                if (j == 0) {
+                    posScore = s;
+                } else {
+                    negScore[j - 1] = s;
+                }
+            }
+            float posCoeff = coefficients(posScore, negScore, negCoeff, 0, wts[0]);
+            tripleEntGrad.clear();
+            tripleRelGrad.clear();
+            for (int j = 0; j <= k; j++) {
+                float g = j == 0 ? posCoeff : negCoeff[j - 1];
+                if (g == 0f) {
+                    continue;
+                }
+                int lh = head ? 2 * j + 1 : 2 * j;
+                int lt = head ? 2 * j : 2 * j + 1;
+                // offset() may grow the slab: take the offsets first, then the slab
+                int gho = tripleEntGrad.offset(lh);
+                int gto = tripleEntGrad.offset(lt);
+                int gro = tripleRelGrad.offset(j);
+                tripleLocal.gradient(lh, j, lt, g, tripleEntGrad.slab(), gho, tripleRelGrad.slab(), gro,
+                        tripleEntGrad.slab(), gto, null, null);
+            }
+            scatter(tripleEntGrad, tripleEnt, tripleEntMask, dim, entGrad);
+            scatter(tripleRelGrad, tripleRel, tripleRelMask, rw, relGrad);
         }
 
         /**
@@ -942,6 +1030,23 @@ public final class Trainer {
                 }
                 opt.update(table, tableId, row, width, sum, 0, step);
             }
+        }
+    }
+
+    /** The rows of part {@code part} that no worker touched: the penalty's gradient alone, applied. */
+    static void penaliseUntouched(float[] table, int tableId, int width, RowGradients[] grads, float[] g, int part,
+            int parts, float scale, Regularizer reg, boolean complex, Optimizer opt, int step) {
+        if (!(scale > 0)) {
+            return;
+        }
+        int rows = table.length / width;
+        for (int row = part; row < rows; row += parts) {
+            if (touchedBefore(grads, grads.length, row)) {
+                continue;
+            }
+            java.util.Arrays.fill(g, 0f);
+            reg.addGradient(table, row * width, width, complex, scale, g, 0);
+            opt.update(table, tableId, row, width, g, 0, step);
         }
     }
 

@@ -28,10 +28,10 @@ import org.rhizome.gnn.model.ModelKind;
  * @param gamma      the margin: added to the scores of distance models in the logistic loss, the ranking margin in
  *                   the margin loss
  * @param advTemperature self-adversarial temperature
- * @param regularization the weight of the {@code regularizer} penalty for DistMult/ComplEx ({@code lambda} times
- *                   the penalty over the table's size in floats); applied to the rows of each step only (every row,
- *                   when every entity is a candidate); on the entity table, and on the relation table unless
- *                   {@code relationRegularization} says otherwise
+ * @param regularization the weight of the {@code regularizer} penalty ({@code lambda} times the penalty over the
+ *                   table's size in floats); applied to the rows of each step only (every row, when every entity is a
+ *                   candidate) unless {@code penaltyRows} says all; on the entity table, and on the relation table
+ *                   unless {@code relationRegularization} says otherwise
  * @param subsampling weight each positive by {@code 1/sqrt(count(h, r) + count(t, r^-1))} as the reference does
  * @param sides      which side to corrupt: {@code alternate} (heads in even steps, tails in odd, as the reference),
  *                   {@code random} (a coin per positive), {@code bernoulli} (Wang et al. 2014) or {@code tail}
@@ -69,12 +69,17 @@ import org.rhizome.gnn.model.ModelKind;
  *                   benchmarks' PyTorch reference {@code ../shared/bench/torch_kge.py} draws them; the constructors
  *                   without this component choose it) or {@link #SHUFFLED} (passes over the examples, each pass a
  *                   fresh permutation, as LibKGE's, PyKEEN's and the RotatE authors' data loaders give them)
+ * @param dropoutMasks with dropout, how often a row looked up twice in a step is masked afresh:
+ *                   {@link #MASKS_PER_QUERY} (the constructors without this component choose it) or
+ *                   {@link #MASKS_PER_TRIPLE}
+ * @param penaltyRows which rows the weight penalty reaches each step: {@link #PENALTY_TOUCHED_ROWS} (the
+ *                   constructors without this component choose it) or {@link #PENALTY_ALL_ROWS}
  */
 public record TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr,
         String optimizer, String loss, float gamma, float advTemperature, float regularization, boolean subsampling,
         String sides, long seed, int chunk, String regularizer, float initLow, float initHigh, float entityDropout,
         float relationDropout, String initializer, float labelSmoothing, float relationRegularization,
-        String batches) {
+        String batches, String dropoutMasks, String penaltyRows) {
 
     /** {@link #initializer()}: every float uniform in the initialisation range. */
     public static final String UNIFORM = "uniform";
@@ -96,6 +101,49 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
      * has {@link #batch()} examples (the difference is at most one batch per pass).
      */
     public static final String SHUFFLED = "shuffled";
+
+    /**
+     * {@link #dropoutMasks()}: each positive's query rows (its head or tail and its relation) are masked once and
+     * shared by the positive and its negatives, each negative's row masked on its own; with chunks, each row once per
+     * chunk. LibKGE's {@code batch} and {@code 1vsAll}/{@code KvsAll} scoring, which embed a query once per triple.
+     */
+    public static final String MASKS_PER_QUERY = "per-query";
+
+    /**
+     * {@link #dropoutMasks()}: every scored triple, the positive and each of its negatives, looks up all three of its
+     * rows afresh through masks of its own, so the query's rows are masked {@code negatives + 1} times. LibKGE's
+     * {@code triple} implementation of negative sampling (which it picks for TransE), which embeds every scored
+     * triple on its own. Needs sampled negatives, chunks of one and dropout.
+     */
+    public static final String MASKS_PER_TRIPLE = "per-triple";
+
+    /**
+     * {@link #penaltyRows()}: the penalty reaches the rows a step looks up (the RotatE reference code's L3 on the
+     * batch's rows); a row the step does not touch is left as it is.
+     */
+    public static final String PENALTY_TOUCHED_ROWS = "touched";
+
+    /**
+     * {@link #penaltyRows()}: every step adds the penalty's gradient to every row of both tables and applies the
+     * optimiser to every row, touched or not, as LibKGE does (its embedders' gradients are dense and its unweighted
+     * penalty covers the whole table). With Adagrad this is not the small change the weight suggests: a row the data
+     * rarely reaches is moved by {@code lr / sqrt(steps)} per step towards 0 whatever the weight (LibKGE's WN18RR TransE
+     * reaches MRR .228 with weight 1.1e-7 and about .18 with 2e-11). Costs a pass over both tables per step.
+     */
+    public static final String PENALTY_ALL_ROWS = "all";
+
+    /** Dropout masks {@linkplain #MASKS_PER_QUERY per query}, the penalty on the {@linkplain #PENALTY_TOUCHED_ROWS
+     * touched rows}. */
+    public TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr, String optimizer,
+            String loss, float gamma, float advTemperature, float regularization, boolean subsampling, String sides,
+            long seed, int chunk, String regularizer, float initLow, float initHigh, float entityDropout,
+            float relationDropout, String initializer, float labelSmoothing, float relationRegularization,
+            String batches) {
+        this(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature, regularization,
+                subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout,
+                initializer, labelSmoothing, relationRegularization, batches, MASKS_PER_QUERY,
+                PENALTY_TOUCHED_ROWS);
+    }
 
     /** Batches drawn {@linkplain #WITH_REPLACEMENT with replacement}. */
     public TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr, String optimizer,
@@ -259,6 +307,26 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
             throw new IllegalArgumentException("batches must be " + WITH_REPLACEMENT + " or " + SHUFFLED + ", got "
                     + batches);
         }
+        Objects.requireNonNull(dropoutMasks, "dropoutMasks");
+        if (!dropoutMasks.equals(MASKS_PER_QUERY) && !dropoutMasks.equals(MASKS_PER_TRIPLE)) {
+            throw new IllegalArgumentException("dropout masks must be " + MASKS_PER_QUERY + " or " + MASKS_PER_TRIPLE
+                    + ", got " + dropoutMasks);
+        }
+        if (dropoutMasks.equals(MASKS_PER_TRIPLE)) {
+            if (!(entityDropout > 0 || relationDropout > 0)) {
+                throw new IllegalArgumentException("dropout masks " + MASKS_PER_TRIPLE + " need entity or relation "
+                        + "dropout (without it they change nothing)");
+            }
+            if (negatives <= ALL_ENTITIES || chunk != 1) {
+                throw new IllegalArgumentException("dropout masks " + MASKS_PER_TRIPLE + " are for sampled negatives "
+                        + "drawn per positive (chunk 1), got negatives " + negatives + " and chunk " + chunk);
+            }
+        }
+        Objects.requireNonNull(penaltyRows, "penaltyRows");
+        if (!penaltyRows.equals(PENALTY_TOUCHED_ROWS) && !penaltyRows.equals(PENALTY_ALL_ROWS)) {
+            throw new IllegalArgumentException("penalty rows must be " + PENALTY_TOUCHED_ROWS + " or "
+                    + PENALTY_ALL_ROWS + ", got " + penaltyRows);
+        }
         if (!(regularization >= 0) || !(relationRegularization >= 0)) {
             throw new IllegalArgumentException("regularization must be >= 0, got " + regularization
                     + " (entities) and " + relationRegularization + " (relations)");
@@ -304,35 +372,35 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return new TrainingConfig(m, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches);
+                relationRegularization, batches, dropoutMasks, penaltyRows);
     }
 
     public TrainingConfig withRank(int r) {
         return new TrainingConfig(model, r, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches);
+                relationRegularization, batches, dropoutMasks, penaltyRows);
     }
 
     public TrainingConfig withSteps(int s) {
         return new TrainingConfig(model, rank, negatives, batch, s, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches);
+                relationRegularization, batches, dropoutMasks, penaltyRows);
     }
 
     public TrainingConfig withBatch(int b, int neg) {
         return new TrainingConfig(model, rank, neg, b, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches);
+                relationRegularization, batches, dropoutMasks, penaltyRows);
     }
 
     public TrainingConfig withLearningRate(float rate, String opt) {
         return new TrainingConfig(model, rank, negatives, batch, steps, rate, opt, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches);
+                relationRegularization, batches, dropoutMasks, penaltyRows);
     }
 
     /**
@@ -342,7 +410,7 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withAllEntities(String s) {
         return new TrainingConfig(model, rank, ALL_ENTITIES, batch, steps, lr, optimizer, "cross-entropy", gamma,
                 advTemperature, regularization, subsampling, s, seed, chunk, regularizer, initLow, initHigh,
-                entityDropout, relationDropout, initializer, 0f, relationRegularization, batches);
+                entityDropout, relationDropout, initializer, 0f, relationRegularization, batches, dropoutMasks, penaltyRows);
     }
 
     /**
@@ -352,28 +420,28 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withKvsAll(String s, float smoothing) {
         return new TrainingConfig(model, rank, KVS_ALL, batch, steps, lr, optimizer, "cross-entropy", gamma,
                 advTemperature, regularization, false, s, seed, chunk, regularizer, initLow, initHigh,
-                entityDropout, relationDropout, initializer, smoothing, relationRegularization, batches);
+                entityDropout, relationDropout, initializer, smoothing, relationRegularization, batches, dropoutMasks, penaltyRows);
     }
 
     /** Tables initialised by {@code init}: {@link #UNIFORM} (in the range) or {@link #XAVIER_NORMAL}. */
     public TrainingConfig withInitializer(String init) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
-                relationDropout, init, labelSmoothing, relationRegularization, batches);
+                relationDropout, init, labelSmoothing, relationRegularization, batches, dropoutMasks, penaltyRows);
     }
 
     public TrainingConfig withLoss(String l, float g, float temperature) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, l, g, temperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches);
+                relationRegularization, batches, dropoutMasks, penaltyRows);
     }
 
     public TrainingConfig withRegularizer(String r) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, r, initLow, initHigh, entityDropout, relationDropout,
                 initializer, labelSmoothing,
-                relationRegularization, batches);
+                relationRegularization, batches, dropoutMasks, penaltyRows);
     }
 
     /** The penalty's weight {@code lambda} on both tables. */
@@ -385,21 +453,21 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withRegularization(float entities, float relations) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 entities, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
-                relationDropout, initializer, labelSmoothing, relations, batches);
+                relationDropout, initializer, labelSmoothing, relations, batches, dropoutMasks, penaltyRows);
     }
 
     public TrainingConfig withSides(String s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, s, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches);
+                relationRegularization, batches, dropoutMasks, penaltyRows);
     }
 
     public TrainingConfig withChunk(int c) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, c, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches);
+                relationRegularization, batches, dropoutMasks, penaltyRows);
     }
 
     /**
@@ -470,14 +538,14 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withInit(float low, float high) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, low, high, entityDropout,
-                relationDropout, UNIFORM, labelSmoothing, relationRegularization, batches);
+                relationDropout, UNIFORM, labelSmoothing, relationRegularization, batches, dropoutMasks, penaltyRows);
     }
 
     public TrainingConfig withDropout(float entities, float relations) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entities, relations,
                 initializer, labelSmoothing,
-                relationRegularization, batches);
+                relationRegularization, batches, dropoutMasks, penaltyRows);
     }
 
     /** Whether a step looks up dropped-out copies of the rows ({@link #entityDropout}, {@link #relationDropout}). */
@@ -489,7 +557,31 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withBatches(String b) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
-                relationDropout, initializer, labelSmoothing, relationRegularization, b);
+                relationDropout, initializer, labelSmoothing, relationRegularization, b, dropoutMasks, penaltyRows);
+    }
+
+    /** Dropout masks {@linkplain #MASKS_PER_QUERY per query} or {@linkplain #MASKS_PER_TRIPLE per scored triple}. */
+    public TrainingConfig withDropoutMasks(String masks) {
+        return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
+                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
+                relationDropout, initializer, labelSmoothing, relationRegularization, batches, masks, penaltyRows);
+    }
+
+    /** The penalty on the {@linkplain #PENALTY_TOUCHED_ROWS touched rows} or on {@linkplain #PENALTY_ALL_ROWS all}. */
+    public TrainingConfig withPenaltyRows(String rows) {
+        return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
+                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
+                relationDropout, initializer, labelSmoothing, relationRegularization, batches, dropoutMasks, rows);
+    }
+
+    /** Whether every row is penalised and updated every step ({@link #PENALTY_ALL_ROWS}). */
+    public boolean penaltyAllRows() {
+        return penaltyRows.equals(PENALTY_ALL_ROWS);
+    }
+
+    /** Whether every scored triple is masked on its own ({@link #MASKS_PER_TRIPLE}). */
+    public boolean masksPerTriple() {
+        return dropoutMasks.equals(MASKS_PER_TRIPLE);
     }
 
     /** Whether batches come from {@linkplain #SHUFFLED shuffled passes}. */
@@ -501,6 +593,6 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, s, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches);
+                relationRegularization, batches, dropoutMasks, penaltyRows);
     }
 }

@@ -24,12 +24,13 @@ import org.rhizome.graph.RhizomeException;
  *
  * <p>File format (big-endian, {@link ChecksummedFile}: CRC-32, written atomically):
  * <pre>
- * magic "RZSTATE\n" | int version (5) | configuration (UTF model, ints rank negatives batch steps, float lr,
+ * magic "RZSTATE\n" | int version (6) | configuration (UTF model, ints rank negatives batch steps, float lr,
  * UTF optimizer loss, floats gamma advTemperature regularization, boolean subsampling, UTF sides, long seed,
  * int chunk, UTF regularizer, floats initialisation low and high (version 1: absent, both 0; version 2: one
  * half-width w for [-w, w]), floats entity and relation dropout (absent before version 3: 0), UTF initializer and
  * float label smoothing, float relation regularization (absent before version 4: uniform, 0, the regularization),
- * UTF batches (absent before version 5: with replacement))
+ * UTF batches (absent before version 5: with replacement), UTF dropout masks and UTF penalty rows (absent before
+ * version 6: per query, touched))
  * | int step | int threads | int train size | long train fingerprint | int entities | int relations | int dim
  * | float phase scale | entity floats | relation floats | int optimiser arrays | (int length, floats)...
  * | double best MRR | int best step | int checks without improvement | boolean has best | [best entity and relation
@@ -40,9 +41,10 @@ public final class TrainingState {
     /**
      * The format version this code writes; it also reads versions 1 (before {@code init}: 0), 2 (before dropout:
      * none) and 3 (before the initializer, label smoothing and relation regularization: uniform, none, the
-     * regularization) and 4 (before shuffled batches: drawn with replacement).
+     * regularization), 4 (before shuffled batches: drawn with replacement) and 5 (before dropout masks and penalty
+     * rows: per query, touched).
      */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
     private static final byte[] MAGIC = {'R', 'Z', 'S', 'T', 'A', 'T', 'E', '\n'};
 
     final TrainingConfig config;
@@ -144,6 +146,8 @@ public final class TrainingState {
             out.writeFloat(c.labelSmoothing());
             out.writeFloat(c.relationRegularization());
             out.writeUTF(c.batches());
+            out.writeUTF(c.dropoutMasks());
+            out.writeUTF(c.penaltyRows());
             out.writeInt(step);
             out.writeInt(threads);
             out.writeInt(trainSize);
@@ -221,9 +225,12 @@ public final class TrainingState {
                 float labelSmoothing = version >= 4 ? in.readFloat() : 0f;
                 float relationRegularization = version >= 4 ? in.readFloat() : regularization;
                 String batches = version >= 5 ? in.readUTF() : TrainingConfig.WITH_REPLACEMENT;
+                String masks = version >= 6 ? in.readUTF() : TrainingConfig.MASKS_PER_QUERY;
+                String penaltyRows = version >= 6 ? in.readUTF() : TrainingConfig.PENALTY_TOUCHED_ROWS;
                 c = new TrainingConfig(kind, rank, negatives, batch, steps, lr, optimizer, loss, gamma, temperature,
                         regularization, subsampling, sides, seed, chunk, regularizer, low, high, entityDropout,
-                        relationDropout, initializer, labelSmoothing, relationRegularization, batches);
+                        relationDropout, initializer, labelSmoothing, relationRegularization, batches, masks,
+                        penaltyRows);
             } catch (IllegalArgumentException e) {
                 throw new IOException("impossible configuration (" + e.getMessage() + "): corrupted", e);
             }

@@ -34,6 +34,12 @@ class PipelineConfigTest {
         PipelineConfig c = unusual(kind);
         assertThat(PipelineConfig.parse(c.toJson(), false, "json")).isEqualTo(c);
         assertThat(PipelineConfig.parse(c.toYaml(), true, "yaml")).isEqualTo(c);
+        if (kind != ModelKind.ROTATE) { // dropout masks per scored triple: with dropout and chunks of one
+            PipelineConfig p = c.withTraining(c.training().withChunk(1)
+                    .withDropoutMasks(TrainingConfig.MASKS_PER_TRIPLE));
+            assertThat(PipelineConfig.parse(p.toYaml(), true, "yaml")).isEqualTo(p);
+            assertThat(p.toYaml()).contains("dropout-masks: per-triple");
+        }
         PipelineConfig store = PipelineConfig.defaults().withData(null);
         assertThat(PipelineConfig.parse(store.toYaml(), true, "yaml")).isEqualTo(store);
     }

@@ -63,15 +63,18 @@ class TrainingStateTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"rotate, adam, 1, with-replacement", "rotate, adam, 2, with-replacement",
-            "distmult, adagrad, 1, with-replacement", "transe, adam, 2, with-replacement",
-            "transe-l2, adam, 1, with-replacement", "complex, adagrad, 2, shuffled", "transe, adam, 1, shuffled"})
+    @CsvSource({"rotate, adam, 1, with-replacement, per-query", "rotate, adam, 2, with-replacement, per-query",
+            "distmult, adagrad, 1, with-replacement, per-query", "transe, adam, 2, with-replacement, per-query",
+            "transe-l2, adam, 1, with-replacement, per-query", "complex, adagrad, 2, shuffled, per-query",
+            "transe, adam, 1, shuffled, per-query", "transe-l2, adagrad, 2, shuffled, per-triple"})
     void aResumedRunEndsBitForBitWhereTheUninterruptedOneEnds(String model, String optimizer, int threads,
-            String batches) {
+            String batches, String masks) {
         // transe-l2 in LibKGE's setting: cross-entropy, tails only, its own initialisation range
-        TrainingConfig c = (model.equals("transe-l2")
+        TrainingConfig base = (model.equals("transe-l2")
                 ? config(model, optimizer).withLoss("cross-entropy", 0f, 0f).withSides("tail").withInit(1e-3f)
                 : config(model, optimizer)).withBatches(batches);
+        TrainingConfig c = masks.equals(TrainingConfig.MASKS_PER_TRIPLE)
+                ? base.withDropout(0.25f, 0.1f).withDropoutMasks(masks) : base;
         TrainingResult straight = new Trainer(c).threads(threads).validation(validation()).train(TRAIN, 50, 4);
 
         Path state = dir.resolve(model + "-" + threads + ".rzstate");
