@@ -825,16 +825,25 @@ public final class Trainer {
             float pe = config.entityDropout();
             float pr = config.relationDropout();
             float[] le = tripleLocal.entities();
+            // without relation dropout every triple's relation row is the same: one local row serves them all
+            boolean sharedRelation = pr == 0f;
+            if (sharedRelation) {
+                gather(model.relations(), r, rw, tripleLocal.relations(), 0, tripleRelMask, 0f, rnd);
+                tripleRel[0] = r;
+            }
             float posScore = 0f;
             for (int j = 0; j <= k; j++) {
                 int candidate = j == 0 ? (head ? hs[0] : ts[0]) : negs[j - 1];
                 gather(model.entities(), anchor, dim, le, 2 * j, tripleEntMask, pe, rnd);
                 gather(model.entities(), candidate, dim, le, 2 * j + 1, tripleEntMask, pe, rnd);
-                gather(model.relations(), r, rw, tripleLocal.relations(), j, tripleRelMask, pr, rnd);
+                if (!sharedRelation) {
+                    gather(model.relations(), r, rw, tripleLocal.relations(), j, tripleRelMask, pr, rnd);
+                    tripleRel[j] = r;
+                }
+                int rel = sharedRelation ? 0 : j;
+                float s = tripleLocal.score(head ? 2 * j + 1 : 2 * j, rel, head ? 2 * j : 2 * j + 1) + shift;
                 tripleEnt[2 * j] = anchor;
                 tripleEnt[2 * j + 1] = candidate;
-                tripleRel[j] = r;
-                float s = tripleLocal.score(head ? 2 * j + 1 : 2 * j, j, head ? 2 * j : 2 * j + 1) + shift;
                 if (j == 0) {
                     posScore = s;
                 } else {
@@ -852,10 +861,11 @@ public final class Trainer {
                 int lh = head ? 2 * j + 1 : 2 * j;
                 int lt = head ? 2 * j : 2 * j + 1;
                 // offset() may grow the slab: take the offsets first, then the slab
+                int rel = sharedRelation ? 0 : j;
                 int gho = tripleEntGrad.offset(lh);
                 int gto = tripleEntGrad.offset(lt);
-                int gro = tripleRelGrad.offset(j);
-                tripleLocal.gradient(lh, j, lt, g, tripleEntGrad.slab(), gho, tripleRelGrad.slab(), gro,
+                int gro = tripleRelGrad.offset(rel);
+                tripleLocal.gradient(lh, rel, lt, g, tripleEntGrad.slab(), gho, tripleRelGrad.slab(), gro,
                         tripleEntGrad.slab(), gto, null, null);
             }
             scatter(tripleEntGrad, tripleEnt, tripleEntMask, dim, entGrad);
