@@ -48,6 +48,11 @@ import org.rhizome.gnn.sampling.UniformSampler;
  * that table unchanged, and scatters the local gradients back to the table rows through the same masks. The masks
  * come from the chunk's random stream after its negatives, so a seed still fixes the run.
  *
+ * <p>With dropout masks {@linkplain TrainingConfig#MASKS_PER_TRIPLE per triple} (LibKGE's {@code triple} scoring),
+ * every scored triple, the positive and each negative, is gathered into a local table of its own masked rows instead
+ * ({@code Worker.tripleLookups}). With the penalty on {@linkplain TrainingConfig#PENALTY_ALL_ROWS all rows}, each step
+ * ends by applying the penalty's gradient alone, through the optimiser, to every row no worker touched.
+ *
  * <p>Against every entity ({@link TrainingConfig#allEntities()}), nothing is sampled: each chunk is scored against the
  * whole entity table, with the positive's own column masked (1vsAll). KvsAll ({@link TrainingConfig#kvsAll()}) draws
  * its batches from the distinct queries ({@link KvsAllQueries}) instead of the triples and runs on the same path,
@@ -331,7 +336,6 @@ public final class Trainer {
                 updateRows(model.relations(), 1, rw, rels, regR, reg, complex, opt, step, 0, rels.count());
                 if (config.penaltyAllRows()) {
                     // the rows the step did not touch: the penalty's gradient alone, through the optimiser
-                    RowGradients relsTouched = rels;
                     if (pool == null) {
                         penaliseUntouched(model.entities(), 0, dim, entGrads, rowSums[0], 0, 1, regE, reg, complex,
                                 opt, stepNo);
@@ -339,8 +343,9 @@ public final class Trainer {
                         runParts(pool, workers, workers, (part, from, to) -> penaliseUntouched(model.entities(), 0,
                                 dim, entGrads, rowSums[part], part, workers, regE, reg, complex, opt, stepNo));
                     }
-                    penaliseUntouched(model.relations(), 1, rw, new RowGradients[] {relsTouched}, new float[rw], 0, 1,
-                            regR, reg, complex, opt, stepNo);
+                    // a relation row is never wider than an entity row: rowSums[0] holds it
+                    penaliseUntouched(model.relations(), 1, rw, new RowGradients[] {rels}, rowSums[0], 0, 1, regR,
+                            reg, complex, opt, stepNo);
                 }
                 opt.endStep(step);
                 lastLoss = loss;
