@@ -252,6 +252,14 @@ public interface Kernels {
     void adagradRow(float[] p, float[] acc, int off, float[] grad, int gOff, int n, float lr, float eps);
 
     /**
+     * {@link #adagradRow} on the gradient {@code coeff * p} of an L2 penalty alone (a row the step's data did not
+     * reach): for {@code i in [0, n)}, with {@code x = off + i}, {@code g = coeff * p[x]}, {@code acc[x] += g * g},
+     * {@code p[x] -= lr * g / (sqrt(acc[x]) + eps)}, each operation rounded in this order: bit for bit what
+     * {@link #adagradRow} does with that gradient written out first, and the same in both implementations.
+     */
+    void adagradL2Row(float[] p, float[] acc, int off, int n, float coeff, float lr, float eps);
+
+    /**
      * {@code out[outOff + i] = a[aOff + i] * b[bOff + i]} for {@code i < n} (bit for bit the same in both
      * implementations). {@code out} may be {@code a} or {@code b} at the same offset, not overlap them otherwise.
      */
@@ -271,6 +279,16 @@ public interface Kernels {
      * both implementations. {@code ge} may be {@code e}'s array only at another row.
      */
     void l2Gradient(float alpha, float[] q, float[] e, int eOff, float[] dq, float[] ge, int geOff, int n);
+
+    /**
+     * The gradient of one TransE-L2 triple given its factor {@code c} (the loss coefficient times
+     * {@code -1 / ||e_h + w_r - e_t||}): for {@code i < dim}, {@code g = c * ((ent[h + i] + rel[r + i]) - ent[t + i])},
+     * then {@code gh[gho + i] += g}, {@code gr[gro + i] += g}, {@code gt[gto + i] -= g} in this order, each operation
+     * rounded, bit for bit the same in both implementations. The three gradient rows may share an array (even the same
+     * row: a triple whose head is its tail gets both parts); they must not overlap the inputs.
+     */
+    void transEL2Gradient(float[] ent, int h, float[] rel, int r, int t, float c, float[] gh, int gho, float[] gr,
+            int gro, float[] gt, int gto, int dim);
 
     /**
      * The negatives' part of RotatE's self-adversarial loss (Sun et al. 2019) for one positive: with

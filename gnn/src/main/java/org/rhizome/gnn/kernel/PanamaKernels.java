@@ -271,6 +271,41 @@ public final class PanamaKernels implements Kernels {
     }
 
     @Override
+    public void adagradL2Row(float[] p, float[] acc, int off, int n, float coeff, float lr, float eps) {
+        Checks.range(p, off, n);
+        Checks.range(acc, off, n);
+        int i = 0;
+        for (int bound = n - L; i <= bound; i += L) {
+            FloatVector x = load(p, off + i);
+            FloatVector g = x.mul(coeff);
+            FloatVector a = load(acc, off + i).add(g.mul(g));
+            a.intoArray(acc, off + i);
+            x.sub(g.mul(lr).div(a.sqrt().add(eps))).intoArray(p, off + i);
+        }
+        ScalarKernels.adagradL2Tail(p, acc, off, i, n, coeff, lr, eps);
+    }
+
+    @Override
+    public void transEL2Gradient(float[] ent, int h, float[] rel, int r, int t, float c, float[] gh, int gho,
+            float[] gr, int gro, float[] gt, int gto, int dim) {
+        Checks.range(ent, h, dim);
+        Checks.range(rel, r, dim);
+        Checks.range(ent, t, dim);
+        Checks.range(gh, gho, dim);
+        Checks.range(gr, gro, dim);
+        Checks.range(gt, gto, dim);
+        int i = 0;
+        for (int bound = dim - L; i <= bound; i += L) {
+            FloatVector g = load(ent, h + i).add(load(rel, r + i)).sub(load(ent, t + i)).mul(c);
+            // in the scalar order: the head's row is written before the tail's is read (they may be one row)
+            load(gh, gho + i).add(g).intoArray(gh, gho + i);
+            load(gr, gro + i).add(g).intoArray(gr, gro + i);
+            load(gt, gto + i).sub(g).intoArray(gt, gto + i);
+        }
+        ScalarKernels.transEL2GradientTail(ent, h, rel, r, t, c, gh, gho, gr, gro, gt, gto, i, dim);
+    }
+
+    @Override
     public void multiply(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         Checks.range(a, aOff, n);
         Checks.range(b, bOff, n);

@@ -127,6 +127,45 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void adagradL2Row(float[] p, float[] acc, int off, int n, float coeff, float lr, float eps) {
+        Checks.range(p, off, n);
+        Checks.range(acc, off, n);
+        adagradL2Tail(p, acc, off, 0, n, coeff, lr, eps);
+    }
+
+    /** Elements {@code [from, to)} of {@link #adagradL2Row}. */
+    static void adagradL2Tail(float[] p, float[] acc, int off, int from, int to, float coeff, float lr, float eps) {
+        for (int i = from; i < to; i++) {
+            float g = coeff * p[off + i];
+            acc[off + i] += g * g;
+            p[off + i] -= lr * g / ((float) Math.sqrt(acc[off + i]) + eps);
+        }
+    }
+
+    @Override
+    public void transEL2Gradient(float[] ent, int h, float[] rel, int r, int t, float c, float[] gh, int gho,
+            float[] gr, int gro, float[] gt, int gto, int dim) {
+        Checks.range(ent, h, dim);
+        Checks.range(rel, r, dim);
+        Checks.range(ent, t, dim);
+        Checks.range(gh, gho, dim);
+        Checks.range(gr, gro, dim);
+        Checks.range(gt, gto, dim);
+        transEL2GradientTail(ent, h, rel, r, t, c, gh, gho, gr, gro, gt, gto, 0, dim);
+    }
+
+    /** Elements {@code [from, to)} of {@link #transEL2Gradient}. */
+    static void transEL2GradientTail(float[] ent, int h, float[] rel, int r, int t, float c, float[] gh, int gho,
+            float[] gr, int gro, float[] gt, int gto, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float g = c * (ent[h + i] + rel[r + i] - ent[t + i]);
+            gh[gho + i] += g;
+            gr[gro + i] += g;
+            gt[gto + i] -= g;
+        }
+    }
+
+    @Override
     public void multiply(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         Checks.range(a, aOff, n);
         Checks.range(b, bOff, n);

@@ -273,12 +273,7 @@ public final class KgeModel implements DotProductScorer {
                     return;
                 }
                 float c = (float) (-coeff / norm); // d(-||d||)/dd = -d / ||d||
-                for (int k = 0; k < dim; k++) {
-                    float g = c * (ent[ho + k] + rel[ro + k] - ent[to + k]);
-                    gh[gho + k] += g;
-                    gr[gro + k] += g;
-                    gt[gto + k] -= g;
-                }
+                kernels.transEL2Gradient(ent, ho, rel, ro, to, c, gh, gho, gr, gro, gt, gto, dim);
             }
             case DISTMULT -> {
                 for (int k = 0; k < dim; k++) {

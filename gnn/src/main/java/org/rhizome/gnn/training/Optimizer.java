@@ -13,6 +13,18 @@ public interface Optimizer {
      */
     void update(float[] table, int tableId, int row, int width, float[] grad, int gradOffset, long step);
 
+    /**
+     * {@link #update} of row {@code row} with the gradient {@code coeff * x} of an L2 penalty alone ({@code x} the
+     * row's values), as {@code scratch[0, width)} would hold it: the penalty on a row the step's data did not reach.
+     */
+    default void updateL2(float[] table, int tableId, int row, int width, float coeff, float[] scratch, long step) {
+        int o = row * width;
+        for (int i = 0; i < width; i++) {
+            scratch[i] = coeff * table[o + i];
+        }
+        update(table, tableId, row, width, scratch, 0, step);
+    }
+
     /** {@link #update(float[], int, int, int, float[], int, long)} of a gradient starting at 0. */
     default void update(float[] table, int tableId, int row, int width, float[] grad, long step) {
         update(table, tableId, row, width, grad, 0, step);
@@ -72,6 +84,12 @@ public interface Optimizer {
         public void update(float[] table, int tableId, int row, int width, float[] grad, int gradOffset,
                 long step) {
             KERNELS.adagradRow(table, acc[tableId], row * width, grad, gradOffset, width, lr, 1e-10f);
+        }
+
+        @Override
+        public void updateL2(float[] table, int tableId, int row, int width, float coeff, float[] scratch,
+                long step) {
+            KERNELS.adagradL2Row(table, acc[tableId], row * width, width, coeff, lr, 1e-10f);
         }
     }
 

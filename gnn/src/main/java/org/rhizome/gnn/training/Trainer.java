@@ -1059,6 +1059,10 @@ public final class Trainer {
             if (touchedBefore(grads, grads.length, row)) {
                 continue;
             }
+            if (reg == Regularizer.L2) { // its gradient 2 scale x, fused into the optimiser's step where it can be
+                opt.updateL2(table, tableId, row, width, 2 * scale, g, step);
+                continue;
+            }
             java.util.Arrays.fill(g, 0f);
             reg.addGradient(table, row * width, width, complex, scale, g, 0);
             opt.update(table, tableId, row, width, g, 0, step);

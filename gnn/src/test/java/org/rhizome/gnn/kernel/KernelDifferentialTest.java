@@ -318,6 +318,58 @@ class KernelDifferentialTest {
                 assertClose("l2Gradient ge n " + n, ges[off[1] + n - 1],
                         new double[] {ge[off[1] + n - 1] + step, Math.abs(ge[off[1] + n - 1]) + 1});
                 assertThat(ges[off[1] + n]).isNaN();
+                // Adagrad on an L2 penalty alone: as adagradRow on the gradient written out
+                float coeff = 0.37f;
+                float[] pl = padded(rnd, off[0], n, 5);
+                float[] al = padded(rnd, off[0], n, 5);
+                for (int i = 0; i < n; i++) {
+                    al[off[0] + i] = Math.abs(al[off[0] + i]);
+                }
+                float[] written = new float[n];
+                for (int i = 0; i < n; i++) {
+                    written[i] = coeff * pl[off[0] + i];
+                }
+                float[] pw = pl.clone();
+                float[] aw = al.clone();
+                scalar.adagradRow(pw, aw, off[0], written, 0, n, lr, eps);
+                float[] pls = pl.clone();
+                float[] als = al.clone();
+                float[] plp = pl.clone();
+                float[] alp = al.clone();
+                scalar.adagradL2Row(pls, als, off[0], n, coeff, lr, eps);
+                panama.adagradL2Row(plp, alp, off[0], n, coeff, lr, eps);
+                assertThat(pls).as("adagradL2Row p, n %d", n).isEqualTo(pw);
+                assertThat(als).as("adagradL2Row sums, n %d", n).isEqualTo(aw);
+                assertThat(plp).as("adagradL2Row p (Panama), n %d", n).isEqualTo(pw);
+                assertThat(alp).as("adagradL2Row sums (Panama), n %d", n).isEqualTo(aw);
+                // one TransE-L2 triple's gradient, with the head's and the tail's rows apart and the same
+                float[] ent = padded(rnd, 0, 3 * n, 2);
+                float[] rel = padded(rnd, off[1], n, 2);
+                for (boolean same : new boolean[] {false, true}) {
+                    float[] slab = padded(rnd, off[0], 2 * n, 2);
+                    float[] rg = padded(rnd, 0, n, 2);
+                    int gto = off[0] + (same ? 0 : n);
+                    float[] ss = slab.clone();
+                    float[] rs = rg.clone();
+                    float[] sp = slab.clone();
+                    float[] rp = rg.clone();
+                    scalar.transEL2Gradient(ent, 0, rel, off[1], 2 * n, -0.6f, ss, off[0], rs, 0, ss, gto, n);
+                    panama.transEL2Gradient(ent, 0, rel, off[1], 2 * n, -0.6f, sp, off[0], rp, 0, sp, gto, n);
+                    assertThat(sp).as("transEL2Gradient rows, n %d, same %s", n, same).isEqualTo(ss);
+                    assertThat(rp).as("transEL2Gradient relation, n %d", n).isEqualTo(rs);
+                    int i = n - 1;
+                    double gd = -0.6 * ((double) ent[i] + rel[off[1] + i] - ent[2 * n + i]);
+                    assertClose("transEL2Gradient relation n " + n, rs[i], new double[] {rg[i] + gd, Math.abs(gd) + 1});
+                    if (same) {
+                        assertClose("transEL2Gradient one row n " + n, ss[off[0] + i],
+                                new double[] {slab[off[0] + i], Math.abs(gd) + 1});
+                    } else {
+                        assertClose("transEL2Gradient head n " + n, ss[off[0] + i],
+                                new double[] {slab[off[0] + i] + gd, Math.abs(gd) + 1});
+                        assertClose("transEL2Gradient tail n " + n, ss[gto + i],
+                                new double[] {slab[gto + i] - gd, Math.abs(gd) + 1});
+                    }
+                }
             }
         }
     }
