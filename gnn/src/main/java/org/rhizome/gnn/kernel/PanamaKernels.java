@@ -271,6 +271,17 @@ public final class PanamaKernels implements Kernels {
     }
 
     @Override
+    public void addScaled(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        Checks.range(x, xOff, n);
+        Checks.range(y, yOff, n);
+        int i = 0;
+        for (int bound = n - L; i <= bound; i += L) {
+            load(y, yOff + i).add(load(x, xOff + i).mul(alpha)).intoArray(y, yOff + i);
+        }
+        ScalarKernels.addScaledTail(alpha, x, xOff, y, yOff, i, n);
+    }
+
+    @Override
     public void adagradL2Row(float[] p, float[] acc, int off, int n, float coeff, float lr, float eps) {
         Checks.range(p, off, n);
         Checks.range(acc, off, n);

@@ -127,6 +127,21 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void addScaled(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        Checks.range(x, xOff, n);
+        Checks.range(y, yOff, n);
+        addScaledTail(alpha, x, xOff, y, yOff, 0, n);
+    }
+
+    /** Elements {@code [from, to)} of {@link #addScaled}. */
+    static void addScaledTail(float alpha, float[] x, int xOff, float[] y, int yOff, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float v = alpha * x[xOff + i];
+            y[yOff + i] += v;
+        }
+    }
+
+    @Override
     public void adagradL2Row(float[] p, float[] acc, int off, int n, float coeff, float lr, float eps) {
         Checks.range(p, off, n);
         Checks.range(acc, off, n);

@@ -2,6 +2,8 @@ package org.rhizome.gnn.training;
 
 import java.util.Locale;
 
+import org.rhizome.gnn.kernel.Kernels;
+
 /**
  * The weight penalties of training ({@link TrainingConfig#regularizer()}), applied to the rows a step touches (as the
  * RotatE reference code applies its L3 to the batch's rows, not to whole tables) or, with
@@ -21,6 +23,8 @@ public enum Regularizer {
     N3,
     /** {@code sum_i x_i^2}, weight decay on the touched rows. */
     L2;
+
+    private static final Kernels KERNELS = Kernels.get();
 
     /** Parses {@code l3}, {@code n3} or {@code l2} (case-insensitive). */
     public static Regularizer parse(String s) {
@@ -51,6 +55,10 @@ public enum Regularizer {
 
     /** Adds {@code scale} times the penalty's gradient at row {@code x[o, o + width)} to {@code g[go, go + width)}. */
     public void addGradient(float[] x, int o, int width, boolean complex, float scale, float[] g, int go) {
+        if (this == L2) { // 2 scale x_i, each product rounded before its sum
+            KERNELS.addScaled(2 * scale, x, o, g, go, width);
+            return;
+        }
         if (this == N3 && complex) {
             int n = width / 2;
             for (int k = 0; k < n; k++) {
@@ -64,7 +72,7 @@ public enum Regularizer {
         }
         for (int i = 0; i < width; i++) {
             float v = x[o + i];
-            g[go + i] += this == L2 ? 2 * scale * v : 3 * scale * v * Math.abs(v);
+            g[go + i] += 3 * scale * v * Math.abs(v);
         }
     }
 }

@@ -318,6 +318,17 @@ class KernelDifferentialTest {
                 assertClose("l2Gradient ge n " + n, ges[off[1] + n - 1],
                         new double[] {ge[off[1] + n - 1] + step, Math.abs(ge[off[1] + n - 1]) + 1});
                 assertThat(ges[off[1] + n]).isNaN();
+                // the scaled row added, product rounded first
+                float[] ys = out.clone();
+                float[] yp = out.clone();
+                scalar.addScaled(0.37f, a, off[0], ys, 2, n);
+                panama.addScaled(0.37f, a, off[0], yp, 2, n);
+                assertThat(yp).as("addScaled, n %d", n).isEqualTo(ys);
+                for (int i = 0; i < n; i++) {
+                    float product = 0.37f * a[off[0] + i];
+                    assertThat(ys[2 + i]).isEqualTo(out[2 + i] + product);
+                }
+                assertThat(ys[2 + n]).isNaN();
                 // Adagrad on an L2 penalty alone: as adagradRow on the gradient written out
                 float coeff = 0.37f;
                 float[] pl = padded(rnd, off[0], n, 5);
