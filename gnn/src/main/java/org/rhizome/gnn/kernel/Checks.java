@@ -12,6 +12,11 @@ final class Checks {
         Objects.checkFromIndexSize(off, n, a.length);
     }
 
+    /** {@code a[off, off + n)} lies inside {@code a}. */
+    static void range(long[] a, int off, int n) {
+        Objects.checkFromIndexSize(off, n, a.length);
+    }
+
     /**
      * The arguments of a "one query against all rows" kernel: {@code query} holds at least {@code rowLength} floats,
      * {@code ent} at least {@code count} rows of {@code rowLength}, {@code out} at least {@code count} floats.

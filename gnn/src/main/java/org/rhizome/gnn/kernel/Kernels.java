@@ -267,6 +267,13 @@ public interface Kernels {
     void adagradL2Row(float[] p, float[] acc, int off, int n, float coeff, float lr, float eps);
 
     /**
+     * Dropout masks from random draws: for {@code x < width}, with {@code d} the 16 bits of {@code draws[x / 4]}
+     * starting at bit {@code 16 * (x % 4)} (the lowest first), read as an unsigned number,
+     * {@code mask[off + x] = d >= threshold ? keep : 0}. The same in both implementations.
+     */
+    void dropoutMask(long[] draws, float[] mask, int off, int width, int threshold, float keep);
+
+    /**
      * {@code out[outOff + i] = a[aOff + i] * b[bOff + i]} for {@code i < n} (bit for bit the same in both
      * implementations). {@code out} may be {@code a} or {@code b} at the same offset, not overlap them otherwise.
      */

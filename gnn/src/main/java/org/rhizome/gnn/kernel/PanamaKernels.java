@@ -26,6 +26,10 @@ import jdk.incubator.vector.VectorSpecies;
 public final class PanamaKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    // the long and int species whose lanes carry L dropout draws ({@link #dropoutMask})
+    private static final VectorSpecies<Long> MASK_DRAWS = VectorSpecies.of(long.class,
+            jdk.incubator.vector.VectorShape.forBitSize(L * 16));
+    private static final VectorSpecies<Integer> MASK_INTS = VectorSpecies.of(int.class, S.vectorShape());
     /** Entity rows scored per pass by the *All kernels. */
     static final int ROWS = 4;
     private static final org.rhizome.embeddings.vector.PanamaKernels ROW_DOTS =
@@ -268,6 +272,23 @@ public final class PanamaKernels implements Kernels {
             load(p, off + i).sub(g.mul(lr).div(a.sqrt().add(eps))).intoArray(p, off + i);
         }
         ScalarKernels.adagradTail(p, acc, off, grad, gOff, i, n, lr, eps);
+    }
+
+    @Override
+    public void dropoutMask(long[] draws, float[] mask, int off, int width, int threshold, float keep) {
+        Checks.range(mask, off, width);
+        Checks.range(draws, 0, (width + 3) / 4);
+        // L floats take L 16-bit draws, L / 4 longs: one long vector of L * 16 bits, seen as L shorts (lane order is
+        // memory order, the lowest bits first), widened to L ints
+        FloatVector zero = FloatVector.zero(S);
+        int x = 0;
+        for (int bound = width - L; x <= bound; x += L) {
+            jdk.incubator.vector.ShortVector s = jdk.incubator.vector.LongVector.fromArray(MASK_DRAWS, draws, x >>> 2)
+                    .reinterpretAsShorts();
+            IntVector d = ((IntVector) s.convertShape(VectorOperators.S2I, MASK_INTS, 0)).and(0xFFFF);
+            zero.blend(keep, d.compare(VectorOperators.GE, threshold).cast(S)).intoArray(mask, off + x);
+        }
+        ScalarKernels.dropoutMaskTail(draws, mask, off, x, width, threshold, Float.floatToRawIntBits(keep));
     }
 
     @Override

@@ -127,6 +127,26 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void dropoutMask(long[] draws, float[] mask, int off, int width, int threshold, float keep) {
+        Checks.range(mask, off, width);
+        Checks.range(draws, 0, (width + 3) / 4);
+        dropoutMaskTail(draws, mask, off, 0, width, threshold, Float.floatToRawIntBits(keep));
+    }
+
+    /**
+     * Elements {@code [from, to)} of {@link #dropoutMask}, each {@code d >= threshold ? keep : 0} without a branch (a
+     * quarter of the draws go each way at p = 0.25, and a branch the processor cannot predict cost more than the
+     * rest): {@code d - threshold} is negative exactly when the float is dropped, so its sign bit clears
+     * {@code keep}'s bits.
+     */
+    static void dropoutMaskTail(long[] draws, float[] mask, int off, int from, int to, int threshold, int keepBits) {
+        for (int x = from; x < to; x++) {
+            int d = (int) (draws[x >>> 2] >>> (16 * (x & 3))) & 0xFFFF;
+            mask[off + x] = Float.intBitsToFloat(keepBits & ~((d - threshold) >> 31));
+        }
+    }
+
+    @Override
     public void addScaled(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
         Checks.range(x, xOff, n);
         Checks.range(y, yOff, n);

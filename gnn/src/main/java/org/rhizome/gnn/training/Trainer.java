@@ -480,6 +480,8 @@ public final class Trainer {
         private final int[] tripleRel;
         private final RowGradients tripleEntGrad;
         private final RowGradients tripleRelGrad;
+        // the random draws behind one row's dropout masks (four masks per long)
+        private final long[] draws;
         /** Dot-product models' chunk gradients as matrix products (tests compare them with the row-by-row path). */
         boolean gemmGradients = true;
         final RowGradients entGrad;
@@ -564,6 +566,7 @@ public final class Trainer {
             this.tripleRel = new int[tr];
             this.tripleEntGrad = perTriple ? new RowGradients(2 * tr, dim) : null;
             this.tripleRelGrad = perTriple ? new RowGradients(tr, rw) : null;
+            this.draws = new long[dropout ? (dim + 3) / 4 : 0];
         }
 
         /** Positives {@code idx[from..to)} of step {@code step}; {@code norm} is twice the batch's weight sum. */
@@ -957,10 +960,10 @@ public final class Trainer {
          * Copies row {@code row} of {@code table} into row {@code to} of {@code into} through an inverted-dropout
          * mask ({@link Trainer#dropoutMask}) written into {@code mask}'s row {@code to}.
          */
-        private static void gather(float[] table, int row, int width, float[] into, int to, float[] mask, float p,
+        private void gather(float[] table, int row, int width, float[] into, int to, float[] mask, float p,
                 SplittableRandom rnd) {
             int dst = to * width;
-            dropoutMask(mask, dst, width, p, rnd);
+            dropoutMask(mask, dst, width, p, rnd, draws);
             KERNELS.multiply(mask, dst, table, row * width, into, dst, width);
         }
 
@@ -1082,41 +1085,28 @@ public final class Trainer {
     /**
      * Inverted-dropout masks for {@code mask[off, off + width)}: each {@code 1 / (1 - p)} with probability
      * {@code 1 - p}, else 0. Four masks per 64-bit draw: each 16-bit piece, uniform in {@code [0, 65536)}, keeps its
-     * float when it is at least {@code round(65536 p)}, so the rate is {@code p} to within {@code 2^-17}. With
+     * float when it is at least {@code round(65536 p)}, so the rate is {@code p} to within {@code 2^-17}. The
+     * {@code ceil(width / 4)} draws go to {@code draws}, which {@link Kernels#dropoutMask} turns into the masks. With
      * {@code p} 0 every mask is 1 and nothing is drawn. (One 24-bit draw per float made the gather of a step's rows
-     * most of a per-positive step with dropout.)
+     * most of a per-positive step with dropout; the conversion was then a quarter of a per-triple TransE step until it
+     * went to the kernel.)
      */
-    static void dropoutMask(float[] mask, int off, int width, float p, SplittableRandom rnd) {
+    static void dropoutMask(float[] mask, int off, int width, float p, SplittableRandom rnd, long[] draws) {
         float keep = 1f / (1f - p);
         if (p == 0f) {
             java.util.Arrays.fill(mask, off, off + width, keep);
             return;
         }
-        int threshold = Math.round(p * 65536f);
-        int keepBits = Float.floatToRawIntBits(keep);
-        int x = 0;
-        for (; x + 4 <= width; x += 4) {
-            long bits = rnd.nextLong();
-            mask[off + x] = maskValue((int) bits & 0xFFFF, threshold, keepBits);
-            mask[off + x + 1] = maskValue((int) (bits >>> 16) & 0xFFFF, threshold, keepBits);
-            mask[off + x + 2] = maskValue((int) (bits >>> 32) & 0xFFFF, threshold, keepBits);
-            mask[off + x + 3] = maskValue((int) (bits >>> 48), threshold, keepBits);
+        int n = (width + 3) / 4;
+        for (int i = 0; i < n; i++) {
+            draws[i] = rnd.nextLong();
         }
-        if (x < width) {
-            long bits = rnd.nextLong();
-            for (int shift = 0; x < width; x++, shift += 16) {
-                mask[off + x] = maskValue((int) (bits >>> shift) & 0xFFFF, threshold, keepBits);
-            }
-        }
+        KERNELS.dropoutMask(draws, mask, off, width, Math.round(p * 65536f), keep);
     }
 
-    /**
-     * {@code draw >= threshold ? keep : 0f} without a branch (a quarter of the draws go each way at p = 0.25, and a
-     * branch the processor cannot predict cost more than the rest of the mask): {@code draw - threshold} is negative
-     * exactly when the float is dropped, so its sign bit clears {@code keep}'s bits.
-     */
-    private static float maskValue(int draw, int threshold, int keepBits) {
-        return Float.intBitsToFloat(keepBits & ~((draw - threshold) >> 31));
+    /** {@link #dropoutMask(float[], int, int, float, SplittableRandom, long[])} with a buffer of its own. */
+    static void dropoutMask(float[] mask, int off, int width, float p, SplittableRandom rnd) {
+        dropoutMask(mask, off, width, p, rnd, new long[(width + 3) / 4]);
     }
 
     /** Work on part {@code part}, items {@code [from, to)}. */

@@ -318,6 +318,23 @@ class KernelDifferentialTest {
                 assertClose("l2Gradient ge n " + n, ges[off[1] + n - 1],
                         new double[] {ge[off[1] + n - 1] + step, Math.abs(ge[off[1] + n - 1]) + 1});
                 assertThat(ges[off[1] + n]).isNaN();
+                // dropout masks from their draws, at rates near 0, a quarter and near 1
+                long[] draws = new long[(n + 3) / 4];
+                for (int i = 0; i < draws.length; i++) {
+                    draws[i] = rnd.nextLong();
+                }
+                for (int threshold : new int[] {1, 16509, 65535}) {
+                    float[] mks = padded(rnd, off[0], n, 3);
+                    float[] mkp = mks.clone();
+                    scalar.dropoutMask(draws, mks, off[0], n, threshold, 1.25f);
+                    panama.dropoutMask(draws, mkp, off[0], n, threshold, 1.25f);
+                    assertThat(mkp).as("dropoutMask, n %d, threshold %d", n, threshold).isEqualTo(mks);
+                    for (int i = 0; i < n; i++) {
+                        long d = (draws[i / 4] >>> (16 * (i % 4))) & 0xFFFF;
+                        assertThat(mks[off[0] + i]).isEqualTo(d >= threshold ? 1.25f : 0f);
+                    }
+                    assertThat(mks[off[0] + n]).isNaN();
+                }
                 // the scaled row added, product rounded first
                 float[] ys = out.clone();
                 float[] yp = out.clone();
