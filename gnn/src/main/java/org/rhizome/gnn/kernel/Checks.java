@@ -18,6 +18,20 @@ final class Checks {
     }
 
     /**
+     * The rows of a triple kernel ({@link Kernels#transEL2Gradient}): head, relation and tail rows of {@code dim}
+     * floats and the three gradient rows lie inside their arrays.
+     */
+    static void triple(float[] ent, int h, float[] rel, int r, int t, float[] gh, int gho, float[] gr, int gro,
+            float[] gt, int gto, int dim) {
+        range(ent, h, dim);
+        range(rel, r, dim);
+        range(ent, t, dim);
+        range(gh, gho, dim);
+        range(gr, gro, dim);
+        range(gt, gto, dim);
+    }
+
+    /**
      * The arguments of a "one query against all rows" kernel: {@code query} holds at least {@code rowLength} floats,
      * {@code ent} at least {@code count} rows of {@code rowLength}, {@code out} at least {@code count} floats.
      */

@@ -320,12 +320,7 @@ public final class PanamaKernels implements Kernels {
     @Override
     public void transEL2Gradient(float[] ent, int h, float[] rel, int r, int t, float c, float[] gh, int gho,
             float[] gr, int gro, float[] gt, int gto, int dim) {
-        Checks.range(ent, h, dim);
-        Checks.range(rel, r, dim);
-        Checks.range(ent, t, dim);
-        Checks.range(gh, gho, dim);
-        Checks.range(gr, gro, dim);
-        Checks.range(gt, gto, dim);
+        Checks.triple(ent, h, rel, r, t, gh, gho, gr, gro, gt, gto, dim);
         int i = 0;
         for (int bound = dim - L; i <= bound; i += L) {
             FloatVector g = load(ent, h + i).add(load(rel, r + i)).sub(load(ent, t + i)).mul(c);

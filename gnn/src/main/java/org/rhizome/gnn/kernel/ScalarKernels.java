@@ -180,12 +180,7 @@ public final class ScalarKernels implements Kernels {
     @Override
     public void transEL2Gradient(float[] ent, int h, float[] rel, int r, int t, float c, float[] gh, int gho,
             float[] gr, int gro, float[] gt, int gto, int dim) {
-        Checks.range(ent, h, dim);
-        Checks.range(rel, r, dim);
-        Checks.range(ent, t, dim);
-        Checks.range(gh, gho, dim);
-        Checks.range(gr, gro, dim);
-        Checks.range(gt, gto, dim);
+        Checks.triple(ent, h, rel, r, t, gh, gho, gr, gro, gt, gto, dim);
         transEL2GradientTail(ent, h, rel, r, t, c, gh, gho, gr, gro, gt, gto, 0, dim);
     }
 
