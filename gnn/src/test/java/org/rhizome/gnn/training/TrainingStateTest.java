@@ -130,4 +130,59 @@ class TrainingStateTest {
         Path other = Files.writeString(dir.resolve("other.rzstate"), "not a state at all, just text");
         assertThatThrownBy(() -> TrainingState.read(other)).hasMessageContaining("other.rzstate");
     }
+
+    /**
+     * A state written before dropout masks and penalty rows were recorded (format version 5: the same file without
+     * those two strings) still reads, as masks per query and the penalty on the touched rows, and resumes to the same
+     * end. The version-5 file is made from a version-6 one: the version field set to 5, the two strings cut out, the
+     * CRC-32 written anew.
+     */
+    @Test
+    void aVersionFiveStateReadsAsMasksPerQueryAndTheTouchedRows() throws Exception {
+        TrainingConfig c = config("distmult", "adagrad");
+        Path six = dir.resolve("six.rzstate");
+        assertThatThrownBy(() -> new Trainer(c).validation(validation()).saveState(six, 25).listener(crashAt(30), 1)
+                .train(TRAIN, 50, 4)).hasMessageContaining("simulated crash");
+        byte[] file = Files.readAllBytes(six);
+        byte[] body = java.util.Arrays.copyOf(file, file.length - 8);
+        java.io.ByteArrayOutputStream fields = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(fields);
+        out.writeUTF(TrainingConfig.MASKS_PER_QUERY);
+        out.writeUTF(TrainingConfig.PENALTY_TOUCHED_ROWS);
+        byte[] cut = fields.toByteArray();
+        int at = indexOf(body, cut);
+        assertThat(at).as("the two strings in the version-6 file").isPositive();
+        assertThat(indexOf(java.util.Arrays.copyOfRange(body, at + 1, body.length), cut)).isNegative();
+        java.io.ByteArrayOutputStream five = new java.io.ByteArrayOutputStream();
+        five.write(body, 0, at);
+        five.write(body, at + cut.length, body.length - at - cut.length);
+        byte[] b5 = five.toByteArray();
+        java.nio.ByteBuffer.wrap(b5).putInt(8, 5); // after the 8-byte magic
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b5);
+        Path old = dir.resolve("five.rzstate");
+        Files.write(old, java.nio.ByteBuffer.allocate(b5.length + 8).put(b5).putLong(crc.getValue()).array());
+
+        TrainingState read = TrainingState.read(old);
+        assertThat(read.config()).isEqualTo(c);
+        assertThat(read.config().dropoutMasks()).isEqualTo(TrainingConfig.MASKS_PER_QUERY);
+        assertThat(read.config().penaltyRows()).isEqualTo(TrainingConfig.PENALTY_TOUCHED_ROWS);
+        assertThat(read.step()).isEqualTo(25);
+        TrainingResult resumed = new Trainer(c).validation(validation()).resume(read).train(TRAIN, 50, 4);
+        TrainingResult straight = new Trainer(c).validation(validation()).train(TRAIN, 50, 4);
+        assertThat(resumed.model().entities()).isEqualTo(straight.model().entities());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
 }
