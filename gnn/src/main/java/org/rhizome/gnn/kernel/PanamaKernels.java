@@ -2,7 +2,10 @@ package org.rhizome.gnn.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -27,8 +30,7 @@ public final class PanamaKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     // the long and int species whose lanes carry L dropout draws ({@link #dropoutMask})
-    private static final VectorSpecies<Long> MASK_DRAWS = VectorSpecies.of(long.class,
-            jdk.incubator.vector.VectorShape.forBitSize(L * 16));
+    private static final VectorSpecies<Long> MASK_DRAWS = VectorSpecies.of(long.class, VectorShape.forBitSize(L * 16));
     private static final VectorSpecies<Integer> MASK_INTS = VectorSpecies.of(int.class, S.vectorShape());
     /** Entity rows scored per pass by the *All kernels. */
     static final int ROWS = 4;
@@ -283,8 +285,7 @@ public final class PanamaKernels implements Kernels {
         FloatVector zero = FloatVector.zero(S);
         int x = 0;
         for (int bound = width - L; x <= bound; x += L) {
-            jdk.incubator.vector.ShortVector s = jdk.incubator.vector.LongVector.fromArray(MASK_DRAWS, draws, x >>> 2)
-                    .reinterpretAsShorts();
+            ShortVector s = LongVector.fromArray(MASK_DRAWS, draws, x >>> 2).reinterpretAsShorts();
             IntVector d = ((IntVector) s.convertShape(VectorOperators.S2I, MASK_INTS, 0)).and(0xFFFF);
             zero.blend(keep, d.compare(VectorOperators.GE, threshold).cast(S)).intoArray(mask, off + x);
         }

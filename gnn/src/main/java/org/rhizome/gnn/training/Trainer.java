@@ -1104,11 +1104,6 @@ public final class Trainer {
         KERNELS.dropoutMask(draws, mask, off, width, Math.round(p * 65536f), keep);
     }
 
-    /** {@link #dropoutMask(float[], int, int, float, SplittableRandom, long[])} with a buffer of its own. */
-    static void dropoutMask(float[] mask, int off, int width, float p, SplittableRandom rnd) {
-        dropoutMask(mask, off, width, p, rnd, new long[(width + 3) / 4]);
-    }
-
     /** Work on part {@code part}, items {@code [from, to)}. */
     private interface PartTask {
         void run(int part, int from, int to);

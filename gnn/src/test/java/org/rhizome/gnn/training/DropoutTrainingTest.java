@@ -128,7 +128,7 @@ class DropoutTrainingTest {
         int width = 1_000_003;
         float[] mask = new float[width + 2];
         java.util.Arrays.fill(mask, -1f);
-        Trainer.dropoutMask(mask, 1, width, p, new java.util.SplittableRandom(3));
+        Trainer.dropoutMask(mask, 1, width, p, new java.util.SplittableRandom(3), new long[(width + 3) / 4]);
         assertThat(mask[0]).isEqualTo(-1f);
         assertThat(mask[width + 1]).isEqualTo(-1f);
         int dropped = 0;
@@ -140,10 +140,10 @@ class DropoutTrainingTest {
         assertThat((double) dropped).isCloseTo(width * (double) p, org.assertj.core.api.Assertions.within(5 * sd));
         float[] again = new float[width + 2];
         java.util.Arrays.fill(again, -1f);
-        Trainer.dropoutMask(again, 1, width, p, new java.util.SplittableRandom(3));
+        Trainer.dropoutMask(again, 1, width, p, new java.util.SplittableRandom(3), new long[(width + 3) / 4]);
         assertThat(again).isEqualTo(mask);
         java.util.SplittableRandom untouched = new java.util.SplittableRandom(9);
-        Trainer.dropoutMask(mask, 0, 10, 0f, untouched);
+        Trainer.dropoutMask(mask, 0, 10, 0f, untouched, new long[(10 + 3) / 4]);
         assertThat(untouched.nextLong()).isEqualTo(new java.util.SplittableRandom(9).nextLong());
         assertThat(java.util.Arrays.copyOf(mask, 10)).containsOnly(1f);
     }
@@ -157,7 +157,7 @@ class DropoutTrainingTest {
     void masksFollowTheirDraws(float p) {
         int width = 1_001;
         float[] mask = new float[width];
-        Trainer.dropoutMask(mask, 0, width, p, new java.util.SplittableRandom(11));
+        Trainer.dropoutMask(mask, 0, width, p, new java.util.SplittableRandom(11), new long[(width + 3) / 4]);
         java.util.SplittableRandom draws = new java.util.SplittableRandom(11);
         int threshold = Math.round(p * 65536f);
         long bits = 0;
