@@ -22,7 +22,8 @@
 #   reciprocal_relations_model    reciprocal=true (training triples also as (t, r^-1, h), tails corrupted only)
 #   train.type negative_sampling, loss kl       loss=cross-entropy (softmax over the positive and its negatives)
 #   train.batch_size B            batch=2B queries (B triples, each as a tail and as a reciprocal query)
-#   num_samples o (tail side)     negatives=o, for the reciprocal queries too (LibKGE: s, fewer; a simplification)
+#   num_samples o (tail side)     negatives=o, for the reciprocal queries too (LibKGE: s, fewer; a simplification
+#                                 here, except for WN18RR transe: head-negatives=s, the reciprocal triples' count)
 #   negative_sampling.implementation batch   chunk=batch (negatives shared by each thread's part of the batch)
 #   lookup_embedder.initialize uniform_, a   init=a,1 (torch.nn.init.uniform_ with only a set draws from [a, 1])
 #   entity/relation_embedder.dropout        entity-dropout, relation-dropout (negative values mean none)
@@ -81,7 +82,7 @@ run() {
       # 40,943 x 512 entity floats and reg-relations = w F / 4 over the 22 x 512 relation floats
       local b=256
       local epoch=$(( (2 * TRIPLES + b - 1) / b ))
-      args="model=transe-l2 dim=512 negatives=158 batch=$b lr=0.2532720169185861 optimizer=adagrad"
+      args="model=transe-l2 dim=512 negatives=158 head-negatives=70 batch=$b lr=0.2532720169185861 optimizer=adagrad"
       args="$args init=xavier-normal entity-dropout=0.2519204934424376 dropout-masks=per-triple"
       args="$args regularizer=l2 reg=1.1162329 reg-relations=1.266e-9 penalty-rows=all warmup=50"
       args="$args steps=$((400 * epoch)) valid-every=$((5 * epoch)) progress=$epoch" ;;

@@ -96,6 +96,12 @@ final class TrainCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}")
     String negatives;
 
+    @Option(names = "--head-negatives", paramLabel = "N", description = "Negatives per head query, where --negatives "
+            + "counts a tail query's; with --reciprocal, per reciprocal triple (t, r^-1, h), which stands for the head "
+            + "query of (h, r, t): LibKGE's num_samples.s beside num_samples.o. Sampled negatives with --chunk 1 "
+            + "only. Default: as many as --negatives.")
+    Integer headNegatives;
+
     @Option(names = "--batch", paramLabel = "N", defaultValue = "256", description = "Default: ${DEFAULT-VALUE}")
     int batch;
 
@@ -371,7 +377,7 @@ final class TrainCommand implements Callable<Integer> {
                     "--temperature", "--seed", "--chunk", "--regularization", "--relation-regularization",
                     "--regularizer", "--loss", "--optimizer", "--sides", "--init-range", "--entity-dropout",
                     "--relation-dropout", "--label-smoothing", "--batches", "--dropout-masks",
-                    "--penalty-rows")) {
+                    "--penalty-rows", "--head-negatives")) {
                 if (given.hasMatchedOption(option)) {
                     throw new CommandFailedException(ExitCodes.USAGE, "--resume takes the training configuration "
                             + "from the state; " + option + " cannot change it (only --steps can extend it)");
@@ -553,7 +559,7 @@ final class TrainCommand implements Callable<Integer> {
                     t.regularizer(), t.initLow(), t.initHigh(), t.entityDropout(), t.relationDropout(),
                     t.initializer(), labelSmoothing != null ? labelSmoothing
                             : neg == TrainingConfig.KVS_ALL ? t.labelSmoothing() : 0f, t.relationRegularization(),
-                    t.batches(), t.dropoutMasks(), t.penaltyRows());
+                    t.batches(), t.dropoutMasks(), t.penaltyRows(), t.headNegatives());
             if (given.hasMatchedOption("--steps")) {
                 t = t.withSteps(steps);
             }
@@ -584,6 +590,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (penaltyRows != null) {
                 t = t.withPenaltyRows(penaltyRows.toLowerCase(Locale.ROOT));
+            }
+            if (headNegatives != null) {
+                t = t.withHeadNegatives(headNegatives);
             }
             if (given.hasMatchedOption("--seed")) {
                 t = t.withSeed(seed);

@@ -128,6 +128,42 @@ class TrainPredictCommandsTest {
         assertThat(bare.err()).contains("need entity or relation dropout");
     }
 
+    /**
+     * Head queries with negatives of their own (LibKGE's num_samples.s) from the command line, with reciprocal
+     * relations: the model learns the ring, the saved configuration records the count and trains the same model
+     * again, a different count trains another, and the count with shared chunks or on a resumed run is refused.
+     */
+    @Test
+    void trainsWithHeadNegativesOfTheirOwnAndSavesThemInItsConfiguration() throws Exception {
+        Path data = ring("ring-heads", 24, 4, "\n");
+        Path yaml = dir.resolve("heads.yaml");
+        String[] common = {"--quiet", "train", "--data", data.toString(), "--model", "complex", "--rank", "8",
+            "--steps", "200", "--batch", "16", "--negatives", "6", "--lr", "0.05", "--reciprocal", "--loss",
+            "cross-entropy", "--init-range", "0.1"};
+        Cli.Result t = Cli.run(concat(common, new String[0], "--head-negatives", "2", "--save-config",
+                yaml.toString(), "--out", dir.resolve("heads.rzkge").toString()));
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        assertThat(testMrr(t.out())).as(t.out()).isGreaterThan(0.5); // random: about 0.13
+        assertThat(Files.readString(yaml)).contains("head-negatives: 2").contains("negatives: 6");
+        Cli.Result again = Cli.run("--quiet", "train", "--config", yaml.toString(), "--out",
+                dir.resolve("heads2.rzkge").toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("heads2.rzkge")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("heads.rzkge")));
+        Cli.Result six = Cli.run(concat(common, new String[0], "--out", dir.resolve("six.rzkge").toString()));
+        assertThat(six.exitCode()).as(six.err()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("six.rzkge")))
+                .isNotEqualTo(Files.readAllBytes(dir.resolve("heads.rzkge")));
+        Cli.Result chunked = Cli.run(concat(common, new String[0], "--head-negatives", "2", "--chunk", "4", "--out",
+                dir.resolve("c.rzkge").toString()));
+        assertThat(chunked.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(chunked.err()).contains("chunks of one");
+        Cli.Result resumed = Cli.run("train", "--data", data.toString(), "--resume", dir.resolve("s").toString(),
+                "--head-negatives", "2", "--out", dir.resolve("r.rzkge").toString());
+        assertThat(resumed.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(resumed.err()).contains("--head-negatives cannot change it");
+    }
+
     @Test
     void aSavedConfigurationTrainsTheSameModelAndFlagsOverrideIt() throws Exception {
         Path data = ring("ring", 24, 4, "\n");

@@ -67,7 +67,9 @@ import org.rhizome.gnn.training.Validation;
  * ({@code adam} or {@code adagrad}), {@code subsampling} ({@code true}: the RotatE reference's weights) and
  * {@code init} ({@code R} for {@code [-R, R]}, {@code A,B} for {@code [A, B]}; 0: the reference's
  * {@code +-(gamma + 2) / dim}; {@code xavier-normal}: {@link TrainingConfig#XAVIER_NORMAL}), {@code entity-dropout} and
- * {@code relation-dropout} (0) are {@link TrainingConfig}'s.
+ * {@code relation-dropout} (0) are {@link TrainingConfig}'s, as are {@code dropout-masks} ({@code per-query} or
+ * {@code per-triple}), {@code penalty-rows} ({@code touched} or {@code all}) and {@code head-negatives} (0: as many as
+ * {@code negatives}; with {@code reciprocal=true} the count for the reciprocal triples, LibKGE's {@code num_samples.s}).
  * {@code valid-every=N} checks the filtered MRR on the whole validation split every N steps, keeps the best check
  * and stops after {@code patience} (10) checks without improvement; the JSON line then also holds the best check's
  * step and validation MRR, and {@code progress=N} prints a line to stderr every N steps. {@code save-best=FILE}
@@ -96,7 +98,7 @@ public final class KgeBenchmark {
                 "progress", "0", "entity-dropout", "0", "relation-dropout", "0", "save-best", "",
                 "label-smoothing", "0", "reg-relations", "", "batches", TrainingConfig.WITH_REPLACEMENT,
                 "dropout-masks", TrainingConfig.MASKS_PER_QUERY,
-                "penalty-rows", TrainingConfig.PENALTY_TOUCHED_ROWS,
+                "penalty-rows", TrainingConfig.PENALTY_TOUCHED_ROWS, "head-negatives", "0",
                 "state", "", "state-every", "0", "resume", "false");
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
@@ -122,14 +124,21 @@ public final class KgeBenchmark {
                 TrainingConfig.UNIFORM, Float.parseFloat(o.get("label-smoothing")),
                 Float.parseFloat(o.get("reg-relations").isEmpty() ? o.get("reg") : o.get("reg-relations")),
                 o.get("batches")).withInit(o.get("init")).withDropoutMasks(o.get("dropout-masks"))
-                .withPenaltyRows(o.get("penalty-rows"));
+                .withPenaltyRows(o.get("penalty-rows"))
+                .withHeadNegatives(Integer.parseInt(o.get("head-negatives")));
         int threads = Integer.parseInt(o.get("threads"));
         int warmup = Integer.parseInt(o.get("warmup"));
         if (warmup > 0) {
-            new Trainer(c.withSteps(warmup).withSeed(c.seed() + 1)).threads(threads)
-                    .train(ds.train(), ds.entityCount(), ds.relationCount());
+            Trainer warm = new Trainer(c.withSteps(warmup).withSeed(c.seed() + 1)).threads(threads);
+            if (reciprocal) {
+                warm.reciprocalRelationsFrom(ds.baseRelationCount());
+            }
+            warm.train(ds.train(), ds.entityCount(), ds.relationCount());
         }
         Trainer trainer = new Trainer(c).threads(threads);
+        if (reciprocal) { // their triples are the head queries (head-negatives)
+            trainer.reciprocalRelationsFrom(ds.baseRelationCount());
+        }
         FilterIndex filter = FilterIndex.of(ds);
         int validEvery = Integer.parseInt(o.get("valid-every"));
         int resumedFrom = 0;

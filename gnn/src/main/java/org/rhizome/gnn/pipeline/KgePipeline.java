@@ -117,6 +117,9 @@ public final class KgePipeline {
             java.util.function.Consumer<Trainer> setup) {
         Objects.requireNonNull(ds, "ds");
         Trainer trainer = new Trainer(config).threads(threads).listener(listener, reportEvery);
+        if (ds.hasReciprocals()) { // their triples are head queries (TrainingConfig#headNegatives)
+            trainer.reciprocalRelationsFrom(ds.baseRelationCount());
+        }
         if (sampler != null) {
             trainer.sampler(sampler);
         }
@@ -144,11 +147,12 @@ public final class KgePipeline {
                 + "\"regularization\":%s,\"subsampling\":%s,\"sides\":\"%s\",\"seed\":%d,\"chunk\":%d,"
                 + "\"regularizer\":\"%s\",\"initLow\":%s,\"initHigh\":%s,\"entityDropout\":%s,"
                 + "\"relationDropout\":%s,\"initializer\":\"%s\",\"labelSmoothing\":%s,"
-                + "\"relationRegularization\":%s,\"batches\":\"%s\",\"dropoutMasks\":\"%s\",\"penaltyRows\":\"%s\"}", c.model(),
+                + "\"relationRegularization\":%s,\"batches\":\"%s\",\"dropoutMasks\":\"%s\",\"penaltyRows\":\"%s\","
+                + "\"headNegatives\":%d}", c.model(),
                 c.rank(), c.negatives(), c.batch(), c.steps(), c.lr(), c.optimizer(), c.loss(), c.gamma(),
                 c.advTemperature(), c.regularization(), c.subsampling(), c.sides(), c.seed(), c.chunk(),
                 c.regularizer(), c.initLow(), c.initHigh(), c.entityDropout(), c.relationDropout(), c.initializer(),
                 c.labelSmoothing(), c.relationRegularization(), c.batches(), c.dropoutMasks(),
-                c.penaltyRows());
+                c.penaltyRows(), c.headNegatives());
     }
 }

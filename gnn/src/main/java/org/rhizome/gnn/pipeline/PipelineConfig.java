@@ -40,6 +40,7 @@ import org.rhizome.gnn.training.TrainingConfig;
  *   rank: 100
  *   negatives: 64                    # 0: every entity, none sampled (LibKGE's 1vsAll; cross-entropy loss);
  *                                    # -1: every entity, every known answer a target (KvsAll; batch counts queries)
+ *   head-negatives: 0                # negatives of a head query (reciprocal: an r^-1 triple); 0: as negatives
  *   batch: 256
  *   batches: with-replacement        # or shuffled (passes over the examples, as LibKGE's epochs)
  *   steps: 1000
@@ -316,6 +317,7 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
         tr.put("batches", t.batches());
         tr.put("dropout-masks", t.dropoutMasks());
         tr.put("penalty-rows", t.penaltyRows());
+        tr.put("head-negatives", t.headNegatives());
         ObjectNode s = root.putObject("sampler");
         s.put("kind", sampler.kind());
         if (sampler.entityText() == null) {
@@ -380,7 +382,7 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
                     (float) number(t, "label-smoothing", "training.", where),
                     (float) number(t, "relation-regularization", "training.", where),
                     text(t, "training.batches", where), text(t, "training.dropout-masks", where),
-                    text(t, "training.penalty-rows", where));
+                    text(t, "training.penalty-rows", where), integer(t, "head-negatives", "training.", where));
         } catch (IllegalArgumentException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(where) ? e
                     : new IllegalArgumentException(where + ": training: " + e.getMessage(), e);

@@ -51,7 +51,9 @@ import org.rhizome.gnn.sampling.UniformSampler;
  * <p>With dropout masks {@linkplain TrainingConfig#MASKS_PER_TRIPLE per triple} (LibKGE's {@code triple} scoring),
  * every scored triple, the positive and each negative, is gathered into a local table of its own masked rows instead
  * ({@code Worker.tripleLookups}). With the penalty on {@linkplain TrainingConfig#PENALTY_ALL_ROWS all rows}, each step
- * ends by applying the penalty's gradient alone, through the optimiser, to every row no worker touched.
+ * ends by applying the penalty's gradient alone, through the optimiser, to every row no worker touched. A head query
+ * (a corrupted head, or with {@link #reciprocalRelationsFrom} a reciprocal relation's triple) draws
+ * {@link TrainingConfig#headNegatives()} negatives where that differs from {@link TrainingConfig#negatives()}.
  *
  * <p>Against every entity ({@link TrainingConfig#allEntities()}), nothing is sampled: each chunk is scored against the
  * whole entity table, with the positive's own column masked (1vsAll). KvsAll ({@link TrainingConfig#kvsAll()}) draws
@@ -76,6 +78,8 @@ public final class Trainer {
     private java.nio.file.Path stateFile;
     private int stateEvery;
     private TrainingState resumeFrom;
+    /** The first reciprocal relation's id ({@link #reciprocalRelationsFrom}); none by default. */
+    private int reciprocalFrom = Integer.MAX_VALUE;
     /** Tests: the chunked path even for chunks of one (which must then equal per-positive training exactly). */
     boolean chunkedAlways;
     /** Tests: false computes dot-product models' chunk gradients row by row instead of as matrix products. */
@@ -111,6 +115,20 @@ public final class Trainer {
      */
     public Trainer sampler(NegativeSampler s) {
         this.sampler = Objects.requireNonNull(s, "sampler");
+        return this;
+    }
+
+    /**
+     * Tells the trainer that the training triples on relations {@code firstReciprocal} and above are reciprocal
+     * ({@code (t, r^-1, h)} for each {@code (h, r, t)}, {@link org.rhizome.gnn.data.KgDataset#withReciprocals()}):
+     * each is the head query of its original, and draws {@link TrainingConfig#headNegatives()} negatives.
+     */
+    public Trainer reciprocalRelationsFrom(int firstReciprocal) {
+        if (firstReciprocal < 1) {
+            throw new IllegalArgumentException("the first reciprocal relation's id must be >= 1, got "
+                    + firstReciprocal);
+        }
+        this.reciprocalFrom = firstReciprocal;
         return this;
     }
 
@@ -200,6 +218,11 @@ public final class Trainer {
         // are queries)
         int k = config.allEntities() ? entityCount - 1 : config.negatives();
         int queriesPerPositive = config.sides().equals("both") && !config.kvsAll() ? 2 : 1;
+        if (config.separateHeadNegatives() && config.sides().equals("tail") && reciprocalFrom == Integer.MAX_VALUE) {
+            throw new IllegalStateException("head negatives (" + config.headNegatives() + ") with sides tail are for "
+                    + "reciprocal relations, whose triples are the head queries: reciprocalRelationsFrom was not "
+                    + "given");
+        }
         KvsAllQueries queries = config.kvsAll() ? KvsAllQueries.of(train, config.sides().equals("both")) : null;
         // what a batch draws from: triples, or KvsAll's queries
         int population = queries != null ? queries.size() : train.size();
@@ -209,7 +232,7 @@ public final class Trainer {
         int workers = Math.max(1, Math.min(threads, config.batch()));
         Worker[] ws = new Worker[workers];
         for (int j = 0; j < workers; j++) {
-            ws[j] = new Worker(model, sampler, config, shift, weights, train, queries);
+            ws[j] = new Worker(model, sampler, config, shift, weights, train, queries, reciprocalFrom);
             ws[j].gemmGradients = gemmGradients;
         }
         java.util.concurrent.ExecutorService pool = workers == 1 ? null
@@ -395,6 +418,9 @@ public final class Trainer {
         // earlier steps took their time in another call)
         double seconds = (System.nanoTime() - t0 - validationNanos) / 1e9;
         double scored = (double) (stepsRun - (first - 1)) * config.batch() * queriesPerPositive * (k + 1);
+        for (Worker wk : ws) { // head queries with a count of negatives of their own
+            scored += (double) wk.headQueries * (config.negativesFor(true) - k);
+        }
         return new TrainingResult(model, config, seconds, seconds > 0 ? scored / seconds : 0, lastLoss, stepsRun,
                 best, bestStep);
     }
@@ -418,8 +444,17 @@ public final class Trainer {
         private final float[] weights;
         private final TripleSet train;
         private final boolean rotate;
-        /** Candidates per chunk: the sampled negatives, or with {@link #all} every entity. */
-        private final int k;
+        /**
+         * Candidates of the present chunk: the sampled negatives ({@link #kTail} or, for a head query,
+         * {@link #kHead}), or with {@link #all} every entity.
+         */
+        private int k;
+        private final int kTail;
+        private final int kHead;
+        /** The first reciprocal relation (its triples are head queries), or {@link Integer#MAX_VALUE}. */
+        private final int reciprocalFrom;
+        /** Queries that drew {@link #kHead} negatives, over this worker's life (for the rate reported). */
+        long headQueries;
         /** Every entity is a candidate ({@link TrainingConfig#allEntities()}): nothing is sampled. */
         private final boolean all;
         /** With {@link #all}: each chunk row's positive entity, whose own column among the candidates is masked. */
@@ -489,7 +524,7 @@ public final class Trainer {
         double loss;
 
         Worker(KgeModel model, NegativeSampler sampler, TrainingConfig config, float shift, float[] weights,
-                TripleSet train, KvsAllQueries kvs) {
+                TripleSet train, KvsAllQueries kvs, int reciprocalFrom) {
             this.model = model;
             this.kvs = kvs;
             this.sampler = sampler;
@@ -499,7 +534,12 @@ public final class Trainer {
             this.train = train;
             this.rotate = config.model() == org.rhizome.gnn.model.ModelKind.ROTATE;
             this.all = config.allEntities();
-            this.k = all ? model.entityCount() : config.negatives();
+            this.kTail = all ? model.entityCount() : config.negatives();
+            this.kHead = all ? kTail : config.negativesFor(true);
+            this.reciprocalFrom = reciprocalFrom;
+            // buffers for the larger count; k is set per query (per chunk)
+            int k = Math.max(kTail, kHead);
+            this.k = kTail;
             int dim = model.dim();
             this.negs = new int[k];
             for (int j = 0; all && j < k; j++) {
@@ -586,6 +626,7 @@ public final class Trainer {
                     case "tail" -> false;
                     default -> sampler.corruptHead(h, r, t, rnd);
                 };
+                k = negatives(head, r);
                 if (rotate) {
                     model.rotation(r, cos, sin);
                 }
@@ -612,6 +653,21 @@ public final class Trainer {
                 int ro = relGrad.offset(r);
                 model.queryBackward(h, r, t, head, dq, entGrad.slab(), ao, relGrad.slab(), ro, cos, sin);
             }
+        }
+
+        /**
+         * Negatives for a query on relation {@code r} corrupted on the {@code head} side: {@link #kHead} for a head
+         * query (the head corrupted, or a reciprocal relation's triple), else {@link #kTail}.
+         */
+        private int negatives(boolean head, int r) {
+            if (kHead == kTail) {
+                return kTail;
+            }
+            boolean headQuery = head || r >= reciprocalFrom;
+            if (headQuery) {
+                headQueries++;
+            }
+            return headQuery ? kHead : kTail;
         }
 
         /**
@@ -698,6 +754,7 @@ public final class Trainer {
                     case "tail" -> false;
                     default -> sampler.corruptHead(h0, r0, t0, rnd);
                 };
+                k = negatives(head, r0);
                 for (int j = 0; j < k; j++) {
                     negs[j] = sampler.corrupt(h0, r0, t0, head, rnd);
                 }

@@ -74,12 +74,19 @@ import org.rhizome.gnn.model.ModelKind;
  *                   {@link #MASKS_PER_TRIPLE}
  * @param penaltyRows which rows the weight penalty reaches each step: {@link #PENALTY_TOUCHED_ROWS} (the
  *                   constructors without this component choose it) or {@link #PENALTY_ALL_ROWS}
+ * @param headNegatives negatives per head query, where {@code negatives} counts those of a tail query:
+ *                   {@link #SAME_NEGATIVES} (the constructors without this component choose it) for
+ *                   {@code negatives} on both sides. A head query is a positive whose head is corrupted, or, with
+ *                   reciprocal relations (sides {@code tail}), a training triple {@code (t, r^-1, h)}, which asks
+ *                   for the head of {@code (h, r, t)} ({@link Trainer#reciprocalRelationsFrom}). LibKGE's
+ *                   {@code num_samples.s} beside {@code num_samples.o}. Needs sampled negatives and, when it
+ *                   differs from {@code negatives}, chunks of one
  */
 public record TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr,
         String optimizer, String loss, float gamma, float advTemperature, float regularization, boolean subsampling,
         String sides, long seed, int chunk, String regularizer, float initLow, float initHigh, float entityDropout,
         float relationDropout, String initializer, float labelSmoothing, float relationRegularization,
-        String batches, String dropoutMasks, String penaltyRows) {
+        String batches, String dropoutMasks, String penaltyRows, int headNegatives) {
 
     /** {@link #initializer()}: every float uniform in the initialisation range. */
     public static final String UNIFORM = "uniform";
@@ -133,6 +140,9 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
      */
     public static final String PENALTY_ALL_ROWS = "all";
 
+    /** {@link #headNegatives()}: a head query has as many negatives as a tail query, {@link #negatives()}. */
+    public static final int SAME_NEGATIVES = 0;
+
     /**
      * Dropout masks {@linkplain #MASKS_PER_QUERY per query}, the penalty on the
      * {@linkplain #PENALTY_TOUCHED_ROWS touched rows}.
@@ -145,7 +155,7 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         this(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature, regularization,
                 subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout,
                 initializer, labelSmoothing, relationRegularization, batches, MASKS_PER_QUERY,
-                PENALTY_TOUCHED_ROWS);
+                PENALTY_TOUCHED_ROWS, SAME_NEGATIVES);
     }
 
     /** Batches drawn {@linkplain #WITH_REPLACEMENT with replacement}. */
@@ -330,6 +340,20 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
             throw new IllegalArgumentException("penalty rows must be " + PENALTY_TOUCHED_ROWS + " or "
                     + PENALTY_ALL_ROWS + ", got " + penaltyRows);
         }
+        if (headNegatives < 0) {
+            throw new IllegalArgumentException("head negatives must be >= 0 (0: as many as negatives), got "
+                    + headNegatives);
+        }
+        if (headNegatives != SAME_NEGATIVES && headNegatives != negatives) {
+            if (negatives <= ALL_ENTITIES) {
+                throw new IllegalArgumentException("head negatives are a count of sampled negatives; training "
+                        + "against all entities (negatives " + negatives + ") samples none");
+            }
+            if (chunk != 1) {
+                throw new IllegalArgumentException("head negatives other than negatives need chunks of one (a chunk "
+                        + "shares one set of negatives), got chunk " + chunk);
+            }
+        }
         if (!(regularization >= 0) || !(relationRegularization >= 0)) {
             throw new IllegalArgumentException("regularization must be >= 0, got " + regularization
                     + " (entities) and " + relationRegularization + " (relations)");
@@ -375,76 +399,81 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return new TrainingConfig(m, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
     }
 
     public TrainingConfig withRank(int r) {
         return new TrainingConfig(model, r, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
     }
 
     public TrainingConfig withSteps(int s) {
         return new TrainingConfig(model, rank, negatives, batch, s, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
     }
 
     public TrainingConfig withBatch(int b, int neg) {
         return new TrainingConfig(model, rank, neg, b, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
     }
 
     public TrainingConfig withLearningRate(float rate, String opt) {
         return new TrainingConfig(model, rank, negatives, batch, steps, rate, opt, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
     }
 
     /**
      * This configuration trained against every entity ({@link #ALL_ENTITIES}, LibKGE's 1vsAll): the cross-entropy
-     * loss, and sides {@code tail} (with reciprocal relations) or {@code both}.
+     * loss, and sides {@code tail} (with reciprocal relations) or {@code both}; nothing is sampled, so no count of
+     * head negatives.
      */
     public TrainingConfig withAllEntities(String s) {
         return new TrainingConfig(model, rank, ALL_ENTITIES, batch, steps, lr, optimizer, "cross-entropy", gamma,
                 advTemperature, regularization, subsampling, s, seed, chunk, regularizer, initLow, initHigh,
-                entityDropout, relationDropout, initializer, 0f, relationRegularization, batches, dropoutMasks, penaltyRows);
+                entityDropout, relationDropout, initializer, 0f, relationRegularization, batches, dropoutMasks,
+                penaltyRows, SAME_NEGATIVES);
     }
 
     /**
      * This configuration trained KvsAll ({@link #KVS_ALL}): the cross-entropy loss, no subsampling, sides
-     * {@code tail} (with reciprocal relations) or {@code both}, and the given label smoothing.
+     * {@code tail} (with reciprocal relations) or {@code both}, and the given label smoothing; no count of head
+     * negatives.
      */
     public TrainingConfig withKvsAll(String s, float smoothing) {
         return new TrainingConfig(model, rank, KVS_ALL, batch, steps, lr, optimizer, "cross-entropy", gamma,
                 advTemperature, regularization, false, s, seed, chunk, regularizer, initLow, initHigh,
-                entityDropout, relationDropout, initializer, smoothing, relationRegularization, batches, dropoutMasks, penaltyRows);
+                entityDropout, relationDropout, initializer, smoothing, relationRegularization, batches,
+                dropoutMasks, penaltyRows, SAME_NEGATIVES);
     }
 
     /** Tables initialised by {@code init}: {@link #UNIFORM} (in the range) or {@link #XAVIER_NORMAL}. */
     public TrainingConfig withInitializer(String init) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
-                relationDropout, init, labelSmoothing, relationRegularization, batches, dropoutMasks, penaltyRows);
+                relationDropout, init, labelSmoothing, relationRegularization, batches, dropoutMasks, penaltyRows,
+                headNegatives);
     }
 
     public TrainingConfig withLoss(String l, float g, float temperature) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, l, g, temperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
     }
 
     public TrainingConfig withRegularizer(String r) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, r, initLow, initHigh, entityDropout, relationDropout,
                 initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
     }
 
     /** The penalty's weight {@code lambda} on both tables. */
@@ -456,21 +485,22 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withRegularization(float entities, float relations) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 entities, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
-                relationDropout, initializer, labelSmoothing, relations, batches, dropoutMasks, penaltyRows);
+                relationDropout, initializer, labelSmoothing, relations, batches, dropoutMasks, penaltyRows,
+                headNegatives);
     }
 
     public TrainingConfig withSides(String s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, s, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
     }
 
     public TrainingConfig withChunk(int c) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, c, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
     }
 
     /**
@@ -541,14 +571,15 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withInit(float low, float high) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, low, high, entityDropout,
-                relationDropout, UNIFORM, labelSmoothing, relationRegularization, batches, dropoutMasks, penaltyRows);
+                relationDropout, UNIFORM, labelSmoothing, relationRegularization, batches, dropoutMasks, penaltyRows,
+                headNegatives);
     }
 
     public TrainingConfig withDropout(float entities, float relations) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entities, relations,
                 initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
     }
 
     /** Whether a step looks up dropped-out copies of the rows ({@link #entityDropout}, {@link #relationDropout}). */
@@ -560,21 +591,42 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
     public TrainingConfig withBatches(String b) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
-                relationDropout, initializer, labelSmoothing, relationRegularization, b, dropoutMasks, penaltyRows);
+                relationDropout, initializer, labelSmoothing, relationRegularization, b, dropoutMasks, penaltyRows,
+                headNegatives);
     }
 
     /** Dropout masks {@linkplain #MASKS_PER_QUERY per query} or {@linkplain #MASKS_PER_TRIPLE per scored triple}. */
     public TrainingConfig withDropoutMasks(String masks) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
-                relationDropout, initializer, labelSmoothing, relationRegularization, batches, masks, penaltyRows);
+                relationDropout, initializer, labelSmoothing, relationRegularization, batches, masks, penaltyRows,
+                headNegatives);
     }
 
     /** The penalty on the {@linkplain #PENALTY_TOUCHED_ROWS touched rows} or on {@linkplain #PENALTY_ALL_ROWS all}. */
     public TrainingConfig withPenaltyRows(String rows) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
-                relationDropout, initializer, labelSmoothing, relationRegularization, batches, dropoutMasks, rows);
+                relationDropout, initializer, labelSmoothing, relationRegularization, batches, dropoutMasks, rows,
+                headNegatives);
+    }
+
+    /** {@code n} negatives per head query ({@link #SAME_NEGATIVES}: as many as per tail query). */
+    public TrainingConfig withHeadNegatives(int n) {
+        return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
+                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
+                relationDropout, initializer, labelSmoothing, relationRegularization, batches, dropoutMasks,
+                penaltyRows, n);
+    }
+
+    /** Whether head queries have a count of negatives of their own ({@link #headNegatives()}). */
+    public boolean separateHeadNegatives() {
+        return headNegatives != SAME_NEGATIVES && headNegatives != negatives;
+    }
+
+    /** Negatives per query on the given side: {@link #headNegatives()} (unless the same) or {@link #negatives()}. */
+    public int negativesFor(boolean headQuery) {
+        return headQuery && headNegatives != SAME_NEGATIVES ? headNegatives : negatives;
     }
 
     /** Whether every row is penalised and updated every step ({@link #PENALTY_ALL_ROWS}). */
@@ -596,6 +648,6 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, s, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
     }
 }

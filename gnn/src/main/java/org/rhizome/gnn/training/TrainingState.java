@@ -24,13 +24,13 @@ import org.rhizome.graph.RhizomeException;
  *
  * <p>File format (big-endian, {@link ChecksummedFile}: CRC-32, written atomically):
  * <pre>
- * magic "RZSTATE\n" | int version (6) | configuration (UTF model, ints rank negatives batch steps, float lr,
+ * magic "RZSTATE\n" | int version (7) | configuration (UTF model, ints rank negatives batch steps, float lr,
  * UTF optimizer loss, floats gamma advTemperature regularization, boolean subsampling, UTF sides, long seed,
  * int chunk, UTF regularizer, floats initialisation low and high (version 1: absent, both 0; version 2: one
  * half-width w for [-w, w]), floats entity and relation dropout (absent before version 3: 0), UTF initializer and
  * float label smoothing, float relation regularization (absent before version 4: uniform, 0, the regularization),
  * UTF batches (absent before version 5: with replacement), UTF dropout masks and UTF penalty rows (absent before
- * version 6: per query, touched))
+ * version 6: per query, touched), int head negatives (absent before version 7: as many as negatives))
  * | int step | int threads | int train size | long train fingerprint | int entities | int relations | int dim
  * | float phase scale | entity floats | relation floats | int optimiser arrays | (int length, floats)...
  * | double best MRR | int best step | int checks without improvement | boolean has best | [best entity and relation
@@ -41,10 +41,10 @@ public final class TrainingState {
     /**
      * The format version this code writes; it also reads versions 1 (before {@code init}: 0), 2 (before dropout:
      * none) and 3 (before the initializer, label smoothing and relation regularization: uniform, none, the
-     * regularization), 4 (before shuffled batches: drawn with replacement) and 5 (before dropout masks and penalty
-     * rows: per query, touched).
+     * regularization), 4 (before shuffled batches: drawn with replacement), 5 (before dropout masks and penalty
+     * rows: per query, touched) and 6 (before head negatives: as many as negatives).
      */
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
     private static final byte[] MAGIC = {'R', 'Z', 'S', 'T', 'A', 'T', 'E', '\n'};
 
     final TrainingConfig config;
@@ -148,6 +148,7 @@ public final class TrainingState {
             out.writeUTF(c.batches());
             out.writeUTF(c.dropoutMasks());
             out.writeUTF(c.penaltyRows());
+            out.writeInt(c.headNegatives());
             out.writeInt(step);
             out.writeInt(threads);
             out.writeInt(trainSize);
@@ -227,10 +228,11 @@ public final class TrainingState {
                 String batches = version >= 5 ? in.readUTF() : TrainingConfig.WITH_REPLACEMENT;
                 String masks = version >= 6 ? in.readUTF() : TrainingConfig.MASKS_PER_QUERY;
                 String penaltyRows = version >= 6 ? in.readUTF() : TrainingConfig.PENALTY_TOUCHED_ROWS;
+                int headNegatives = version >= 7 ? in.readInt() : TrainingConfig.SAME_NEGATIVES;
                 c = new TrainingConfig(kind, rank, negatives, batch, steps, lr, optimizer, loss, gamma, temperature,
                         regularization, subsampling, sides, seed, chunk, regularizer, low, high, entityDropout,
                         relationDropout, initializer, labelSmoothing, relationRegularization, batches, masks,
-                        penaltyRows);
+                        penaltyRows, headNegatives);
             } catch (IllegalArgumentException e) {
                 throw new IOException("impossible configuration (" + e.getMessage() + "): corrupted", e);
             }

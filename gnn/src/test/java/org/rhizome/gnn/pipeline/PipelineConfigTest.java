@@ -83,6 +83,14 @@ class PipelineConfigTest {
                 true, "two.yaml").training();
         assertThat(two.relationRegularization()).isZero();
         assertThat(two).isEqualTo(d.training().withRegularization(0.5f, 0f));
+        // head negatives: absent means as many as negatives; a count of their own round-trips through YAML
+        assertThat(d.training().headNegatives()).isEqualTo(TrainingConfig.SAME_NEGATIVES);
+        PipelineConfig heads = PipelineConfig.parse("training:\n  negatives: 158\n  head-negatives: 70\n", true,
+                "heads.yaml");
+        assertThat(heads.training().headNegatives()).isEqualTo(70);
+        assertThat(PipelineConfig.parse(heads.toYaml(), true, "again.yaml")).isEqualTo(heads);
+        assertThatThrownBy(() -> PipelineConfig.parse("training:\n  head-negatives: -2\n", true, "neg.yaml"))
+                .hasMessageContaining("neg.yaml").hasMessageContaining("head negatives must be >= 0");
     }
 
     @Test

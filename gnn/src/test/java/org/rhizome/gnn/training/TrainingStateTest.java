@@ -133,44 +133,71 @@ class TrainingStateTest {
 
     /**
      * A state written before dropout masks and penalty rows were recorded (format version 5: the same file without
-     * those two strings) still reads, as masks per query and the penalty on the touched rows, and resumes to the same
-     * end. The version-5 file is made from a version-6 one: the version field set to 5, the two strings cut out, the
-     * CRC-32 written anew.
+     * those two strings and the head negatives) still reads, as masks per query, the penalty on the touched rows and
+     * as many head negatives as negatives, and resumes to the same end; so does one written before head negatives
+     * were (version 6: without the int after the two strings). The older file is made from a version-7 one: the
+     * version field set, the fields cut out, the CRC-32 written anew.
      */
-    @Test
-    void aVersionFiveStateReadsAsMasksPerQueryAndTheTouchedRows() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"5", "6"})
+    void anOlderStateReadsWithTheDefaultsOfTheFieldsItLacks(int version) throws Exception {
         TrainingConfig c = config("distmult", "adagrad");
-        Path six = dir.resolve("six.rzstate");
-        assertThatThrownBy(() -> new Trainer(c).validation(validation()).saveState(six, 25).listener(crashAt(30), 1)
+        Path seven = dir.resolve("seven.rzstate");
+        assertThatThrownBy(() -> new Trainer(c).validation(validation()).saveState(seven, 25).listener(crashAt(30), 1)
                 .train(TRAIN, 50, 4)).hasMessageContaining("simulated crash");
-        byte[] file = Files.readAllBytes(six);
+        byte[] file = Files.readAllBytes(seven);
         byte[] body = java.util.Arrays.copyOf(file, file.length - 8);
         java.io.ByteArrayOutputStream fields = new java.io.ByteArrayOutputStream();
         java.io.DataOutputStream out = new java.io.DataOutputStream(fields);
         out.writeUTF(TrainingConfig.MASKS_PER_QUERY);
         out.writeUTF(TrainingConfig.PENALTY_TOUCHED_ROWS);
-        byte[] cut = fields.toByteArray();
-        int at = indexOf(body, cut);
-        assertThat(at).as("the two strings in the version-6 file").isPositive();
-        assertThat(indexOf(java.util.Arrays.copyOfRange(body, at + 1, body.length), cut)).isNegative();
-        java.io.ByteArrayOutputStream five = new java.io.ByteArrayOutputStream();
-        five.write(body, 0, at);
-        five.write(body, at + cut.length, body.length - at - cut.length);
-        byte[] b5 = five.toByteArray();
-        java.nio.ByteBuffer.wrap(b5).putInt(8, 5); // after the 8-byte magic
+        out.writeInt(TrainingConfig.SAME_NEGATIVES);
+        byte[] tail = fields.toByteArray();
+        int at = indexOf(body, tail);
+        assertThat(at).as("the two strings and the int in the version-7 file").isPositive();
+        assertThat(indexOf(java.util.Arrays.copyOfRange(body, at + 1, body.length), tail)).isNegative();
+        // version 5 lacks all three fields, version 6 the int only
+        int from = version == 5 ? at : at + tail.length - 4;
+        int to = at + tail.length;
+        java.io.ByteArrayOutputStream older = new java.io.ByteArrayOutputStream();
+        older.write(body, 0, from);
+        older.write(body, to, body.length - to);
+        byte[] b = older.toByteArray();
+        java.nio.ByteBuffer.wrap(b).putInt(8, version); // after the 8-byte magic
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(b5);
-        Path old = dir.resolve("five.rzstate");
-        Files.write(old, java.nio.ByteBuffer.allocate(b5.length + 8).put(b5).putLong(crc.getValue()).array());
+        crc.update(b);
+        Path old = dir.resolve("v" + version + ".rzstate");
+        Files.write(old, java.nio.ByteBuffer.allocate(b.length + 8).put(b).putLong(crc.getValue()).array());
 
         TrainingState read = TrainingState.read(old);
         assertThat(read.config()).isEqualTo(c);
         assertThat(read.config().dropoutMasks()).isEqualTo(TrainingConfig.MASKS_PER_QUERY);
         assertThat(read.config().penaltyRows()).isEqualTo(TrainingConfig.PENALTY_TOUCHED_ROWS);
+        assertThat(read.config().headNegatives()).isEqualTo(TrainingConfig.SAME_NEGATIVES);
         assertThat(read.step()).isEqualTo(25);
         TrainingResult resumed = new Trainer(c).validation(validation()).resume(read).train(TRAIN, 50, 4);
         TrainingResult straight = new Trainer(c).validation(validation()).train(TRAIN, 50, 4);
         assertThat(resumed.model().entities()).isEqualTo(straight.model().entities());
+    }
+
+    /** Head queries with negatives of their own: the count is recorded in the state and a resumed run ends alike. */
+    @Test
+    void aRunWithHeadNegativesOfTheirOwnResumesBitForBit() {
+        TrainingConfig c = config("transe", "adam").withSides("random").withHeadNegatives(3);
+        TrainingResult straight = new Trainer(c).threads(2).validation(validation()).train(TRAIN, 50, 4);
+        Path state = dir.resolve("head.rzstate");
+        assertThatThrownBy(() -> new Trainer(c).threads(2).validation(validation()).saveState(state, 25)
+                .listener(crashAt(30), 1).train(TRAIN, 50, 4)).hasMessageContaining("simulated crash");
+        TrainingState saved = TrainingState.read(state);
+        assertThat(saved.config().headNegatives()).isEqualTo(3);
+        assertThat(saved.config()).isEqualTo(c);
+        TrainingResult resumed = new Trainer(c).threads(2).validation(validation()).resume(saved).train(TRAIN, 50, 4);
+        assertThat(resumed.model().entities()).isEqualTo(straight.model().entities());
+        assertThat(resumed.model().relations()).isEqualTo(straight.model().relations());
+        // and the count changes the run: the same seed with 8 negatives on both sides ends elsewhere
+        TrainingResult same = new Trainer(c.withHeadNegatives(TrainingConfig.SAME_NEGATIVES)).threads(2)
+                .validation(validation()).train(TRAIN, 50, 4);
+        assertThat(same.model().entities()).isNotEqualTo(straight.model().entities());
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
