@@ -34,6 +34,7 @@ import org.rhizome.gnn.reader.ReaderTrainer;
 import org.rhizome.gnn.reader.SubgraphRetriever;
 import org.rhizome.gnn.sampling.LemonSampler;
 import org.rhizome.gnn.sampling.NegativeSampler;
+import org.rhizome.gnn.training.LearningRateSchedule;
 import org.rhizome.gnn.training.Trainer;
 import org.rhizome.gnn.training.TrainingConfig;
 import org.rhizome.gnn.training.TrainingListener;
@@ -95,6 +96,13 @@ final class TrainCommand implements Callable<Integer> {
             + "query a target (LibKGE's KvsAll; --batch then counts queries; the same needs). Default: "
             + "${DEFAULT-VALUE}")
     String negatives;
+
+    @Option(names = "--lr-schedule", paramLabel = "constant|plateau[:F:P:T]", description = "How the learning rate "
+            + "changes: constant, or plateau:FACTOR:PATIENCE:THRESHOLD, which multiplies it by FACTOR after more than "
+            + "PATIENCE validation checks in a row without a relative improvement of THRESHOLD (PyTorch's "
+            + "ReduceLROnPlateau as LibKGE uses it; plateau alone is plateau:0.95:5:0.0001; needs --valid-every). "
+            + "Default: constant.")
+    String lrSchedule;
 
     @Option(names = "--head-negatives", paramLabel = "N", description = "Negatives per head query, where --negatives "
             + "counts a tail query's; with --reciprocal, per reciprocal triple (t, r^-1, h), which stands for the head "
@@ -377,7 +385,7 @@ final class TrainCommand implements Callable<Integer> {
                     "--temperature", "--seed", "--chunk", "--regularization", "--relation-regularization",
                     "--regularizer", "--loss", "--optimizer", "--sides", "--init-range", "--entity-dropout",
                     "--relation-dropout", "--label-smoothing", "--batches", "--dropout-masks",
-                    "--penalty-rows", "--head-negatives")) {
+                    "--penalty-rows", "--head-negatives", "--lr-schedule")) {
                 if (given.hasMatchedOption(option)) {
                     throw new CommandFailedException(ExitCodes.USAGE, "--resume takes the training configuration "
                             + "from the state; " + option + " cannot change it (only --steps can extend it)");
@@ -456,6 +464,14 @@ final class TrainCommand implements Callable<Integer> {
                         o.flush();
                     }
                 }
+
+                @Override
+                public void learningRateChanged(int step, double lr) {
+                    if (!root.quiet()) {
+                        o.printf(Locale.US, "  step %,d: learning rate cut to %.6g%n", step, lr);
+                        o.flush();
+                    }
+                }
             }, Math.max(1, steps / 10), setup);
         } catch (IllegalArgumentException e) {
             if (state == null) {
@@ -486,6 +502,10 @@ final class TrainCommand implements Callable<Integer> {
         if (pc.validation().every() <= 0) {
             if (checkpoint != null) {
                 throw new CommandFailedException(ExitCodes.USAGE, "--checkpoint needs --valid-every N");
+            }
+            if (!pc.training().lrSchedule().isConstant()) {
+                throw new CommandFailedException(ExitCodes.USAGE, "--lr-schedule " + pc.training().lrSchedule()
+                        + " follows the validation MRR: it needs --valid-every N");
             }
             return null;
         }
@@ -559,7 +579,7 @@ final class TrainCommand implements Callable<Integer> {
                     t.regularizer(), t.initLow(), t.initHigh(), t.entityDropout(), t.relationDropout(),
                     t.initializer(), labelSmoothing != null ? labelSmoothing
                             : neg == TrainingConfig.KVS_ALL ? t.labelSmoothing() : 0f, t.relationRegularization(),
-                    t.batches(), t.dropoutMasks(), t.penaltyRows(), t.headNegatives());
+                    t.batches(), t.dropoutMasks(), t.penaltyRows(), t.headNegatives(), t.lrSchedule());
             if (given.hasMatchedOption("--steps")) {
                 t = t.withSteps(steps);
             }
@@ -593,6 +613,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (headNegatives != null) {
                 t = t.withHeadNegatives(headNegatives);
+            }
+            if (lrSchedule != null) {
+                t = t.withLrSchedule(LearningRateSchedule.parse(lrSchedule));
             }
             if (given.hasMatchedOption("--seed")) {
                 t = t.withSeed(seed);

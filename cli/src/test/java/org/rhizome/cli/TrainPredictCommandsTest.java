@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -162,6 +163,34 @@ class TrainPredictCommandsTest {
                 "--head-negatives", "2", "--out", dir.resolve("r.rzkge").toString());
         assertThat(resumed.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(resumed.err()).contains("--head-negatives cannot change it");
+    }
+
+    /**
+     * The learning rate cut at validation plateaus from the command line: with a threshold no check can beat, every
+     * check after the first is a plateau, so the rate halves at each; the saved configuration records the schedule;
+     * without validation checks it is refused.
+     */
+    @Test
+    void cutsTheLearningRateAtValidationPlateaus() throws Exception {
+        Path data = ring("ring-lr", 24, 4, "\n");
+        Files.copy(data.resolve("test.txt"), data.resolve("valid.txt"), StandardCopyOption.REPLACE_EXISTING);
+        Path yaml = dir.resolve("lr.yaml");
+        Cli.Result t = Cli.run("train", "--data", data.toString(), "--model", "distmult", "--rank", "8", "--steps",
+                "60", "--batch", "16", "--negatives", "4", "--lr", "0.05", "--valid-every", "20", "--patience", "10",
+                "--lr-schedule", "plateau:0.5:0:1000", "--save-config", yaml.toString(), "--out",
+                dir.resolve("lr.rzkge").toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        assertThat(t.out()).contains("step 40: learning rate cut to 0.0250000")
+                .contains("step 60: learning rate cut to 0.0125000").doesNotContain("step 20: learning rate");
+        assertThat(Files.readString(yaml)).contains("lr-schedule:").contains("plateau:0.5:0:1000.0");
+        Cli.Result bare = Cli.run("train", "--data", data.toString(), "--lr-schedule", "plateau", "--out",
+                dir.resolve("z.rzkge").toString());
+        assertThat(bare.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bare.err()).contains("needs --valid-every");
+        Cli.Result bad = Cli.run("train", "--data", data.toString(), "--lr-schedule", "cosine", "--out",
+                dir.resolve("z.rzkge").toString());
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("constant, plateau");
     }
 
     @Test

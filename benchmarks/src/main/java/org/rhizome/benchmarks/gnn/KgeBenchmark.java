@@ -22,6 +22,7 @@ import org.rhizome.gnn.kernel.Kernels;
 import org.rhizome.gnn.model.ModelKind;
 import org.rhizome.gnn.pipeline.KgePipeline;
 import org.rhizome.gnn.sampling.LemonSampler;
+import org.rhizome.gnn.training.LearningRateSchedule;
 import org.rhizome.gnn.training.Trainer;
 import org.rhizome.gnn.training.TrainingConfig;
 import org.rhizome.gnn.training.TrainingListener;
@@ -69,7 +70,9 @@ import org.rhizome.gnn.training.Validation;
  * {@code +-(gamma + 2) / dim}; {@code xavier-normal}: {@link TrainingConfig#XAVIER_NORMAL}), {@code entity-dropout} and
  * {@code relation-dropout} (0) are {@link TrainingConfig}'s, as are {@code dropout-masks} ({@code per-query} or
  * {@code per-triple}), {@code penalty-rows} ({@code touched} or {@code all}) and {@code head-negatives} (0: as many as
- * {@code negatives}; with {@code reciprocal=true} the count for the reciprocal triples, LibKGE's {@code num_samples.s}).
+ * {@code negatives}; with {@code reciprocal=true} the count for the reciprocal triples, LibKGE's {@code num_samples.s})
+ * and {@code lr-schedule} ({@code constant} or {@code plateau[:FACTOR:PATIENCE:THRESHOLD]}, LibKGE's
+ * {@code ReduceLROnPlateau}; needs {@code valid-every}).
  * {@code valid-every=N} checks the filtered MRR on the whole validation split every N steps, keeps the best check
  * and stops after {@code patience} (10) checks without improvement; the JSON line then also holds the best check's
  * step and validation MRR, and {@code progress=N} prints a line to stderr every N steps. {@code save-best=FILE}
@@ -98,7 +101,7 @@ public final class KgeBenchmark {
                 "progress", "0", "entity-dropout", "0", "relation-dropout", "0", "save-best", "",
                 "label-smoothing", "0", "reg-relations", "", "batches", TrainingConfig.WITH_REPLACEMENT,
                 "dropout-masks", TrainingConfig.MASKS_PER_QUERY,
-                "penalty-rows", TrainingConfig.PENALTY_TOUCHED_ROWS, "head-negatives", "0",
+                "penalty-rows", TrainingConfig.PENALTY_TOUCHED_ROWS, "head-negatives", "0", "lr-schedule", "constant",
                 "state", "", "state-every", "0", "resume", "false");
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
@@ -125,11 +128,14 @@ public final class KgeBenchmark {
                 Float.parseFloat(o.get("reg-relations").isEmpty() ? o.get("reg") : o.get("reg-relations")),
                 o.get("batches")).withInit(o.get("init")).withDropoutMasks(o.get("dropout-masks"))
                 .withPenaltyRows(o.get("penalty-rows"))
-                .withHeadNegatives(Integer.parseInt(o.get("head-negatives")));
+                .withHeadNegatives(Integer.parseInt(o.get("head-negatives")))
+                .withLrSchedule(LearningRateSchedule.parse(o.get("lr-schedule")));
         int threads = Integer.parseInt(o.get("threads"));
         int warmup = Integer.parseInt(o.get("warmup"));
         if (warmup > 0) {
-            Trainer warm = new Trainer(c.withSteps(warmup).withSeed(c.seed() + 1)).threads(threads);
+            // the warm-up has no validation checks for a schedule to follow
+            Trainer warm = new Trainer(c.withSteps(warmup).withSeed(c.seed() + 1)
+                    .withLrSchedule(LearningRateSchedule.CONSTANT)).threads(threads);
             if (reciprocal) {
                 warm.reciprocalRelationsFrom(ds.baseRelationCount());
             }
@@ -179,6 +185,11 @@ public final class KgeBenchmark {
                 public void validated(int step, double mrr, double best) {
                     System.err.printf(Locale.ROOT, "step %d valid MRR %.4f best %.4f %.0f s%n", step, mrr, best,
                             (System.nanoTime() - started) / 1e9);
+                }
+
+                @Override
+                public void learningRateChanged(int step, double lr) {
+                    System.err.printf(Locale.ROOT, "step %d learning rate cut to %.6g%n", step, lr);
                 }
             }, progress);
         }

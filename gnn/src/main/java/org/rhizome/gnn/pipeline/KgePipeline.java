@@ -148,11 +148,11 @@ public final class KgePipeline {
                 + "\"regularizer\":\"%s\",\"initLow\":%s,\"initHigh\":%s,\"entityDropout\":%s,"
                 + "\"relationDropout\":%s,\"initializer\":\"%s\",\"labelSmoothing\":%s,"
                 + "\"relationRegularization\":%s,\"batches\":\"%s\",\"dropoutMasks\":\"%s\",\"penaltyRows\":\"%s\","
-                + "\"headNegatives\":%d}", c.model(),
+                + "\"headNegatives\":%d,\"lrSchedule\":\"%s\"}", c.model(),
                 c.rank(), c.negatives(), c.batch(), c.steps(), c.lr(), c.optimizer(), c.loss(), c.gamma(),
                 c.advTemperature(), c.regularization(), c.subsampling(), c.sides(), c.seed(), c.chunk(),
                 c.regularizer(), c.initLow(), c.initHigh(), c.entityDropout(), c.relationDropout(), c.initializer(),
                 c.labelSmoothing(), c.relationRegularization(), c.batches(), c.dropoutMasks(),
-                c.penaltyRows(), c.headNegatives());
+                c.penaltyRows(), c.headNegatives(), c.lrSchedule());
     }
 }

@@ -45,6 +45,7 @@ import org.rhizome.gnn.training.TrainingConfig;
  *   batches: with-replacement        # or shuffled (passes over the examples, as LibKGE's epochs)
  *   steps: 1000
  *   lr: 0.001
+ *   lr-schedule: constant            # or plateau[:FACTOR:PATIENCE:THRESHOLD]: cut at validation plateaus (LibKGE)
  *   optimizer: adam                  # or adagrad
  *   loss: self-adversarial           # or margin, cross-entropy
  *   gamma: 6.0
@@ -318,6 +319,7 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
         tr.put("dropout-masks", t.dropoutMasks());
         tr.put("penalty-rows", t.penaltyRows());
         tr.put("head-negatives", t.headNegatives());
+        tr.put("lr-schedule", t.lrSchedule().toString());
         ObjectNode s = root.putObject("sampler");
         s.put("kind", sampler.kind());
         if (sampler.entityText() == null) {
@@ -382,7 +384,8 @@ public record PipelineConfig(String data, long splitSeed, TrainingConfig trainin
                     (float) number(t, "label-smoothing", "training.", where),
                     (float) number(t, "relation-regularization", "training.", where),
                     text(t, "training.batches", where), text(t, "training.dropout-masks", where),
-                    text(t, "training.penalty-rows", where), integer(t, "head-negatives", "training.", where));
+                    text(t, "training.penalty-rows", where), integer(t, "head-negatives", "training.", where),
+                    org.rhizome.gnn.training.LearningRateSchedule.parse(text(t, "training.lr-schedule", where)));
         } catch (IllegalArgumentException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(where) ? e
                     : new IllegalArgumentException(where + ": training: " + e.getMessage(), e);

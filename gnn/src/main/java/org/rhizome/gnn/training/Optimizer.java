@@ -40,6 +40,12 @@ public interface Optimizer {
     default void endStep(long step) {}
 
     /**
+     * Sets the learning rate for the steps from the next {@link #beginStep} on (a schedule's cut between steps,
+     * {@link LearningRateSchedule}).
+     */
+    void learningRate(float lr);
+
+    /**
      * The optimiser's state, live (not copies), one array per kind and table in a fixed order: what a training
      * checkpoint saves and restores ({@link TrainingState}). Adagrad: the accumulators of each table; Adam: the first
      * moments of each table, then the second moments.
@@ -64,12 +70,17 @@ public interface Optimizer {
     /** Adagrad. */
     final class Adagrad implements Optimizer {
         private static final Kernels KERNELS = Kernels.get();
-        private final float lr;
+        private float lr;
         private final float[][] acc;
 
         @Override
         public float[][] state() {
             return acc;
+        }
+
+        @Override
+        public void learningRate(float rate) {
+            this.lr = rate;
         }
 
         Adagrad(float lr, float[][] tables) {
@@ -99,7 +110,7 @@ public interface Optimizer {
         private static final float B2 = 0.999f;
         private static final float EPS = 1e-8f;
         private static final Kernels KERNELS = Kernels.get();
-        private final float lr;
+        private float lr;
         private final float[][] m;
         private final float[][] v;
         /** The step size with bias correction of the step last prepared (once per step, not per row). */
@@ -120,6 +131,12 @@ public interface Optimizer {
             System.arraycopy(m, 0, s, 0, m.length);
             System.arraycopy(v, 0, s, m.length, v.length);
             return s;
+        }
+
+        @Override
+        public void learningRate(float rate) {
+            this.lr = rate;
+            this.stepOfA = -1; // the next step's size is prepared afresh
         }
 
         Adam(float lr, float[][] tables) {

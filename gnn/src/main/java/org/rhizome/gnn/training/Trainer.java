@@ -210,6 +210,11 @@ public final class Trainer {
         Optimizer opt = config.optimizer().equals("adam") ? Optimizer.adam(config.lr(), tables)
                 : Optimizer.adagrad(config.lr(), tables);
         long fingerprint = resumeFrom != null || stateFile != null ? TrainingState.fingerprint(train) : 0;
+        if (!config.lrSchedule().isConstant() && validation == null) {
+            throw new IllegalStateException("the learning-rate schedule " + config.lrSchedule() + " follows the "
+                    + "validation MRR: it needs validation checks (Trainer.validation)");
+        }
+        LearningRateSchedule.Plateau plateau = new LearningRateSchedule.Plateau(config.lrSchedule(), config.lr());
         int dim = model.dim();
         int rw = model.relationWidth();
         boolean distance = config.model().isDistance();
@@ -290,6 +295,8 @@ public final class Trainer {
                 }
             }
             best = st.best;
+            plateau = new LearningRateSchedule.Plateau(config.lrSchedule(), st.lrRate, st.lrBest, st.lrBad);
+            opt.learningRate((float) plateau.rate());
             bestStep = st.bestStep;
             worse = st.worse;
             bestEnt = st.bestEnt == null ? null : st.bestEnt.clone();
@@ -382,6 +389,10 @@ public final class Trainer {
                             validation.scorer().apply(model), validTriples,
                             validation.filter(), threads).metrics(org.rhizome.gnn.evaluation.Side.BOTH,
                             org.rhizome.gnn.evaluation.TieBreak.REALISTIC).mrr();
+                    if (plateau.check(mrr)) { // the steps from the next on run at the cut rate
+                        opt.learningRate((float) plateau.rate());
+                        listener.learningRateChanged(step, plateau.rate());
+                    }
                     if (Double.isNaN(best) || mrr > best + 1e-6) {
                         best = mrr;
                         bestStep = step;
@@ -396,14 +407,14 @@ public final class Trainer {
                         validationNanos += System.nanoTime() - v0;
                         listener.validated(step, mrr, best);
                         if (worse >= validation.patience()) {
-                            saveState(step, fingerprint, train.size(), model, opt, best, bestStep, worse, bestEnt,
-                                    bestRel, true);
+                            saveState(step, fingerprint, train.size(), model, opt, plateau, best, bestStep, worse,
+                                    bestEnt, bestRel, true);
                             break;
                         }
                     }
                 }
-                saveState(step, fingerprint, train.size(), model, opt, best, bestStep, worse, bestEnt, bestRel,
-                        step % Math.max(1, stateEvery) == 0 || step == config.steps());
+                saveState(step, fingerprint, train.size(), model, opt, plateau, best, bestStep, worse, bestEnt,
+                        bestRel, step % Math.max(1, stateEvery) == 0 || step == config.steps());
             }
         } finally {
             if (pool != null) {
@@ -426,13 +437,14 @@ public final class Trainer {
     }
 
     /** Writes the state after {@code step} when a state file is set and {@code due}. */
-    private void saveState(int step, long fingerprint, int trainSize, KgeModel model, Optimizer opt, double best,
-            int bestStep, int worse, float[] bestEnt, float[] bestRel, boolean due) {
+    private void saveState(int step, long fingerprint, int trainSize, KgeModel model, Optimizer opt,
+            LearningRateSchedule.Plateau plateau, double best, int bestStep, int worse, float[] bestEnt,
+            float[] bestRel, boolean due) {
         if (stateFile == null || !due) {
             return;
         }
         new TrainingState(config, step, threads, trainSize, fingerprint, model, opt.state(), best, bestStep, worse,
-                bestEnt, bestRel).write(stateFile);
+                bestEnt, bestRel, plateau.rate(), plateau.best(), plateau.bad()).write(stateFile);
     }
 
     /** One thread's share of a step: scores, loss and gradient rows of its positives. */

@@ -81,12 +81,16 @@ import org.rhizome.gnn.model.ModelKind;
  *                   for the head of {@code (h, r, t)} ({@link Trainer#reciprocalRelationsFrom}). LibKGE's
  *                   {@code num_samples.s} beside {@code num_samples.o}. Needs sampled negatives and, when it
  *                   differs from {@code negatives}, chunks of one
+ * @param lrSchedule how the learning rate changes: {@link LearningRateSchedule#CONSTANT} (the constructors without
+ *                   this component choose it) or cut at plateaus of the validation MRR
+ *                   ({@link LearningRateSchedule#plateau}, LibKGE's {@code ReduceLROnPlateau}; needs validation)
  */
 public record TrainingConfig(ModelKind model, int rank, int negatives, int batch, int steps, float lr,
         String optimizer, String loss, float gamma, float advTemperature, float regularization, boolean subsampling,
         String sides, long seed, int chunk, String regularizer, float initLow, float initHigh, float entityDropout,
         float relationDropout, String initializer, float labelSmoothing, float relationRegularization,
-        String batches, String dropoutMasks, String penaltyRows, int headNegatives) {
+        String batches, String dropoutMasks, String penaltyRows, int headNegatives,
+        LearningRateSchedule lrSchedule) {
 
     /** {@link #initializer()}: every float uniform in the initialisation range. */
     public static final String UNIFORM = "uniform";
@@ -155,7 +159,7 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         this(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature, regularization,
                 subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout, relationDropout,
                 initializer, labelSmoothing, relationRegularization, batches, MASKS_PER_QUERY,
-                PENALTY_TOUCHED_ROWS, SAME_NEGATIVES);
+                PENALTY_TOUCHED_ROWS, SAME_NEGATIVES, LearningRateSchedule.CONSTANT);
     }
 
     /** Batches drawn {@linkplain #WITH_REPLACEMENT with replacement}. */
@@ -354,6 +358,7 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
                         + "shares one set of negatives), got chunk " + chunk);
             }
         }
+        Objects.requireNonNull(lrSchedule, "lrSchedule");
         if (!(regularization >= 0) || !(relationRegularization >= 0)) {
             throw new IllegalArgumentException("regularization must be >= 0, got " + regularization
                     + " (entities) and " + relationRegularization + " (relations)");
@@ -399,35 +404,35 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return new TrainingConfig(m, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives, lrSchedule);
     }
 
     public TrainingConfig withRank(int r) {
         return new TrainingConfig(model, r, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives, lrSchedule);
     }
 
     public TrainingConfig withSteps(int s) {
         return new TrainingConfig(model, rank, negatives, batch, s, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives, lrSchedule);
     }
 
     public TrainingConfig withBatch(int b, int neg) {
         return new TrainingConfig(model, rank, neg, b, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives, lrSchedule);
     }
 
     public TrainingConfig withLearningRate(float rate, String opt) {
         return new TrainingConfig(model, rank, negatives, batch, steps, rate, opt, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives, lrSchedule);
     }
 
     /**
@@ -439,7 +444,7 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return new TrainingConfig(model, rank, ALL_ENTITIES, batch, steps, lr, optimizer, "cross-entropy", gamma,
                 advTemperature, regularization, subsampling, s, seed, chunk, regularizer, initLow, initHigh,
                 entityDropout, relationDropout, initializer, 0f, relationRegularization, batches, dropoutMasks,
-                penaltyRows, SAME_NEGATIVES);
+                penaltyRows, SAME_NEGATIVES, lrSchedule);
     }
 
     /**
@@ -451,7 +456,7 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return new TrainingConfig(model, rank, KVS_ALL, batch, steps, lr, optimizer, "cross-entropy", gamma,
                 advTemperature, regularization, false, s, seed, chunk, regularizer, initLow, initHigh,
                 entityDropout, relationDropout, initializer, smoothing, relationRegularization, batches,
-                dropoutMasks, penaltyRows, SAME_NEGATIVES);
+                dropoutMasks, penaltyRows, SAME_NEGATIVES, lrSchedule);
     }
 
     /** Tables initialised by {@code init}: {@link #UNIFORM} (in the range) or {@link #XAVIER_NORMAL}. */
@@ -459,21 +464,21 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
                 relationDropout, init, labelSmoothing, relationRegularization, batches, dropoutMasks, penaltyRows,
-                headNegatives);
+                headNegatives, lrSchedule);
     }
 
     public TrainingConfig withLoss(String l, float g, float temperature) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, l, g, temperature,
                 regularization, subsampling, sides, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives, lrSchedule);
     }
 
     public TrainingConfig withRegularizer(String r) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, r, initLow, initHigh, entityDropout, relationDropout,
                 initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives, lrSchedule);
     }
 
     /** The penalty's weight {@code lambda} on both tables. */
@@ -486,21 +491,21 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 entities, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
                 relationDropout, initializer, labelSmoothing, relations, batches, dropoutMasks, penaltyRows,
-                headNegatives);
+                headNegatives, lrSchedule);
     }
 
     public TrainingConfig withSides(String s) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, s, seed, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives, lrSchedule);
     }
 
     public TrainingConfig withChunk(int c) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, c, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives, lrSchedule);
     }
 
     /**
@@ -572,14 +577,14 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, low, high, entityDropout,
                 relationDropout, UNIFORM, labelSmoothing, relationRegularization, batches, dropoutMasks, penaltyRows,
-                headNegatives);
+                headNegatives, lrSchedule);
     }
 
     public TrainingConfig withDropout(float entities, float relations) {
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entities, relations,
                 initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives, lrSchedule);
     }
 
     /** Whether a step looks up dropped-out copies of the rows ({@link #entityDropout}, {@link #relationDropout}). */
@@ -592,7 +597,7 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
                 relationDropout, initializer, labelSmoothing, relationRegularization, b, dropoutMasks, penaltyRows,
-                headNegatives);
+                headNegatives, lrSchedule);
     }
 
     /** Dropout masks {@linkplain #MASKS_PER_QUERY per query} or {@linkplain #MASKS_PER_TRIPLE per scored triple}. */
@@ -600,7 +605,7 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
                 relationDropout, initializer, labelSmoothing, relationRegularization, batches, masks, penaltyRows,
-                headNegatives);
+                headNegatives, lrSchedule);
     }
 
     /** The penalty on the {@linkplain #PENALTY_TOUCHED_ROWS touched rows} or on {@linkplain #PENALTY_ALL_ROWS all}. */
@@ -608,7 +613,7 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
                 relationDropout, initializer, labelSmoothing, relationRegularization, batches, dropoutMasks, rows,
-                headNegatives);
+                headNegatives, lrSchedule);
     }
 
     /** {@code n} negatives per head query ({@link #SAME_NEGATIVES}: as many as per tail query). */
@@ -616,7 +621,15 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
                 relationDropout, initializer, labelSmoothing, relationRegularization, batches, dropoutMasks,
-                penaltyRows, n);
+                penaltyRows, n, lrSchedule);
+    }
+
+    /** The learning rate changed as {@code schedule} says ({@link LearningRateSchedule}). */
+    public TrainingConfig withLrSchedule(LearningRateSchedule schedule) {
+        return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
+                regularization, subsampling, sides, seed, chunk, regularizer, initLow, initHigh, entityDropout,
+                relationDropout, initializer, labelSmoothing, relationRegularization, batches, dropoutMasks,
+                penaltyRows, headNegatives, schedule);
     }
 
     /** Whether head queries have a count of negatives of their own ({@link #headNegatives()}). */
@@ -648,6 +661,6 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
         return new TrainingConfig(model, rank, negatives, batch, steps, lr, optimizer, loss, gamma, advTemperature,
                 regularization, subsampling, sides, s, chunk, regularizer,
                 initLow, initHigh, entityDropout, relationDropout, initializer, labelSmoothing,
-                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives);
+                relationRegularization, batches, dropoutMasks, penaltyRows, headNegatives, lrSchedule);
     }
 }

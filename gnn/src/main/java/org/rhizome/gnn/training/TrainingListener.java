@@ -11,6 +11,9 @@ public interface TrainingListener {
      */
     default void validated(int step, double mrr, double best) {}
 
+    /** After the check at {@code step} cut the learning rate to {@code lr} ({@link LearningRateSchedule}). */
+    default void learningRateChanged(int step, double lr) {}
+
     /** No-op. */
     TrainingListener NONE = (step, steps, loss) -> {};
 }

@@ -24,17 +24,19 @@ import org.rhizome.graph.RhizomeException;
  *
  * <p>File format (big-endian, {@link ChecksummedFile}: CRC-32, written atomically):
  * <pre>
- * magic "RZSTATE\n" | int version (7) | configuration (UTF model, ints rank negatives batch steps, float lr,
+ * magic "RZSTATE\n" | int version (8) | configuration (UTF model, ints rank negatives batch steps, float lr,
  * UTF optimizer loss, floats gamma advTemperature regularization, boolean subsampling, UTF sides, long seed,
  * int chunk, UTF regularizer, floats initialisation low and high (version 1: absent, both 0; version 2: one
  * half-width w for [-w, w]), floats entity and relation dropout (absent before version 3: 0), UTF initializer and
  * float label smoothing, float relation regularization (absent before version 4: uniform, 0, the regularization),
  * UTF batches (absent before version 5: with replacement), UTF dropout masks and UTF penalty rows (absent before
- * version 6: per query, touched), int head negatives (absent before version 7: as many as negatives))
+ * version 6: per query, touched), int head negatives (absent before version 7: as many as negatives), UTF
+ * learning-rate schedule (absent before version 8: constant))
  * | int step | int threads | int train size | long train fingerprint | int entities | int relations | int dim
  * | float phase scale | entity floats | relation floats | int optimiser arrays | (int length, floats)...
  * | double best MRR | int best step | int checks without improvement | boolean has best | [best entity and relation
- * floats]
+ * floats] | double learning rate, double the schedule's best MRR, int its checks without improvement (absent before
+ * version 8: the configured rate, no check, 0)
  * </pre>
  */
 public final class TrainingState {
@@ -42,9 +44,10 @@ public final class TrainingState {
      * The format version this code writes; it also reads versions 1 (before {@code init}: 0), 2 (before dropout:
      * none) and 3 (before the initializer, label smoothing and relation regularization: uniform, none, the
      * regularization), 4 (before shuffled batches: drawn with replacement), 5 (before dropout masks and penalty
-     * rows: per query, touched) and 6 (before head negatives: as many as negatives).
+     * rows: per query, touched), 6 (before head negatives: as many as negatives) and 7 (before the learning-rate
+     * schedule: constant).
      */
-    public static final int VERSION = 7;
+    public static final int VERSION = 8;
     private static final byte[] MAGIC = {'R', 'Z', 'S', 'T', 'A', 'T', 'E', '\n'};
 
     final TrainingConfig config;
@@ -59,9 +62,14 @@ public final class TrainingState {
     final int worse;
     final float[] bestEnt;
     final float[] bestRel;
+    /** The learning-rate schedule's state ({@link LearningRateSchedule.Plateau}). */
+    final double lrRate;
+    final double lrBest;
+    final int lrBad;
 
     TrainingState(TrainingConfig config, int step, int threads, int trainSize, long trainFingerprint, KgeModel model,
-            float[][] optimizer, double best, int bestStep, int worse, float[] bestEnt, float[] bestRel) {
+            float[][] optimizer, double best, int bestStep, int worse, float[] bestEnt, float[] bestRel,
+            double lrRate, double lrBest, int lrBad) {
         this.config = Objects.requireNonNull(config, "config");
         this.step = step;
         this.threads = threads;
@@ -74,6 +82,14 @@ public final class TrainingState {
         this.worse = worse;
         this.bestEnt = bestEnt;
         this.bestRel = bestRel;
+        this.lrRate = lrRate;
+        this.lrBest = lrBest;
+        this.lrBad = lrBad;
+    }
+
+    /** The learning rate the run had reached (the configured one unless a schedule cut it). */
+    public double learningRate() {
+        return lrRate;
     }
 
     /** The configuration of the run. */
@@ -149,6 +165,7 @@ public final class TrainingState {
             out.writeUTF(c.dropoutMasks());
             out.writeUTF(c.penaltyRows());
             out.writeInt(c.headNegatives());
+            out.writeUTF(c.lrSchedule().toString());
             out.writeInt(step);
             out.writeInt(threads);
             out.writeInt(trainSize);
@@ -172,6 +189,9 @@ public final class TrainingState {
                 floats(out, bestEnt);
                 floats(out, bestRel);
             }
+            out.writeDouble(lrRate);
+            out.writeDouble(lrBest);
+            out.writeInt(lrBad);
         });
     }
 
@@ -229,10 +249,12 @@ public final class TrainingState {
                 String masks = version >= 6 ? in.readUTF() : TrainingConfig.MASKS_PER_QUERY;
                 String penaltyRows = version >= 6 ? in.readUTF() : TrainingConfig.PENALTY_TOUCHED_ROWS;
                 int headNegatives = version >= 7 ? in.readInt() : TrainingConfig.SAME_NEGATIVES;
+                LearningRateSchedule schedule = version >= 8 ? LearningRateSchedule.parse(in.readUTF())
+                        : LearningRateSchedule.CONSTANT;
                 c = new TrainingConfig(kind, rank, negatives, batch, steps, lr, optimizer, loss, gamma, temperature,
                         regularization, subsampling, sides, seed, chunk, regularizer, low, high, entityDropout,
                         relationDropout, initializer, labelSmoothing, relationRegularization, batches, masks,
-                        penaltyRows, headNegatives);
+                        penaltyRows, headNegatives, schedule);
             } catch (IllegalArgumentException e) {
                 throw new IOException("impossible configuration (" + e.getMessage() + "): corrupted", e);
             }
@@ -276,8 +298,19 @@ public final class TrainingState {
                 bestEnt = floats(in, e.length);
                 bestRel = floats(in, r.length);
             }
+            double lrRate = c.lr();
+            double lrBest = Double.NaN;
+            int lrBad = 0;
+            if (version >= 8) {
+                lrRate = in.readDouble();
+                lrBest = in.readDouble();
+                lrBad = in.readInt();
+                if (!(lrRate > 0) || lrBad < 0) {
+                    throw new IOException("learning rate " + lrRate + " after " + lrBad + " bad checks: corrupted");
+                }
+            }
             return new TrainingState(c, step, threads, trainSize, fingerprint, model, opt, best, bestStep, worse,
-                    bestEnt, bestRel);
+                    bestEnt, bestRel, lrRate, lrBest, lrBad);
         });
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rhizome.gnn.model.ModelKind;
+import org.rhizome.gnn.training.LearningRateSchedule;
 import org.rhizome.gnn.training.TrainingConfig;
 
 class PipelineConfigTest {
@@ -91,6 +92,13 @@ class PipelineConfigTest {
         assertThat(PipelineConfig.parse(heads.toYaml(), true, "again.yaml")).isEqualTo(heads);
         assertThatThrownBy(() -> PipelineConfig.parse("training:\n  head-negatives: -2\n", true, "neg.yaml"))
                 .hasMessageContaining("neg.yaml").hasMessageContaining("head negatives must be >= 0");
+        // the learning-rate schedule: constant by default, a plateau schedule round-trips as its text
+        assertThat(d.training().lrSchedule()).isEqualTo(LearningRateSchedule.CONSTANT);
+        PipelineConfig plateau = PipelineConfig.parse("training:\n  lr-schedule: plateau\n", true, "p.yaml");
+        assertThat(plateau.training().lrSchedule()).isEqualTo(LearningRateSchedule.plateau(0.95, 5, 1e-4));
+        assertThat(PipelineConfig.parse(plateau.toJson(), false, "p.json")).isEqualTo(plateau);
+        assertThatThrownBy(() -> PipelineConfig.parse("training:\n  lr-schedule: cosine\n", true, "cos.yaml"))
+                .hasMessageContaining("cos.yaml").hasMessageContaining("'cosine'");
     }
 
     @Test

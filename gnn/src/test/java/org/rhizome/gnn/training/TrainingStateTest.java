@@ -133,35 +133,38 @@ class TrainingStateTest {
 
     /**
      * A state written before dropout masks and penalty rows were recorded (format version 5: the same file without
-     * those two strings and the head negatives) still reads, as masks per query, the penalty on the touched rows and
-     * as many head negatives as negatives, and resumes to the same end; so does one written before head negatives
-     * were (version 6: without the int after the two strings). The older file is made from a version-7 one: the
-     * version field set, the fields cut out, the CRC-32 written anew.
+     * those two strings, the head negatives, the schedule's name and its state) still reads, as masks per query, the
+     * penalty on the touched rows, as many head negatives as negatives and a constant rate, and resumes to the same
+     * end; so do those written before head negatives (version 6) and before the schedule (version 7). The older file
+     * is made from a version-8 one: the version field set, the fields cut out, the CRC-32 written anew.
      */
     @ParameterizedTest
-    @CsvSource({"5", "6"})
+    @CsvSource({"5", "6", "7"})
     void anOlderStateReadsWithTheDefaultsOfTheFieldsItLacks(int version) throws Exception {
         TrainingConfig c = config("distmult", "adagrad");
-        Path seven = dir.resolve("seven.rzstate");
-        assertThatThrownBy(() -> new Trainer(c).validation(validation()).saveState(seven, 25).listener(crashAt(30), 1)
+        Path eight = dir.resolve("eight.rzstate");
+        assertThatThrownBy(() -> new Trainer(c).validation(validation()).saveState(eight, 25).listener(crashAt(30), 1)
                 .train(TRAIN, 50, 4)).hasMessageContaining("simulated crash");
-        byte[] file = Files.readAllBytes(seven);
+        byte[] file = Files.readAllBytes(eight);
         byte[] body = java.util.Arrays.copyOf(file, file.length - 8);
         java.io.ByteArrayOutputStream fields = new java.io.ByteArrayOutputStream();
         java.io.DataOutputStream out = new java.io.DataOutputStream(fields);
         out.writeUTF(TrainingConfig.MASKS_PER_QUERY);
         out.writeUTF(TrainingConfig.PENALTY_TOUCHED_ROWS);
         out.writeInt(TrainingConfig.SAME_NEGATIVES);
+        out.writeUTF("constant");
         byte[] tail = fields.toByteArray();
         int at = indexOf(body, tail);
-        assertThat(at).as("the two strings and the int in the version-7 file").isPositive();
+        assertThat(at).as("the configuration's last four fields in the version-8 file").isPositive();
         assertThat(indexOf(java.util.Arrays.copyOfRange(body, at + 1, body.length), tail)).isNegative();
-        // version 5 lacks all three fields, version 6 the int only
-        int from = version == 5 ? at : at + tail.length - 4;
+        // version 5 lacks all four, version 6 the int and the schedule, version 7 the schedule; and each the
+        // schedule's state at the end (two doubles and an int)
+        int schedule = 2 + "constant".length();
+        int from = version == 5 ? at : version == 6 ? at + tail.length - schedule - 4 : at + tail.length - schedule;
         int to = at + tail.length;
         java.io.ByteArrayOutputStream older = new java.io.ByteArrayOutputStream();
         older.write(body, 0, from);
-        older.write(body, to, body.length - to);
+        older.write(body, to, body.length - to - 20);
         byte[] b = older.toByteArray();
         java.nio.ByteBuffer.wrap(b).putInt(8, version); // after the 8-byte magic
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
@@ -174,6 +177,8 @@ class TrainingStateTest {
         assertThat(read.config().dropoutMasks()).isEqualTo(TrainingConfig.MASKS_PER_QUERY);
         assertThat(read.config().penaltyRows()).isEqualTo(TrainingConfig.PENALTY_TOUCHED_ROWS);
         assertThat(read.config().headNegatives()).isEqualTo(TrainingConfig.SAME_NEGATIVES);
+        assertThat(read.config().lrSchedule()).isEqualTo(LearningRateSchedule.CONSTANT);
+        assertThat(read.learningRate()).isEqualTo(c.lr());
         assertThat(read.step()).isEqualTo(25);
         TrainingResult resumed = new Trainer(c).validation(validation()).resume(read).train(TRAIN, 50, 4);
         TrainingResult straight = new Trainer(c).validation(validation()).train(TRAIN, 50, 4);
