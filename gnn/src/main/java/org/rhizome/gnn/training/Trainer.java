@@ -669,13 +669,14 @@ public final class Trainer {
 
         /**
          * Negatives for a query on relation {@code r} corrupted on the {@code head} side: {@link #kHead} for a head
-         * query (the head corrupted, or a reciprocal relation's triple), else {@link #kTail}.
+         * query, else {@link #kTail}. A head query corrupts the head of a triple on one of the data's relations, or
+         * the tail of a reciprocal relation's triple {@code (t, r^-1, h)}, which is the head of {@code (h, r, t)}.
          */
         private int negatives(boolean head, int r) {
             if (kHead == kTail) {
                 return kTail;
             }
-            boolean headQuery = head || r >= reciprocalFrom;
+            boolean headQuery = head != (r >= reciprocalFrom);
             if (headQuery) {
                 headQueries++;
             }

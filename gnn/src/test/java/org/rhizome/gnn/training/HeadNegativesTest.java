@@ -85,6 +85,22 @@ class HeadNegativesTest {
         assertThat(split2).isNotEqualTo(three2);
     }
 
+    /**
+     * A reciprocal triple {@code (t, r^-1, h)} with its head corrupted asks for the tail of {@code (h, r, t)}: a
+     * tail query, with the tail count (sides alternate corrupt heads in the first step).
+     */
+    @Test
+    void aReciprocalTripleCorruptedAtTheHeadIsATailQuery() {
+        TripleSet reciprocals = triples(60, R, 4);
+        TrainingConfig c = TrainingConfig.defaults(ModelKind.DISTMULT).withRank(8).withBatch(16, 7).withSteps(1)
+                .withSides("alternate").withSeed(5);
+        float[] split = new Trainer(c.withHeadNegatives(3)).reciprocalRelationsFrom(R).train(reciprocals, ENTITIES,
+                2 * R).model().entities();
+        float[] seven = new Trainer(c).reciprocalRelationsFrom(R).train(reciprocals, ENTITIES, 2 * R).model()
+                .entities();
+        assertThat(split).isEqualTo(seven);
+    }
+
     /** The rate reported counts each head query's own candidates: 1 + 3 here, not 1 + 7. */
     @Test
     void theScoredTriplesCountEachSidesNegatives() {
