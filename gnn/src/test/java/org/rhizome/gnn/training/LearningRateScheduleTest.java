@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,21 +21,9 @@ class LearningRateScheduleTest {
     @TempDir
     Path dir;
 
-    private static TripleSet random(int n, int entities, int relations, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        int[] h = new int[n];
-        int[] r = new int[n];
-        int[] t = new int[n];
-        for (int i = 0; i < n; i++) {
-            h[i] = rnd.nextInt(entities);
-            r[i] = rnd.nextInt(relations);
-            t[i] = rnd.nextInt(entities);
-        }
-        return new TripleSet(h, r, t);
-    }
-
-    private static final TripleSet TRAIN = random(400, 50, 4, 1);
-    private static final TripleSet VALID = random(40, 50, 4, 2);
+    /** {@link TrainingStateTest}'s random graph. */
+    private static final TripleSet TRAIN = TrainingStateTest.TRAIN;
+    private static final TripleSet VALID = TrainingStateTest.VALID;
 
     /** A check every 5 steps, no early stop. */
     private static Validation validation() {

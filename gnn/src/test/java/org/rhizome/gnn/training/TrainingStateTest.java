@@ -25,7 +25,7 @@ class TrainingStateTest {
     @TempDir
     Path dir;
 
-    private static TripleSet random(int n, int entities, int relations, long seed) {
+    static TripleSet random(int n, int entities, int relations, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int[] h = new int[n];
         int[] r = new int[n];
@@ -38,8 +38,8 @@ class TrainingStateTest {
         return new TripleSet(h, r, t);
     }
 
-    private static final TripleSet TRAIN = random(400, 50, 4, 1);
-    private static final TripleSet VALID = random(40, 50, 4, 2);
+    static final TripleSet TRAIN = random(400, 50, 4, 1);
+    static final TripleSet VALID = random(40, 50, 4, 2);
 
     private static TrainingConfig config(String model, String optimizer) {
         return TrainingConfig.defaults(ModelKind.parse(model)).withRank(8).withBatch(32, 8).withSteps(60)
