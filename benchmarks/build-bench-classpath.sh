@@ -9,5 +9,6 @@ flock /tmp/rhizome-mvn.lock bash -c '
   mvn -B -o -q -pl benchmarks -am install -DskipTests
   rm -rf "$1/cp" && mkdir -p "$1/cp/lib"
   cp -r benchmarks/target/classes "$1/cp/classes"
-  tr ":" "\n" < benchmarks/target/bench.classpath | while read -r jar; do cp "$jar" "$1/cp/lib/"; done
+  # the classpath file has no final newline: read its last entry too
+  tr ":" "\n" < benchmarks/target/bench.classpath | while read -r jar || [ -n "$jar" ]; do cp "$jar" "$1/cp/lib/"; done
 ' _ "$WORK"
