@@ -23,7 +23,11 @@
 #   train.type negative_sampling, loss kl       loss=cross-entropy (softmax over the positive and its negatives)
 #   train.batch_size B            batch=2B queries (B triples, each as a tail and as a reciprocal query)
 #   num_samples o (tail side)     negatives=o, for the reciprocal queries too (LibKGE: s, fewer; a simplification
-#                                 here, except for WN18RR transe: head-negatives=s, the reciprocal triples' count)
+#                                 here, except for WN18RR transe: head-negatives=s, the reciprocal triples' count).
+#                                 LIBKGE_HEADS=yes adds head-negatives=s to the FB15k-237 runs (transe 61, distmult
+#                                 255, complex 529; in chunks, a chunk's reciprocal queries share their own s) and
+#                                 the plateau schedule to transe and distmult; the tables in benchmarks/README.md
+#                                 were made without it
 #   negative_sampling.implementation batch   chunk=batch (negatives shared by each thread's part of the batch)
 #   lookup_embedder.initialize uniform_, a   init=a,1 (torch.nn.init.uniform_ with only a set draws from [a, 1])
 #   entity/relation_embedder.dropout        entity-dropout, relation-dropout (negative values mean none)
@@ -120,6 +124,13 @@ run() {
       args="$args steps=$((400 * epoch)) valid-every=$((5 * epoch)) progress=$epoch" ;;
     *) echo "{\"skipped\": \"no published configuration here for $m\"}"; return ;;
   esac
+  if [ "${LIBKGE_HEADS:-no}" = yes ]; then # num_samples.s of the FB15k-237 configurations, and their schedule
+    case "$DS-$m" in
+      FB15k-237-transe) args="$args head-negatives=61 lr-schedule=plateau:0.95:5:0.0001" ;;
+      FB15k-237-distmult) args="$args head-negatives=255 lr-schedule=plateau:0.95:5:0.0001" ;;
+      FB15k-237-complex) args="$args head-negatives=529" ;;
+    esac
+  fi
   local resume=false
   if [ "${RESUME:-no}" = yes ]; then resume=true; else : > "$WORK/$m.err"; fi
   java --add-modules jdk.incubator.vector -Xmx6g -cp "$WORK/cp/classes:$WORK/cp/lib/*" \

@@ -53,7 +53,9 @@ import org.rhizome.gnn.sampling.UniformSampler;
  * ({@code Worker.tripleLookups}). With the penalty on {@linkplain TrainingConfig#PENALTY_ALL_ROWS all rows}, each step
  * ends by applying the penalty's gradient alone, through the optimiser, to every row no worker touched. A head query
  * (a corrupted head, or with {@link #reciprocalRelationsFrom} a reciprocal relation's triple) draws
- * {@link TrainingConfig#headNegatives()} negatives where that differs from {@link TrainingConfig#negatives()}.
+ * {@link TrainingConfig#headNegatives()} negatives where that differs from {@link TrainingConfig#negatives()}; in
+ * chunks, a chunk's rows on the data's relations share one set of negatives and its rows on reciprocal relations
+ * another, of that count (LibKGE's batch-shared sampling, which draws each slot's negatives for the whole batch).
  *
  * <p>Against every entity ({@link TrainingConfig#allEntities()}), nothing is sampled: each chunk is scored against the
  * whole entity table, with the positive's own column masked (1vsAll). KvsAll ({@link TrainingConfig#kvsAll()}) draws
@@ -638,7 +640,7 @@ public final class Trainer {
                     case "tail" -> false;
                     default -> sampler.corruptHead(h, r, t, rnd);
                 };
-                k = negatives(head, r);
+                k = negatives(head, r, 1);
                 if (rotate) {
                     model.rotation(r, cos, sin);
                 }
@@ -671,14 +673,15 @@ public final class Trainer {
          * Negatives for a query on relation {@code r} corrupted on the {@code head} side: {@link #kHead} for a head
          * query, else {@link #kTail}. A head query corrupts the head of a triple on one of the data's relations, or
          * the tail of a reciprocal relation's triple {@code (t, r^-1, h)}, which is the head of {@code (h, r, t)}.
+         * {@code queries} positives share these negatives (a chunk's group); head queries are counted for the rate.
          */
-        private int negatives(boolean head, int r) {
+        private int negatives(boolean head, int r, int queries) {
             if (kHead == kTail) {
                 return kTail;
             }
             boolean headQuery = head != (r >= reciprocalFrom);
             if (headQuery) {
-                headQueries++;
+                headQueries += queries;
             }
             return headQuery ? kHead : kTail;
         }
@@ -740,13 +743,7 @@ public final class Trainer {
                     kvsAllChunk(idx, c0, rows, norm, rnd);
                     continue;
                 }
-                for (int a = 0; a < rows; a++) {
-                    int i = idx[c0 + a];
-                    hs[a] = train.head(i);
-                    rs[a] = train.relation(i);
-                    ts[a] = train.tail(i);
-                    wts[a] = (weights == null ? 1 : weights[i]) / norm;
-                }
+                fillRows(idx, c0, rows, norm, 0);
                 if (all) {
                     // every entity is a candidate: tail queries, then (sides both) head queries
                     int passes = config.sides().equals("both") ? 2 : 1;
@@ -767,16 +764,56 @@ public final class Trainer {
                     case "tail" -> false;
                     default -> sampler.corruptHead(h0, r0, t0, rnd);
                 };
-                k = negatives(head, r0);
-                for (int j = 0; j < k; j++) {
-                    negs[j] = sampler.corrupt(h0, r0, t0, head, rnd);
+                if (kHead == kTail || rows == 1) {
+                    k = negatives(head, r0, rows);
+                    for (int j = 0; j < k; j++) {
+                        negs[j] = sampler.corrupt(h0, r0, t0, head, rnd);
+                    }
+                    if (perTriple) {
+                        tripleLookups(head, rnd);
+                    } else {
+                        chunkOnModel(rows, head, rnd);
+                    }
+                    continue;
                 }
-                if (perTriple) {
-                    tripleLookups(head, rnd);
-                } else {
-                    chunkOnModel(rows, head, rnd);
+                // head queries with a count of their own (LibKGE's num_samples.s beside num_samples.o, each slot's
+                // negatives shared by the batch): the chunk's rows on the data's relations, then those on reciprocal
+                // relations, each group against negatives of its own, drawn in that order from the chunk's stream
+                // with the group's first positive as the sampler's context
+                for (int g = 0; g < 2; g++) {
+                    int n = fillRows(idx, c0, rows, norm, g == 0 ? -1 : 1);
+                    if (n == 0) {
+                        continue;
+                    }
+                    k = negatives(head, rs[0], n);
+                    for (int j = 0; j < k; j++) {
+                        negs[j] = sampler.corrupt(hs[0], rs[0], ts[0], head, rnd);
+                    }
+                    chunkOnModel(n, head, rnd);
                 }
             }
+        }
+
+        /**
+         * Copies the positives {@code idx[c0, c0 + rows)} into {@link #hs}, {@link #rs}, {@link #ts} and
+         * {@link #wts}, in order: all of them ({@code only} 0), or only those on the data's own relations
+         * ({@code -1}) or on reciprocal ones ({@code 1}, {@link #reciprocalFrom} and above). Returns how many.
+         */
+        private int fillRows(int[] idx, int c0, int rows, double norm, int only) {
+            int n = 0;
+            for (int a = 0; a < rows; a++) {
+                int i = idx[c0 + a];
+                int r = train.relation(i);
+                if (only != 0 && (r >= reciprocalFrom) != (only > 0)) {
+                    continue;
+                }
+                hs[n] = train.head(i);
+                rs[n] = r;
+                ts[n] = train.tail(i);
+                wts[n] = (weights == null ? 1 : weights[i]) / norm;
+                n++;
+            }
+            return n;
         }
 
         /**

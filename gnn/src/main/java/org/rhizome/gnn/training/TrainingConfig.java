@@ -79,8 +79,8 @@ import org.rhizome.gnn.model.ModelKind;
  *                   {@code negatives} on both sides. A head query is a positive whose head is corrupted, or, with
  *                   reciprocal relations (sides {@code tail}), a training triple {@code (t, r^-1, h)}, which asks
  *                   for the head of {@code (h, r, t)} ({@link Trainer#reciprocalRelationsFrom}). LibKGE's
- *                   {@code num_samples.s} beside {@code num_samples.o}. Needs sampled negatives and, when it
- *                   differs from {@code negatives}, chunks of one
+ *                   {@code num_samples.s} beside {@code num_samples.o}. Needs sampled negatives. In chunks, a
+ *                   chunk's head queries share negatives of this count and its tail queries the others
  * @param lrSchedule how the learning rate changes: {@link LearningRateSchedule#CONSTANT} (the constructors without
  *                   this component choose it) or cut at plateaus of the validation MRR
  *                   ({@link LearningRateSchedule#plateau}, LibKGE's {@code ReduceLROnPlateau}; needs validation)
@@ -352,10 +352,6 @@ public record TrainingConfig(ModelKind model, int rank, int negatives, int batch
             if (negatives <= ALL_ENTITIES) {
                 throw new IllegalArgumentException("head negatives are a count of sampled negatives; training "
                         + "against all entities (negatives " + negatives + ") samples none");
-            }
-            if (chunk != 1) {
-                throw new IllegalArgumentException("head negatives other than negatives need chunks of one (a chunk "
-                        + "shares one set of negatives), got chunk " + chunk);
             }
         }
         Objects.requireNonNull(lrSchedule, "lrSchedule");

@@ -37,6 +37,17 @@ class HeadNegativesTest {
         return new TripleSet(h, r, t);
     }
 
+    /** The triples of {@code a}, then those of {@code b}. */
+    private static TripleSet both(TripleSet a, TripleSet b) {
+        java.util.List<int[]> hrt = new java.util.ArrayList<>();
+        for (TripleSet s : new TripleSet[] {a, b}) {
+            for (int i = 0; i < s.size(); i++) {
+                hrt.add(new int[] {s.head(i), s.relation(i), s.tail(i)});
+            }
+        }
+        return TripleSet.of(hrt);
+    }
+
     /** LibKGE's TransE setting in small: cross-entropy, tails only (reciprocal relations), Adagrad. */
     private static TrainingConfig config(int negatives, float dropout, String masks) {
         TrainingConfig c = TrainingConfig.defaults(ModelKind.TRANSE_L2).withRank(8).withBatch(16, negatives)
@@ -65,6 +76,46 @@ class HeadNegativesTest {
         assertThat(train(split, tails, threads)).isEqualTo(train(config(7, dropout, masks), tails, threads));
         // and the count matters: 7 negatives on the head queries train otherwise
         assertThat(train(split, heads, threads)).isNotEqualTo(train(config(7, dropout, masks), heads, threads));
+    }
+
+    /**
+     * In chunks (LibKGE's batch-shared negatives), a chunk's head queries share negatives of the head count and its
+     * tail queries negatives of the tail count: a chunk of reciprocal triples alone trains bit for bit as with the
+     * head count throughout, one of the data's own triples alone as with the tail count. With and without dropout,
+     * on 1 and 2 threads.
+     */
+    @ParameterizedTest
+    @CsvSource({"0, 1", "0, 2", "0.25, 1", "0.25, 2"})
+    void aChunksHeadQueriesShareTheirOwnCount(float dropout, int threads) {
+        TrainingConfig split = config(7, dropout, TrainingConfig.MASKS_PER_QUERY).withChunk(4).withHeadNegatives(3);
+        TrainingConfig three = config(3, dropout, TrainingConfig.MASKS_PER_QUERY).withChunk(4);
+        TrainingConfig seven = config(7, dropout, TrainingConfig.MASKS_PER_QUERY).withChunk(4);
+        TripleSet heads = triples(60, R, 5);
+        TripleSet tails = triples(60, 0, 6);
+        assertThat(train(split, heads, threads)).isEqualTo(train(three, heads, threads));
+        assertThat(train(split, tails, threads)).isEqualTo(train(seven, tails, threads));
+        assertThat(train(split, heads, threads)).isNotEqualTo(train(seven, heads, threads));
+    }
+
+    /**
+     * Chunks mixing both kinds of query: in one shuffled pass every triple is scored once, each reciprocal one
+     * against 3 shared negatives and each of the data's own against 7, so the scored triples are
+     * {@code 30 (1 + 7) + 30 (1 + 3)}; and the mixed run differs from the runs with either count throughout.
+     */
+    @ParameterizedTest
+    @CsvSource({"1", "2"})
+    void aMixedChunkSplitsIntoItsTailAndHeadQueries(int threads) {
+        TripleSet mixed = both(triples(30, 0, 7), triples(30, R, 8));
+        TrainingConfig split = config(7, 0f, TrainingConfig.MASKS_PER_QUERY).withBatch(12, 7).withSteps(5)
+                .withBatches("shuffled").withChunk(4).withHeadNegatives(3);
+        TrainingResult result = new Trainer(split).threads(threads).reciprocalRelationsFrom(R).train(mixed, ENTITIES,
+                2 * R);
+        assertThat(result.scoredTriplesPerSecond() * result.seconds())
+                .isCloseTo(30.0 * (1 + 7) + 30.0 * (1 + 3), withinPercentage(1e-6));
+        float[] entities = result.model().entities();
+        TrainingConfig same = split.withHeadNegatives(TrainingConfig.SAME_NEGATIVES);
+        assertThat(entities).isNotEqualTo(train(same, mixed, threads))
+                .isNotEqualTo(train(same.withBatch(12, 3), mixed, threads));
     }
 
     /**
@@ -117,7 +168,7 @@ class HeadNegativesTest {
     void badCountsAndSettingsAreRefusedWithTheReason() {
         TrainingConfig c = config(7, 0f, TrainingConfig.MASKS_PER_QUERY);
         assertThatThrownBy(() -> c.withHeadNegatives(-1)).hasMessageContaining("head negatives must be >= 0");
-        assertThatThrownBy(() -> c.withHeadNegatives(3).withChunk(4)).hasMessageContaining("chunks of one");
+        assertThat(c.withHeadNegatives(3).withChunk(4).separateHeadNegatives()).isTrue();
         assertThatThrownBy(() -> c.withHeadNegatives(3).withAllEntities("tail").withHeadNegatives(3))
                 .hasMessageContaining("samples none");
         // the same count as negatives is no separate count: chunks may share it
