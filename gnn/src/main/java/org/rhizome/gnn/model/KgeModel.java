@@ -263,12 +263,8 @@ public final class KgeModel implements DotProductScorer {
                 }
             }
             case TRANSE_L2 -> {
-                double sq = 0;
-                for (int k = 0; k < dim; k++) {
-                    float d = ent[ho + k] + rel[ro + k] - ent[to + k];
-                    sq += d * d;
-                }
-                double norm = Math.sqrt(sq);
+                // the norm as the score computes it (a serial scalar sum here took a tenth of a per-triple step)
+                double norm = -kernels.transE(ent, ho, rel, ro, to, dim, false);
                 if (norm == 0) {
                     return;
                 }
