@@ -107,7 +107,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--head-negatives", paramLabel = "N", description = "Negatives per head query, where --negatives "
             + "counts a tail query's; with --reciprocal, per reciprocal triple (t, r^-1, h), which stands for the head "
             + "query of (h, r, t): LibKGE's num_samples.s beside num_samples.o. Sampled negatives only; in chunks "
-            + "(--chunk), a chunk's head queries share N negatives and its tail queries the others. Default: as many as --negatives.")
+            + "(--chunk), a chunk's head queries share N negatives and its tail queries the others. Default: as "
+            + "many as --negatives.")
     Integer headNegatives;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "256", description = "Default: ${DEFAULT-VALUE}")
