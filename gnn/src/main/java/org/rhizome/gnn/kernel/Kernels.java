@@ -70,6 +70,14 @@ public interface Kernels {
     void addScaled(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
 
     /**
+     * In place {@code y[yOff + i] += alpha * x[xOff + i] * |x[xOff + i]|} for {@code i in [0, n)}, the products
+     * rounded left to right before the sum (no fused multiply-add), bit for bit the same in both implementations: the
+     * gradient of an L3 penalty {@code scale * sum |x|^3} with {@code alpha = 3 * scale}, added to a row's. The ranges
+     * must not overlap.
+     */
+    void addCubed(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
+
+    /**
      * The gradient of {@code alpha * -||q - e||_1} (TransE L1's score of a candidate), added in place: with
      * {@code g_i = alpha * sign(q[i] - e[eOff+i])} ({@code 0} where they are equal), {@code dq[i] -= g_i} and
      * {@code ge[geOff+i] += g_i} for {@code i in [0, n)}. {@code ge} may be {@code e}'s own table only if the ranges

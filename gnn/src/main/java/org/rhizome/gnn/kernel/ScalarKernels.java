@@ -153,6 +153,21 @@ public final class ScalarKernels implements Kernels {
         addScaledTail(alpha, x, xOff, y, yOff, 0, n);
     }
 
+    @Override
+    public void addCubed(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        Checks.range(x, xOff, n);
+        Checks.range(y, yOff, n);
+        addCubedTail(alpha, x, xOff, y, yOff, 0, n);
+    }
+
+    /** Elements {@code [from, to)} of {@link #addCubed}. */
+    static void addCubedTail(float alpha, float[] x, int xOff, float[] y, int yOff, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float v = x[xOff + i];
+            y[yOff + i] += alpha * v * Math.abs(v);
+        }
+    }
+
     /** Elements {@code [from, to)} of {@link #addScaled}. */
     static void addScaledTail(float alpha, float[] x, int xOff, float[] y, int yOff, int from, int to) {
         for (int i = from; i < to; i++) {

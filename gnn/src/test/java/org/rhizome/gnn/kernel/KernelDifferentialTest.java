@@ -107,8 +107,9 @@ class KernelDifferentialTest {
     }
 
     /**
-     * The matrix-product kernel on every row count 1..9 and column count 1..53 (every partial last panel for 8 and 16
-     * lanes, with and without whole panels), several dimensions and offsets, at the vector implementation's panel
+     * The matrix-product kernel on every row count 1..9, row counts that mix tiles of eight, four and one row (12,
+     * 13, 15, 16, 17, 21) and column counts 1..53 (every partial last panel for 8 and 16 lanes, with and without
+     * whole panels), several dimensions and offsets, at the vector implementation's panel
      * width and at an odd one: scalar and Panama agree bit for bit (both are fused sums in the order of the
      * dimension), both match the sum in double, and nothing outside the output block is written.
      */
@@ -116,7 +117,7 @@ class KernelDifferentialTest {
     void dotBlockAgreesBitForBitAndMatchesTheProduct() {
         for (int width : new int[] {panama.dotBlockWidth(), 5}) {
             for (int dim : new int[] {1, 5, 16, 37, 200}) {
-                for (int rows = 1; rows <= 9; rows++) {
+                for (int rows : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 15, 16, 17, 21}) {
                     for (int cols = 1; cols <= 53; cols += (cols < 20 ? 1 : 4)) {
                         checkDotBlock(width, dim, rows, cols);
                     }
@@ -346,6 +347,18 @@ class KernelDifferentialTest {
                     assertThat(ys[2 + i]).isEqualTo(out[2 + i] + product);
                 }
                 assertThat(ys[2 + n]).isNaN();
+                // an L3 penalty's gradient added, products rounded left to right
+                float[] cs = out.clone();
+                float[] cp = out.clone();
+                scalar.addCubed(0.37f, a, off[0], cs, 2, n);
+                panama.addCubed(0.37f, a, off[0], cp, 2, n);
+                assertThat(cp).as("addCubed, n %d", n).isEqualTo(cs);
+                for (int i = 0; i < n; i++) {
+                    float xi = a[off[0] + i];
+                    float cubed = 0.37f * xi * Math.abs(xi);
+                    assertThat(cs[2 + i]).isEqualTo(out[2 + i] + cubed);
+                }
+                assertThat(cs[2 + n]).isNaN();
                 // Adagrad on an L2 penalty alone: as adagradRow on the gradient written out
                 float coeff = 0.37f;
                 float[] pl = padded(rnd, off[0], n, 5);
