@@ -649,13 +649,14 @@ public final class PanamaKernels implements Kernels {
      * panel's 3 vectors is accumulated in 12 vector registers over the whole dimension (4 broadcasts and 3 contiguous
      * loads per 12 fused multiply-adds; with 16 lanes, tiles of 8 rows first, see {@link #eightRowTiles}); panels
      * outside, row tiles inside, so a panel ({@code dim x 3L} floats, contiguous) stays in L1 while the block's
-     * queries pass. The last, partial panel is zero-padded by
-     * {@link Kernels#packColumns}, so it runs the same tiles into a scratch block one panel wide, whose valid columns
-     * are then copied out: each lane is the same fused sum in the order of the dimension, so the result is still
-     * bit-identical to the scalar kernel. (It used to run the scalar sums, one dependent chain of {@code dim} fused
-     * multiply-adds per entry: with 256 negatives and dimension 400 in training, the 16-column remainders took half
-     * of the kernel's time.) Any other width runs the scalar sums. No masks and no helper taking vectors: either
-     * would keep C2 from keeping the accumulators in registers (a masked-store helper made this kernel 5x slower).
+     * queries pass. The last, partial panel is zero-padded by {@link Kernels#packColumns}, so it runs the same tiles
+     * (or, when it holds at most {@code L} candidates, those of {@link #oneVectorPanel}) into a scratch block one
+     * panel wide, whose valid columns are then copied out: each lane is the same fused sum in the order of the
+     * dimension, so the result is still bit-identical to the scalar kernel. (It used to run the scalar sums, one
+     * dependent chain of {@code dim} fused multiply-adds per entry: with 256 negatives and dimension 400 in training,
+     * the 16-column remainders took half of the kernel's time.) Any other width runs the scalar sums. No masks and no
+     * helper taking vectors: either would keep C2 from keeping the accumulators in registers (a masked-store helper
+     * made this kernel 5x slower).
      */
     @Override
     public void dotBlock(float[] q, int qOff, int rows, int dim, float[] packed, int width, int cols, float[] out,
@@ -670,10 +671,74 @@ public final class PanamaKernels implements Kernels {
         int rest = cols - whole * width;
         if (rest > 0 && rows > 0) {
             float[] tile = new float[rows * width];
-            panels(q, qOff, rows, dim, packed, whole, whole + 1, tile, 0, width);
+            if (rest <= L) {
+                oneVectorPanel(q, qOff, rows, dim, packed, whole * dim * width, tile);
+            } else {
+                panels(q, qOff, rows, dim, packed, whole, whole + 1, tile, 0, width);
+            }
             for (int i = 0; i < rows; i++) {
                 System.arraycopy(tile, i * width, out, outOff + i * outStride + whole * width, rest);
             }
+        }
+    }
+
+    /**
+     * The last panel of {@link #dotBlock} when it holds at most {@code L} candidates: only its first vector of
+     * columns, in tiles of eight rows (8 accumulators, the panel vector and a broadcast: 10 registers, so AVX2 too),
+     * into {@code tile} (a panel wide, row by row). The full panel would compute three vectors to keep one: with
+     * dimension 400 as the candidate count of training's gradient products (8 panels of 48 and 16 columns left), a
+     * ninth of each product's work. Each lane is the same fused sum in the order of the dimension as in
+     * {@link #panels}.
+     */
+    private static void oneVectorPanel(float[] q, int qOff, int rows, int dim, float[] packed, int panel,
+            float[] tile) {
+        int width = 3 * L;
+        int i = 0;
+        for (; i + 8 <= rows; i += 8) {
+            int q0 = qOff + i * dim;
+            int q1 = q0 + dim;
+            int q2 = q1 + dim;
+            int q3 = q2 + dim;
+            int q4 = q3 + dim;
+            int q5 = q4 + dim;
+            int q6 = q5 + dim;
+            int q7 = q6 + dim;
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = a0;
+            FloatVector a2 = a0;
+            FloatVector a3 = a0;
+            FloatVector a4 = a0;
+            FloatVector a5 = a0;
+            FloatVector a6 = a0;
+            FloatVector a7 = a0;
+            for (int p = 0, c = panel; p < dim; p++, c += width) {
+                FloatVector b = FloatVector.fromArray(S, packed, c);
+                a0 = FloatVector.broadcast(S, q[q0 + p]).fma(b, a0);
+                a1 = FloatVector.broadcast(S, q[q1 + p]).fma(b, a1);
+                a2 = FloatVector.broadcast(S, q[q2 + p]).fma(b, a2);
+                a3 = FloatVector.broadcast(S, q[q3 + p]).fma(b, a3);
+                a4 = FloatVector.broadcast(S, q[q4 + p]).fma(b, a4);
+                a5 = FloatVector.broadcast(S, q[q5 + p]).fma(b, a5);
+                a6 = FloatVector.broadcast(S, q[q6 + p]).fma(b, a6);
+                a7 = FloatVector.broadcast(S, q[q7 + p]).fma(b, a7);
+            }
+            int o = i * width;
+            a0.intoArray(tile, o);
+            a1.intoArray(tile, o + width);
+            a2.intoArray(tile, o + 2 * width);
+            a3.intoArray(tile, o + 3 * width);
+            a4.intoArray(tile, o + 4 * width);
+            a5.intoArray(tile, o + 5 * width);
+            a6.intoArray(tile, o + 6 * width);
+            a7.intoArray(tile, o + 7 * width);
+        }
+        for (; i < rows; i++) {
+            int qi = qOff + i * dim;
+            FloatVector a = FloatVector.zero(S);
+            for (int p = 0, c = panel; p < dim; p++, c += width) {
+                a = FloatVector.broadcast(S, q[qi + p]).fma(FloatVector.fromArray(S, packed, c), a);
+            }
+            a.intoArray(tile, i * width);
         }
     }
 
