@@ -320,9 +320,12 @@ public interface Kernels {
      * (without {@code w}). The scalar implementation works in double; the vector one in float with its own
      * polynomial {@code exp} and {@code log1p} (exactly rounded lane operations only, so that its results do not
      * depend on whether the JIT has compiled it), so the two agree to about 1e-6 relative, not bit for bit.
-     * {@code coeff} must not overlap {@code scores}.
+     * {@code coeff} must not overlap {@code scores}. With {@code loss} false the loss is not computed (its
+     * {@code log1p} was about a third of the vector kernel's time, and training needs the value only on the steps it
+     * reports) and NaN is returned; the coefficients are the same bit for bit.
      */
-    double selfAdversarial(float[] scores, int off, int n, float temperature, double w, float[] coeff, int cOff);
+    double selfAdversarial(float[] scores, int off, int n, float temperature, double w, float[] coeff, int cOff,
+            boolean loss);
 
     /**
      * Softmax cross-entropy of a positive (score {@code pos}) against itself and {@code n} other candidates

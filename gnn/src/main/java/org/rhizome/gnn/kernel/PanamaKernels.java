@@ -391,7 +391,7 @@ public final class PanamaKernels implements Kernels {
 
     @Override
     public double selfAdversarial(float[] scores, int off, int n, float temperature, double w, float[] coeff,
-            int cOff) {
+            int cOff, boolean loss) {
         Checks.range(scores, off, n);
         Checks.range(coeff, cOff, n);
         // Written out: below, vector code calls no method of this class (load, expNonPositive and log1pUnit are
@@ -433,14 +433,16 @@ public final class PanamaKernels implements Kernels {
                     .mul(ra.mul(ra)).add(ra).add(1f).mul(((IntVector) ta.reinterpretAsInts())
                     .sub(ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
             // softplus(s) = max(s, 0) + log(1 + e), the log as in log1pUnit; sigmoid(s) = (s >= 0 ? 1 : e) / (1 + e)
-            FloatVector y = e.div(e.add(2f));
-            FloatVector y2 = y.mul(y);
-            FloatVector log1p = y2.mul(1f / 17).add(1f / 15).mul(y2).add(1f / 13).mul(y2).add(1f / 11).mul(y2)
-                    .add(1f / 9).mul(y2).add(1f / 7).mul(y2).add(1f / 5).mul(y2).add(1f / 3).mul(y2).add(1f).mul(y)
-                    .mul(2f);
+            if (loss) {
+                FloatVector y = e.div(e.add(2f));
+                FloatVector y2 = y.mul(y);
+                FloatVector log1p = y2.mul(1f / 17).add(1f / 15).mul(y2).add(1f / 13).mul(y2).add(1f / 11).mul(y2)
+                        .add(1f / 9).mul(y2).add(1f / 7).mul(y2).add(1f / 5).mul(y2).add(1f / 3).mul(y2).add(1f)
+                        .mul(y).mul(2f);
+                losses = losses.add(u.mul(s.max(0f).add(log1p)));
+            }
             FloatVector sigmoid = e.blend(1f, s.compare(VectorOperators.GE, 0f)).div(e.add(1f));
             zs = zs.add(u);
-            losses = losses.add(u.mul(s.max(0f).add(log1p)));
             u.mul(sigmoid).intoArray(coeff, cOff + j);
         }
         double z = zs.reduceLanes(VectorOperators.ADD);
@@ -452,8 +454,8 @@ public final class PanamaKernels implements Kernels {
         for (j = 0; j < bound; j += L) {
             FloatVector.fromArray(S, coeff, cOff + j).mul(scale).intoArray(coeff, cOff + j);
         }
-        return losses.reduceLanes(VectorOperators.ADD) / z
-                + ScalarKernels.adversarialTail(scores, off, bound, n, z, w, coeff, cOff);
+        double tail = ScalarKernels.adversarialTail(scores, off, bound, n, z, w, coeff, cOff, loss);
+        return loss ? losses.reduceLanes(VectorOperators.ADD) / z + tail : Double.NaN;
     }
 
     @Override

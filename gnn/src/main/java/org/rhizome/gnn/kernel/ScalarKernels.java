@@ -277,7 +277,7 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public double selfAdversarial(float[] scores, int off, int n, float temperature, double w, float[] coeff,
-            int cOff) {
+            int cOff, boolean loss) {
         Checks.range(scores, off, n);
         Checks.range(coeff, cOff, n);
         float max = Float.NEGATIVE_INFINITY;
@@ -289,7 +289,7 @@ public final class ScalarKernels implements Kernels {
             coeff[cOff + j] = (float) Math.exp(temperature * scores[off + j] - max);
             z += coeff[cOff + j];
         }
-        return adversarialTail(scores, off, 0, n, z, w, coeff, cOff);
+        return adversarialTail(scores, off, 0, n, z, w, coeff, cOff, loss);
     }
 
     @Override
@@ -324,17 +324,20 @@ public final class ScalarKernels implements Kernels {
 
     /**
      * Elements {@code [from, to)} of {@link #selfAdversarial}'s last pass, in double: {@code coeff} holds the
-     * softmax numerators and {@code z} their sum; the coefficients replace them, and the loss part is returned.
+     * softmax numerators and {@code z} their sum; the coefficients replace them, and the loss part is returned
+     * (NaN without {@code withLoss}).
      */
     static double adversarialTail(float[] scores, int off, int from, int to, double z, double w, float[] coeff,
-            int cOff) {
-        double loss = 0;
+            int cOff, boolean withLoss) {
+        double loss = withLoss ? 0 : Double.NaN;
         for (int j = from; j < to; j++) {
             double p = coeff[cOff + j] / z;
             // sigmoid(s) and softplus(s) from one exp(-|s|)
             double s = scores[off + j];
             double e = Math.exp(-Math.abs(s));
-            loss += p * (Math.max(s, 0) + Kernels.log1pUnit(e));
+            if (withLoss) {
+                loss += p * (Math.max(s, 0) + Kernels.log1pUnit(e));
+            }
             coeff[cOff + j] = (float) (w * p * (s >= 0 ? 1 / (1 + e) : e / (1 + e)));
         }
         return loss;

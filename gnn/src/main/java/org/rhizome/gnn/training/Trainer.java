@@ -322,6 +322,12 @@ public final class Trainer {
                 int st = step;
                 // dropout and all-entity training: chunked only
                 boolean chunked = config.chunk() > 1 || chunkedAlways || config.dropout() || config.allEntities();
+                // the loss is read on reported steps, on validated ones (an early stop ends there) and on the last
+                boolean lossRead = step % reportEvery == 0 || step == config.steps()
+                        || validation != null && step % validation.every() == 0;
+                for (Worker wk : ws) {
+                    wk.withLoss = lossRead;
+                }
                 if (pool == null) {
                     if (chunked) {
                         ws[0].runChunked(idx, seeds, 0, idx.length, st, norm);
@@ -537,6 +543,11 @@ public final class Trainer {
         final RowGradients entGrad;
         final RowGradients relGrad;
         double loss;
+        /**
+         * Whether this step's loss is read (a reported, validated or last step): the self-adversarial loss is then
+         * computed; otherwise only its gradient coefficients, and {@link #loss} is NaN.
+         */
+        boolean withLoss = true;
 
         Worker(KgeModel model, NegativeSampler sampler, TrainingConfig config, float shift, float[] weights,
                 TripleSet train, KvsAllQueries kvs, int reciprocalFrom) {
@@ -695,9 +706,9 @@ public final class Trainer {
         private float coefficients(float pos, float[] negScore, float[] negCoeff, int off, double w) {
             if (config.loss().equals("self-adversarial")) {
                 // softmax weights of the negatives (held constant), numerically stable, and their coefficients
-                double li = softplus(-pos)
-                        + KERNELS.selfAdversarial(negScore, off, k, config.advTemperature(), w, negCoeff, off);
-                loss += w * li;
+                double li = softplus(-pos) + KERNELS.selfAdversarial(negScore, off, k, config.advTemperature(), w,
+                        negCoeff, off, withLoss);
+                loss += w * li; // NaN on a step whose loss nobody reads (withLoss false)
                 return (float) (-w * sigmoid(-pos));
             }
             if (config.loss().equals("cross-entropy")) {

@@ -452,9 +452,14 @@ class KernelDifferentialTest {
                     }
                     for (Kernels k : new Kernels[] {scalar, panama}) {
                         float[] c = padded(rnd, off[1], n, 3);
-                        double got = k.selfAdversarial(s, off[0], n, temperature, w, c, off[1]);
+                        double got = k.selfAdversarial(s, off[0], n, temperature, w, c, off[1], true);
                         assertThat(Math.abs(got - loss)).as("%s loss n %d", k.name(), n)
                                 .isLessThanOrEqualTo(1e-5 * loss);
+                        // without the loss: NaN, and the same coefficients bit for bit
+                        float[] noLoss = padded(rnd, off[1], n, 3);
+                        assertThat(k.selfAdversarial(s, off[0], n, temperature, w, noLoss, off[1], false)).isNaN();
+                        assertThat(Arrays.copyOfRange(noLoss, off[1], off[1] + n))
+                                .isEqualTo(Arrays.copyOfRange(c, off[1], off[1] + n));
                         for (int i = 0; i < n; i++) {
                             assertThat(Math.abs(c[off[1] + i] - coeff[i])).as("%s coeff %d of %d", k.name(), i, n)
                                     .isLessThanOrEqualTo(1e-5 * largest);
