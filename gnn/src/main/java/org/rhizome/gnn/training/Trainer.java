@@ -1232,9 +1232,11 @@ public final class Trainer {
      * Runs {@code task} on {@code parts} contiguous parts of {@code [0, n)} and waits for all: the last part on the
      * calling thread, the others on the pool. The caller would otherwise only wait, and each step runs this twice (the
      * workers, then the row updates): handing every part to the pool cost a thread wake-up each time, and with
-     * chunks of 512 and 1,024 negatives (FB15k-237, DistMult d400, 2 threads) the caller running its part took
-     * 48.2M to 51.3M scored triples per second (medians of 3 alternating runs, 2026-12-02). Which thread runs a part
-     * does not change what it computes, so results stay the same bit for bit.
+     * chunks of 512 and 1,024 negatives (FB15k-237, DistMult d400, 2 threads, four-row product tiles) the caller
+     * running its part took 48.2M to 51.3M scored triples per second (medians of 3 alternating runs on one build,
+     * 2026-12-02). Which thread runs a part does not change what it computes, so results stay the same bit for bit.
+     * If a part fails, the others still run to their end before the first failure is thrown (the caller's, with a
+     * pooled part's added as suppressed, or a pooled part's).
      */
     private static void runParts(java.util.concurrent.ExecutorService pool, int parts, int n, PartTask task) {
         List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>(parts);
@@ -1251,7 +1253,14 @@ public final class Trainer {
             } catch (RuntimeException e) {
                 failure = e; // the pooled parts still run to their end before it is thrown
             }
-            awaitAll(fs);
+            try {
+                awaitAll(fs);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    throw e;
+                }
+                failure.addSuppressed(e);
+            }
             if (failure != null) {
                 throw failure;
             }
