@@ -229,6 +229,12 @@ public interface Kernels {
     }
 
     /**
+     * {@link #transpose} as a kernel: the same elements moved (a copy, so both implementations give the same
+     * output), the vector one in 16 x 16 tiles held in registers where it has 16 lanes.
+     */
+    void transposeMatrix(float[] a, int aOff, int rows, int cols, float[] out);
+
+    /**
      * Transposes the row-major {@code a[rows, cols]} (from {@code aOff}) into {@code out[cols, rows]} (from 0), in
      * 16 x 16 tiles, so that neither side's cache lines are evicted before they are used up.
      */

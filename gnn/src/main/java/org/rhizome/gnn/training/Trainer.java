@@ -1109,7 +1109,7 @@ public final class Trainer {
             KERNELS.dotBlock(chunkCoeff, 0, rows, k, negCols, w, dim, dQs, 0, dim);
             // dN[j][x] = sum_a G[a][j] Q[a][x]: queries are G's columns (G transposed), candidates Q's columns, packed
             // straight from Q
-            Kernels.transpose(chunkCoeff, 0, rows, k, gT);
+            KERNELS.transposeMatrix(chunkCoeff, 0, rows, k, gT);
             float[] qCols = Kernels.packColumnsOf(queries, 0, rows, dim, 0, dim, w, packedQCols);
             KERNELS.dotBlock(gT, 0, k, rows, qCols, w, dim, dNs, 0, dim);
             for (int j = 0; j < k; j++) {

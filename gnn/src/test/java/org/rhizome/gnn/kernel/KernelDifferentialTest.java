@@ -545,6 +545,33 @@ class KernelDifferentialTest {
         }
     }
 
+    /**
+     * The transpose kernels move every element, on shapes with and without whole 16 x 16 tiles and with edges on
+     * either side, from an offset.
+     */
+    @Test
+    void transposeKernelsMoveEveryElement() {
+        for (int[] shape : new int[][] {{1, 1}, {3, 5}, {16, 16}, {16, 33}, {17, 16}, {33, 50}, {48, 400}, {64, 32}}) {
+            int rows = shape[0];
+            int cols = shape[1];
+            float[] a = new float[3 + rows * cols];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = i * 0.5f - 7f;
+            }
+            for (Kernels k : new Kernels[] {scalar, panama}) {
+                float[] out = new float[rows * cols];
+                Arrays.fill(out, Float.NaN);
+                k.transposeMatrix(a, 3, rows, cols, out);
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < cols; j++) {
+                        assertThat(out[j * rows + i]).as("%s %d x %d at (%d, %d)", k.name(), rows, cols, i, j)
+                                .isEqualTo(a[3 + i * cols + j]);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void packingColumnsOfAMatrixEqualsPackingItsTranspose() {
         // b is 3 x 7 at offset 2; its columns 1..6 are the candidates (length 3), in panels of 4
