@@ -352,9 +352,9 @@ public final class PanamaKernels implements Kernels {
      * columns, as rows {@code out[dst + c * dstStride, +16)}. In registers, in the four rounds of a recursive block
      * transpose: the round of distance {@code d} (8, 4, 2, 1) pairs rows {@code i} and {@code i + d} and swaps
      * their off-diagonal {@code d}-blocks, lane {@code l} of one exchanged with lane {@code l ^ d} of the other (one
-     * lane permute, {@link #XOR8} to {@link #XOR1}, and a blend under the lanes with bit {@code d} set). About 2.3x
-     * the speed of the scalar tiles on the Zen 5 host (512 x 1,024: 0.17-0.21 ms against 0.41-0.44 ms). No helper
-     * taking vectors, as elsewhere here.
+     * lane permute, {@link #XOR8} to {@link #XOR1}, and a blend under the lanes with bit {@code d} set). About 1.9x
+     * the speed of the scalar tiles on the Zen 5 host (512 x 1,024: 0.20 ms against 0.37 ms, medians of 15). No
+     * helper taking vectors, as elsewhere here.
      */
     private static void transposeTile(float[] a, int src, int srcStride, float[] out, int dst, int dstStride) {
         FloatVector r0 = FloatVector.fromArray(S, a, src + 0 * srcStride);
