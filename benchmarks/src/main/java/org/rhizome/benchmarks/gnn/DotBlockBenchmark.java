@@ -46,7 +46,7 @@ public final class DotBlockBenchmark {
                 double[] sorted = gflops.clone();
                 Arrays.sort(sorted);
                 System.out.printf("{\"shape\": \"%dx%dx%d\", \"threads\": %d, \"gflops_median\": %.1f, \"runs\": %s}%n",
-                        rows, len, cols, threads, sorted[runs / 2], Arrays.toString(round(gflops)));
+                        rows, len, cols, threads, sorted[runs / 2], Arrays.toString(FmaPeak.round(gflops)));
             }
         }
     }
@@ -95,13 +95,5 @@ public final class DotBlockBenchmark {
         } finally {
             pool.shutdown();
         }
-    }
-
-    private static double[] round(double[] v) {
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            r[i] = Math.round(v[i] * 10) / 10.0;
-        }
-        return r;
     }
 }

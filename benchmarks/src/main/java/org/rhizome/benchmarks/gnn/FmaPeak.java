@@ -68,7 +68,8 @@ public final class FmaPeak {
         }
     }
 
-    private static double[] round(double[] v) {
+    /** {@code v} rounded to tenths, for printing. */
+    static double[] round(double[] v) {
         double[] r = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             r[i] = Math.round(v[i] * 10) / 10.0;

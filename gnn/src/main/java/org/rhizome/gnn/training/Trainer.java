@@ -1246,27 +1246,25 @@ public final class Trainer {
             int part = j;
             fs.add(pool.submit(() -> task.run(part, from, to)));
         }
-        if (parts > 0) {
-            RuntimeException failure = null;
-            try {
+        RuntimeException failure = null;
+        try {
+            if (parts > 0) {
                 task.run(parts - 1, (int) ((long) n * (parts - 1) / parts), n);
-            } catch (RuntimeException e) {
-                failure = e; // the pooled parts still run to their end before it is thrown
             }
-            try {
-                awaitAll(fs);
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    throw e;
-                }
-                failure.addSuppressed(e);
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            return;
+        } catch (RuntimeException e) {
+            failure = e; // the pooled parts still run to their end before it is thrown
         }
-        awaitAll(fs);
+        try {
+            awaitAll(fs);
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private static void awaitAll(List<java.util.concurrent.Future<?>> fs) {
