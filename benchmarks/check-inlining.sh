@@ -44,6 +44,7 @@ check() {
   fi
 }
 check rotate model=rotate dim=200 negatives=64 batch=256 steps=300 warmup=50
+check rotate-chunked model=rotate dim=250 negatives=256 chunk=128 batch=1024 steps=100 warmup=20
 check transe model=transe dim=200 negatives=64 batch=256 steps=300 warmup=50
 check distmult-chunked model=distmult dim=400 negatives=1024 chunk=512 batch=1024 reg=1e-5 steps=200 warmup=50
 check complex-chunked model=complex dim=200 negatives=256 chunk=256 batch=1024 steps=200 warmup=50

@@ -85,6 +85,9 @@ import org.rhizome.gnn.training.Validation;
  * it exactly ({@link Trainer#resume}: the same configuration, bit for bit the uninterrupted run with the same
  * thread count) instead of starting afresh. The JSON line's {@code resumed_from} is the step it continued from, and
  * its training seconds and rate are that leg's alone.
+ *
+ * <p>{@code evaluate=false} skips the evaluation (a throughput probe): the JSON line then holds the training figures
+ * and the last reported loss only.
  */
 public final class KgeBenchmark {
     private KgeBenchmark() {}
@@ -102,7 +105,7 @@ public final class KgeBenchmark {
                 "label-smoothing", "0", "reg-relations", "", "batches", TrainingConfig.WITH_REPLACEMENT,
                 "dropout-masks", TrainingConfig.MASKS_PER_QUERY,
                 "penalty-rows", TrainingConfig.PENALTY_TOUCHED_ROWS, "head-negatives", "0", "lr-schedule", "constant",
-                "state", "", "state-every", "0", "resume", "false");
+                "state", "", "state-every", "0", "resume", "false", "evaluate", "true");
         Path data = Path.of(o.get("data"));
         if (!Files.isDirectory(data)) {
             System.out.println("{\"skipped\": \"no dataset at " + data + "\"}");
@@ -215,6 +218,15 @@ public final class KgeBenchmark {
             trainer.sampler(lemon);
         }
         TrainingResult r = trainer.train(ds.train(), ds.entityCount(), ds.relationCount());
+        if (!Boolean.parseBoolean(o.get("evaluate"))) { // a throughput probe: training figures only
+            System.out.println(String.format(Locale.ROOT, "{\"rhizome\": true, \"model\": \"%s\", \"dim\": %s, "
+                    + "\"negatives\": %s, \"chunk\": %s, \"batch\": %s, \"steps\": %s, \"threads\": %d, "
+                    + "\"kernels\": \"%s\", \"train_seconds\": %.2f, \"scored_triples_per_second\": %.0f, "
+                    + "\"loss\": %.4f}", o.get("model"), o.get("dim"), negatives, o.get("chunk"), o.get("batch"),
+                    o.get("steps"), threads, Kernels.get().name(), r.seconds(), r.scoredTriplesPerSecond(),
+                    r.finalLoss()));
+            return;
+        }
         LinkScorer scorer = reciprocal ? new ReciprocalScorer(r.model(), base.relationCount()) : r.model();
         RankEvaluator ev = new RankEvaluator();
         ev.evaluate(scorer, ds.valid(), filter, threads); // warm the evaluation kernels

@@ -71,6 +71,38 @@ final class Checks {
         Objects.checkFromIndexSize(outOff, Math.addExact(Math.multiplyExact(rows - 1, outStride), cols), out.length);
     }
 
+    /**
+     * The arguments of a queries-by-candidates kernel ({@link Kernels#complexModulusScores}): {@code rows} query
+     * rows of {@code len} floats at the start of {@code q}, candidates {@code ids[from..to)} naming rows of
+     * {@code ent}, and the matrix {@code m} (scores or coefficients) with entries
+     * {@code m[mOff + a * mStride + j]} for {@code a < rows}, {@code from <= j < to}, all inside their arrays.
+     */
+    static void pairs(float[] q, int rows, float[] ent, int[] ids, int from, int to, int len, float[] m, int mOff,
+            int mStride) {
+        if (rows < 0 || from < 0 || to < from || to > ids.length) {
+            throw new IllegalArgumentException("need rows >= 0 and 0 <= from <= to <= " + ids.length + ", got rows "
+                    + rows + ", from " + from + ", to " + to);
+        }
+        if (rows == 0 || to == from) {
+            return;
+        }
+        if (mStride < to) {
+            throw new IllegalArgumentException("the matrix stride must be >= to (" + to + "), got " + mStride);
+        }
+        Objects.checkFromIndexSize(0, Math.multiplyExact(rows, len), q.length);
+        Objects.checkFromIndexSize(mOff, Math.addExact(Math.multiplyExact(rows - 1, mStride), to), m.length);
+        for (int j = from; j < to; j++) {
+            Objects.checkFromIndexSize(Math.multiplyExact(ids[j], len), len, ent.length);
+        }
+    }
+
+    /** Gradient rows {@code g[off[j] .. off[j] + len)} for {@code j in [from, to)} lie inside {@code g}. */
+    static void rows(float[] g, int[] off, int from, int to, int len) {
+        for (int j = from; j < to; j++) {
+            Objects.checkFromIndexSize(off[j], len, g.length);
+        }
+    }
+
     /** {@code rank >= 0} and {@code 2 * rank} does not overflow. */
     static int complexRowLength(int rank) {
         if (rank < 0 || rank > Integer.MAX_VALUE / 2) {

@@ -86,6 +86,46 @@ public interface Kernels {
     void l1Gradient(float alpha, float[] q, float[] e, int eOff, float[] dq, float[] ge, int geOff, int n);
 
     /**
+     * RotatE's distance of a query to one candidate, both complex rows {@code [re(0..rank), im(0..rank)]}:
+     * {@code sum_k |q_k - e_k| = sum_k sqrt((q.re_k - e.re_k)^2 + (q.im_k - e.im_k)^2)}, with the query at
+     * {@code q[qOff..qOff + 2 rank)} and the candidate at {@code e[eOff..eOff + 2 rank)}. Training scores a query's
+     * negatives with it; {@link #complexModulusDistanceAll} is the evaluation's form.
+     */
+    float complexModulusDistance(float[] q, int qOff, float[] e, int eOff, int rank);
+
+    /**
+     * The gradient of {@code alpha * -sum_k |q_k - e_k|} (RotatE's score of a candidate, complex rows as in
+     * {@link #complexModulusDistance}), added in place: with {@code u_k = q_k - e_k} (complex) and
+     * {@code g_k = alpha / |u_k|} ({@code 0} where {@code u_k = 0}, the subgradient taken at a zero distance),
+     * {@code dq_k -= g_k u_k} and {@code ge_k += g_k u_k}, real and imaginary parts alike. The query starts at
+     * {@code q[0]} and its gradient at {@code dq[0]}; {@code ge} may be {@code e}'s own table only if the ranges do
+     * not overlap.
+     */
+    void complexModulusGradient(float alpha, float[] q, float[] e, int eOff, float[] dq, float[] ge, int geOff,
+            int rank);
+
+    /**
+     * RotatE's scores of a block of queries against a block of candidates, as in {@link #complexModulusDistance}:
+     * {@code out[outOff + a * outStride + j] = shift - sum_k |q_a,k - e_{ids[j]},k|} for {@code a in [0, rows)} and
+     * {@code j in [from, to)}, where query {@code a} is the complex row at {@code q[a * 2 rank]} (the queries are
+     * consecutive rows) and candidate {@code j} the row at {@code ent[ids[j] * 2 rank]}. A chunk of training shares
+     * its negatives among its queries: in blocks, a candidate row read into cache serves several queries.
+     */
+    void complexModulusScores(float[] q, int rows, float[] ent, int[] ids, int from, int to, int rank, float shift,
+            float[] out, int outOff, int outStride);
+
+    /**
+     * The gradients of {@code sum_{a, j} c_aj * -|q_a - e_{ids[j]}|} over a block laid out as in
+     * {@link #complexModulusScores}, with {@code c_aj = coeff[cOff + a * cStride + j]}, added in place: each pair
+     * adds what {@link #complexModulusGradient} would, into query gradient row {@code dq[a * 2 rank ..)} and into
+     * candidate gradient row {@code ge[geOff[j] ..)} (the row of {@code ids[j]}; repeated ids may share a row).
+     * Pairs with {@code c_aj = 0} add nothing. Sums run in a blocked order: results agree with pair-by-pair calls to
+     * rounding.
+     */
+    void complexModulusGradients(float[] coeff, int cOff, int cStride, float[] q, int rows, float[] ent, int[] ids,
+            int from, int to, int rank, float[] dq, float[] ge, int[] geOff);
+
+    /**
      * TransE score of one triple: {@code -||e_h + w_r - e_t||_1} when {@code l1}, else
      * {@code -||e_h + w_r - e_t||_2 = -sqrt(sum_i (e_h[i] + w_r[i] - e_t[i])^2)}.
      *

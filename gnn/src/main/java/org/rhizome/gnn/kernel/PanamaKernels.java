@@ -701,6 +701,295 @@ public final class PanamaKernels implements Kernels {
     }
 
     @Override
+    public float complexModulusDistance(float[] q, int qOff, float[] e, int eOff, int rank) {
+        int len = Checks.complexRowLength(rank);
+        Checks.range(q, qOff, len);
+        Checks.range(e, eOff, len);
+        FloatVector acc0 = FloatVector.zero(S);
+        FloatVector acc1 = FloatVector.zero(S);
+        int k = 0;
+        for (int bound2 = rank - 2 * L; k <= bound2; k += 2 * L) {
+            acc0 = acc0.add(modulus(load(q, qOff + k), load(q, qOff + rank + k), load(e, eOff + k),
+                    load(e, eOff + rank + k)));
+            acc1 = acc1.add(modulus(load(q, qOff + k + L), load(q, qOff + rank + k + L), load(e, eOff + k + L),
+                    load(e, eOff + rank + k + L)));
+        }
+        for (int bound = rank - L; k <= bound; k += L) {
+            acc0 = acc0.add(modulus(load(q, qOff + k), load(q, qOff + rank + k), load(e, eOff + k),
+                    load(e, eOff + rank + k)));
+        }
+        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        for (; k < rank; k++) {
+            float u = q[qOff + k] - e[eOff + k];
+            float v = q[qOff + rank + k] - e[eOff + rank + k];
+            sum += (float) Math.sqrt(u * u + v * v);
+        }
+        return sum;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Vector lanes take {@code g = alpha / |u|} once and multiply both parts by it, where the scalar kernel divides
+     * each part: results agree to rounding, not bit for bit.
+     */
+    @Override
+    public void complexModulusGradient(float alpha, float[] q, float[] e, int eOff, float[] dq, float[] ge,
+            int geOff, int rank) {
+        int len = Checks.complexRowLength(rank);
+        Checks.range(q, 0, len);
+        Checks.range(e, eOff, len);
+        Checks.range(dq, 0, len);
+        Checks.range(ge, geOff, len);
+        FloatVector a = FloatVector.broadcast(S, alpha);
+        FloatVector zero = FloatVector.zero(S);
+        int k = 0;
+        for (int bound = rank - L; k <= bound; k += L) {
+            int ki = rank + k;
+            FloatVector u = load(q, k).sub(load(e, eOff + k));
+            FloatVector v = load(q, ki).sub(load(e, eOff + ki));
+            FloatVector d = u.fma(u, v.mul(v)).sqrt();
+            FloatVector g = a.div(d).blend(zero, d.compare(VectorOperators.EQ, 0f));
+            FloatVector gu = g.mul(u);
+            FloatVector gv = g.mul(v);
+            load(dq, k).sub(gu).intoArray(dq, k);
+            load(dq, ki).sub(gv).intoArray(dq, ki);
+            load(ge, geOff + k).add(gu).intoArray(ge, geOff + k);
+            load(ge, geOff + ki).add(gv).intoArray(ge, geOff + ki);
+        }
+        for (; k < rank; k++) {
+            float u = q[k] - e[eOff + k];
+            float v = q[rank + k] - e[eOff + rank + k];
+            float d = (float) Math.sqrt(u * u + v * v);
+            if (d == 0f) {
+                continue;
+            }
+            float gu = alpha * u / d;
+            float gv = alpha * v / d;
+            dq[k] -= gu;
+            dq[rank + k] -= gv;
+            ge[geOff + k] += gu;
+            ge[geOff + rank + k] += gv;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Four queries at a time against one candidate, so each candidate vector loaded serves four; candidates in
+     * tiles of about 256 KiB ({@code 2 rank} floats a row), which stay in L2 while every query passes over them.
+     */
+    @Override
+    public void complexModulusScores(float[] q, int rows, float[] ent, int[] ids, int from, int to, int rank,
+            float shift, float[] out, int outOff, int outStride) {
+        int len = Checks.complexRowLength(rank);
+        Checks.pairs(q, rows, ent, ids, from, to, len, out, outOff, outStride);
+        int bound = S.loopBound(rank);
+        int tile = Math.max(1, (256 << 10) / (Float.BYTES * Math.max(1, len)));
+        for (int j0 = from; j0 < to; j0 += tile) {
+            int j1 = Math.min(to, j0 + tile);
+            int a = 0;
+            for (; a + 4 <= rows; a += 4) {
+                int q0 = a * len;
+                int q1 = q0 + len;
+                int q2 = q1 + len;
+                int q3 = q2 + len;
+                for (int j = j0; j < j1; j++) {
+                    int eo = ids[j] * len;
+                    FloatVector s0 = FloatVector.zero(S);
+                    FloatVector s1 = FloatVector.zero(S);
+                    FloatVector s2 = FloatVector.zero(S);
+                    FloatVector s3 = FloatVector.zero(S);
+                    for (int k = 0; k < bound; k += L) {
+                        FloatVector er = load(ent, eo + k);
+                        FloatVector ei = load(ent, eo + rank + k);
+                        s0 = s0.add(modulus(load(q, q0 + k), load(q, q0 + rank + k), er, ei));
+                        s1 = s1.add(modulus(load(q, q1 + k), load(q, q1 + rank + k), er, ei));
+                        s2 = s2.add(modulus(load(q, q2 + k), load(q, q2 + rank + k), er, ei));
+                        s3 = s3.add(modulus(load(q, q3 + k), load(q, q3 + rank + k), er, ei));
+                    }
+                    float d0 = s0.reduceLanes(VectorOperators.ADD);
+                    float d1 = s1.reduceLanes(VectorOperators.ADD);
+                    float d2 = s2.reduceLanes(VectorOperators.ADD);
+                    float d3 = s3.reduceLanes(VectorOperators.ADD);
+                    for (int k = bound; k < rank; k++) {
+                        d0 += modulusAt(q, q0, rank, k, ent, eo);
+                        d1 += modulusAt(q, q1, rank, k, ent, eo);
+                        d2 += modulusAt(q, q2, rank, k, ent, eo);
+                        d3 += modulusAt(q, q3, rank, k, ent, eo);
+                    }
+                    int o = outOff + a * outStride + j;
+                    out[o] = shift - d0;
+                    out[o + outStride] = shift - d1;
+                    out[o + 2 * outStride] = shift - d2;
+                    out[o + 3 * outStride] = shift - d3;
+                }
+            }
+            for (; a < rows; a++) {
+                for (int j = j0; j < j1; j++) {
+                    out[outOff + a * outStride + j] = shift - complexModulusDistance(q, a * len, ent, ids[j] * len,
+                            rank);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Blocked like a matrix product: for one vector of coordinates at a time, two queries' coordinates and their
+     * gradient sums stay in registers while a tile of up to 64 candidates passes; each candidate's gradient vector is
+     * summed over the two before it is added to memory once. A pair's gradient per coordinate is
+     * {@code (c / |u|) u} here against {@code c u / |u|} in the scalar kernel, in the coordinates past the last
+     * whole vector too (scalar code after the vectors, {@link #moduliGradientTail}).
+     */
+    @Override
+    public void complexModulusGradients(float[] coeff, int cOff, int cStride, float[] q, int rows, float[] ent,
+            int[] ids, int from, int to, int rank, float[] dq, float[] ge, int[] geOff) {
+        int len = Checks.complexRowLength(rank);
+        Checks.pairs(q, rows, ent, ids, from, to, len, coeff, cOff, cStride);
+        Checks.range(dq, 0, rows * len);
+        Checks.rows(ge, geOff, from, to, len);
+        int bound = S.loopBound(rank);
+        for (int j0 = from; j0 < to; j0 += 64) {
+            int j1 = Math.min(to, j0 + 64);
+            for (int k = 0; k < bound; k += L) {
+                int a = 0;
+                for (; a + 2 <= rows; a += 2) {
+                    moduliGradientPair(coeff, cOff + a * cStride, cStride, q, a * len, ent, ids, j0, j1, rank, k,
+                            dq, ge, geOff);
+                }
+                for (; a < rows; a++) {
+                    moduliGradientOne(coeff, cOff + a * cStride, q, a * len, ent, ids, j0, j1, rank, k, dq, ge,
+                            geOff);
+                }
+            }
+        }
+        for (int a = 0; a < rows && bound < rank; a++) {
+            for (int j = from; j < to; j++) {
+                float c = coeff[cOff + a * cStride + j];
+                if (c == 0f) {
+                    continue;
+                }
+                moduliGradientTail(c, q, a * len, ent, ids[j] * len, rank, bound, dq, ge, geOff[j]);
+            }
+        }
+    }
+
+    /** One pair's gradient ({@code c}, query row at {@code qo}, candidate at {@code eo}) over {@code [k0, rank)}. */
+    private static void moduliGradientTail(float c, float[] q, int qo, float[] ent, int eo, int rank, int k0,
+            float[] dq, float[] ge, int go) {
+        for (int k = k0; k < rank; k++) {
+            float u = q[qo + k] - ent[eo + k];
+            float v = q[qo + rank + k] - ent[eo + rank + k];
+            float d = (float) Math.sqrt(u * u + v * v);
+            if (d == 0f) {
+                continue;
+            }
+            float w = c / d;
+            float gu = w * u;
+            float gv = w * v;
+            dq[qo + k] -= gu;
+            dq[qo + rank + k] -= gv;
+            ge[go + k] += gu;
+            ge[go + rank + k] += gv;
+        }
+    }
+
+    /**
+     * Two queries (rows at {@code qo} and {@code qo + 2 rank}) against candidates {@code [j0, j1)}, lanes from
+     * {@code k}. Two, not four: a four-query body is past what C2 inlines in one compilation, and its vector loads
+     * then stay calls on boxed vectors (benchmarks/check-inlining.sh), several times slower. Even this body comes
+     * near that limit, so it calls no helper of this class: the loads are {@code FloatVector.fromArray} (inlined by
+     * annotation, never refused) and {@link #moduliWeight} is written out.
+     */
+    private static void moduliGradientPair(float[] coeff, int c0, int cStride, float[] q, int qo, float[] ent,
+            int[] ids, int j0, int j1, int rank, int k, float[] dq, float[] ge, int[] geOff) {
+        int len = 2 * rank;
+        int ki = rank + k;
+        int o1 = qo + len;
+        FloatVector q0r = FloatVector.fromArray(S, q, qo + k);
+        FloatVector q0i = FloatVector.fromArray(S, q, qo + ki);
+        FloatVector q1r = FloatVector.fromArray(S, q, o1 + k);
+        FloatVector q1i = FloatVector.fromArray(S, q, o1 + ki);
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector d0r = zero;
+        FloatVector d0i = zero;
+        FloatVector d1r = zero;
+        FloatVector d1i = zero;
+        int c1 = c0 + cStride;
+        for (int j = j0; j < j1; j++) {
+            float g0 = coeff[c0 + j];
+            float g1 = coeff[c1 + j];
+            if (g0 == 0f && g1 == 0f) {
+                continue;
+            }
+            int eo = ids[j] * len;
+            FloatVector er = FloatVector.fromArray(S, ent, eo + k);
+            FloatVector ei = FloatVector.fromArray(S, ent, eo + ki);
+            FloatVector u0 = q0r.sub(er);
+            FloatVector v0 = q0i.sub(ei);
+            FloatVector m0 = u0.fma(u0, v0.mul(v0)).sqrt();
+            FloatVector w0 = FloatVector.broadcast(S, g0).div(m0).blend(zero, m0.compare(VectorOperators.EQ, 0f));
+            FloatVector u1 = q1r.sub(er);
+            FloatVector v1 = q1i.sub(ei);
+            FloatVector m1 = u1.fma(u1, v1.mul(v1)).sqrt();
+            FloatVector w1 = FloatVector.broadcast(S, g1).div(m1).blend(zero, m1.compare(VectorOperators.EQ, 0f));
+            u0 = w0.mul(u0);
+            v0 = w0.mul(v0);
+            u1 = w1.mul(u1);
+            v1 = w1.mul(v1);
+            d0r = d0r.add(u0);
+            d0i = d0i.add(v0);
+            d1r = d1r.add(u1);
+            d1i = d1i.add(v1);
+            int go = geOff[j];
+            FloatVector.fromArray(S, ge, go + k).add(u0.add(u1)).intoArray(ge, go + k);
+            FloatVector.fromArray(S, ge, go + ki).add(v0.add(v1)).intoArray(ge, go + ki);
+        }
+        FloatVector.fromArray(S, dq, qo + k).sub(d0r).intoArray(dq, qo + k);
+        FloatVector.fromArray(S, dq, qo + ki).sub(d0i).intoArray(dq, qo + ki);
+        FloatVector.fromArray(S, dq, o1 + k).sub(d1r).intoArray(dq, o1 + k);
+        FloatVector.fromArray(S, dq, o1 + ki).sub(d1i).intoArray(dq, o1 + ki);
+    }
+
+    /** {@link #moduliGradientPair} for one query. */
+    private static void moduliGradientOne(float[] coeff, int c0, float[] q, int qo, float[] ent, int[] ids, int j0,
+            int j1, int rank, int k, float[] dq, float[] ge, int[] geOff) {
+        int len = 2 * rank;
+        int ki = rank + k;
+        FloatVector qr = load(q, qo + k);
+        FloatVector qi = load(q, qo + ki);
+        FloatVector dr = FloatVector.zero(S);
+        FloatVector di = FloatVector.zero(S);
+        for (int j = j0; j < j1; j++) {
+            float g = coeff[c0 + j];
+            if (g == 0f) {
+                continue;
+            }
+            int eo = ids[j] * len;
+            FloatVector u = qr.sub(load(ent, eo + k));
+            FloatVector v = qi.sub(load(ent, eo + ki));
+            FloatVector w = moduliWeight(g, u, v);
+            u = w.mul(u);
+            v = w.mul(v);
+            dr = dr.add(u);
+            di = di.add(v);
+            int go = geOff[j];
+            load(ge, go + k).add(u).intoArray(ge, go + k);
+            load(ge, go + ki).add(v).intoArray(ge, go + ki);
+        }
+        load(dq, qo + k).sub(dr).intoArray(dq, qo + k);
+        load(dq, qo + ki).sub(di).intoArray(dq, qo + ki);
+    }
+
+    /** {@code g / |u + iv|} per lane, and 0 where the modulus is 0 (the subgradient at a zero distance). */
+    private static FloatVector moduliWeight(float g, FloatVector u, FloatVector v) {
+        FloatVector m = u.fma(u, v.mul(v)).sqrt();
+        return FloatVector.broadcast(S, g).div(m).blend(FloatVector.zero(S), m.compare(VectorOperators.EQ, 0f));
+    }
+
+    @Override
     public float transE(float[] ent, int h, float[] rel, int r, int t, int dim, boolean l1) {
         Checks.range(ent, h, dim);
         Checks.range(rel, r, dim);
@@ -1330,6 +1619,13 @@ public final class PanamaKernels implements Kernels {
         FloatVector dr = qr.sub(er);
         FloatVector di = qi.sub(ei);
         return dr.fma(dr, di.mul(di)).sqrt();
+    }
+
+    /** {@code |q_k - e_k|} for the complex rows {@code q} (at {@code qo}) and {@code e} (at {@code o}). */
+    private static float modulusAt(float[] q, int qo, int rank, int k, float[] ent, int o) {
+        float dr = q[qo + k] - ent[o + k];
+        float di = q[qo + rank + k] - ent[o + rank + k];
+        return (float) Math.sqrt(dr * dr + di * di);
     }
 
     /** {@code |q_k - e_k|} for the complex rows {@code q} (at 0) and {@code e} (at {@code o}). */

@@ -90,6 +90,88 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public float complexModulusDistance(float[] q, int qOff, float[] e, int eOff, int rank) {
+        int len = Checks.complexRowLength(rank);
+        Checks.range(q, qOff, len);
+        Checks.range(e, eOff, len);
+        float sum = 0f;
+        for (int k = 0; k < rank; k++) {
+            float u = q[qOff + k] - e[eOff + k];
+            float v = q[qOff + rank + k] - e[eOff + rank + k];
+            sum += (float) Math.sqrt(u * u + v * v);
+        }
+        return sum;
+    }
+
+    @Override
+    public void complexModulusGradient(float alpha, float[] q, float[] e, int eOff, float[] dq, float[] ge,
+            int geOff, int rank) {
+        int len = Checks.complexRowLength(rank);
+        Checks.range(q, 0, len);
+        Checks.range(e, eOff, len);
+        Checks.range(dq, 0, len);
+        Checks.range(ge, geOff, len);
+        for (int k = 0; k < rank; k++) {
+            float u = q[k] - e[eOff + k];
+            float v = q[rank + k] - e[eOff + rank + k];
+            float d = (float) Math.sqrt(u * u + v * v);
+            if (d == 0f) {
+                continue;
+            }
+            float gu = alpha * u / d;
+            float gv = alpha * v / d;
+            dq[k] -= gu;
+            dq[rank + k] -= gv;
+            ge[geOff + k] += gu;
+            ge[geOff + rank + k] += gv;
+        }
+    }
+
+    @Override
+    public void complexModulusScores(float[] q, int rows, float[] ent, int[] ids, int from, int to, int rank,
+            float shift, float[] out, int outOff, int outStride) {
+        int len = Checks.complexRowLength(rank);
+        Checks.pairs(q, rows, ent, ids, from, to, len, out, outOff, outStride);
+        for (int a = 0; a < rows; a++) {
+            for (int j = from; j < to; j++) {
+                out[outOff + a * outStride + j] = shift - complexModulusDistance(q, a * len, ent, ids[j] * len, rank);
+            }
+        }
+    }
+
+    @Override
+    public void complexModulusGradients(float[] coeff, int cOff, int cStride, float[] q, int rows, float[] ent,
+            int[] ids, int from, int to, int rank, float[] dq, float[] ge, int[] geOff) {
+        int len = Checks.complexRowLength(rank);
+        Checks.pairs(q, rows, ent, ids, from, to, len, coeff, cOff, cStride);
+        Checks.range(dq, 0, rows * len);
+        Checks.rows(ge, geOff, from, to, len);
+        for (int a = 0; a < rows; a++) {
+            for (int j = from; j < to; j++) {
+                float c = coeff[cOff + a * cStride + j];
+                if (c == 0f) {
+                    continue;
+                }
+                int eo = ids[j] * len;
+                for (int k = 0; k < rank; k++) {
+                    float u = q[a * len + k] - ent[eo + k];
+                    float v = q[a * len + rank + k] - ent[eo + rank + k];
+                    float d = (float) Math.sqrt(u * u + v * v);
+                    if (d == 0f) {
+                        continue;
+                    }
+                    float gu = c * u / d;
+                    float gv = c * v / d;
+                    dq[a * len + k] -= gu;
+                    dq[a * len + rank + k] -= gv;
+                    ge[geOff[j] + k] += gu;
+                    ge[geOff[j] + rank + k] += gv;
+                }
+            }
+        }
+    }
+
+    @Override
     public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
         Checks.range(x, xOff, n);
         Checks.range(y, yOff, n);

@@ -425,23 +425,8 @@ public final class KgeModel implements DotProductScorer {
                 }
                 kernels.l2Gradient((float) (coeff / Math.sqrt(sq)), q, ent, eo, dq, ge, geo, dim);
             }
-            case ROTATE -> { // s = -sum_k |q_k - e_k|, complex coordinates
-                int n = dim / 2;
-                for (int k = 0; k < n; k++) {
-                    float u = q[k] - ent[eo + k];
-                    float v = q[n + k] - ent[eo + n + k];
-                    float d = (float) Math.sqrt(u * u + v * v);
-                    if (d == 0f) {
-                        continue;
-                    }
-                    float gu = coeff * u / d;
-                    float gv = coeff * v / d;
-                    dq[k] -= gu;
-                    dq[n + k] -= gv;
-                    ge[geo + k] += gu;
-                    ge[geo + n + k] += gv;
-                }
-            }
+            // s = -sum_k |q_k - e_k|, complex coordinates
+            case ROTATE -> kernels.complexModulusGradient(coeff, q, ent, eo, dq, ge, geo, dim / 2);
             default -> throw new IllegalStateException(kind.toString());
         }
     }
@@ -519,16 +504,7 @@ public final class KgeModel implements DotProductScorer {
             case TRANSE_L1 -> -kernels.l1Distance(q, 0, ent, eo, dim);
             case TRANSE_L2 -> (float) -Math.sqrt(kernels.l2DistanceSquared(q, 0, ent, eo, dim));
             case DISTMULT, COMPLEX -> kernels.dot(q, 0, ent, eo, dim);
-            case ROTATE -> {
-                int n = dim / 2;
-                float sum = 0;
-                for (int k = 0; k < n; k++) {
-                    float u = q[k] - ent[eo + k];
-                    float v = q[n + k] - ent[eo + n + k];
-                    sum += (float) Math.sqrt(u * u + v * v);
-                }
-                yield -sum;
-            }
+            case ROTATE -> -kernels.complexModulusDistance(q, 0, ent, eo, dim / 2);
         };
     }
 

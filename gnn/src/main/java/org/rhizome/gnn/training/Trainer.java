@@ -504,6 +504,8 @@ public final class Trainer {
         private final float[] gT;
         private final float[] dQs;
         private final float[] dNs;
+        // RotatE's blocked chunks: each negative's row in the gradient slab
+        private final int[] negOffsets;
         // the packed panels of N's rows, of N's columns and of Q's columns, one buffer each for all the chunks
         private final float[] packedNegs;
         private final float[] packedNegCols;
@@ -538,7 +540,11 @@ public final class Trainer {
         private final RowGradients tripleRelGrad;
         // the random draws behind one row's dropout masks (four masks per long)
         private final long[] draws;
-        /** Dot-product models' chunk gradients as matrix products (tests compare them with the row-by-row path). */
+        /**
+         * Chunks in blocks: dot-product models' gradients as matrix products, RotatE's scores and gradients by block
+         * kernels ({@link #moduliScores}). False runs them row by row, the reference path the tests compare them
+         * with.
+         */
         boolean gemmGradients = true;
         final RowGradients entGrad;
         final RowGradients relGrad;
@@ -595,8 +601,9 @@ public final class Trainer {
             this.posCoeffs = new float[c];
             boolean matrices = c > 1 && model.dotProducts();
             this.gT = new float[matrices ? c * k : 0];
-            this.dQs = new float[matrices ? c * dim : 0];
+            this.dQs = new float[matrices || (c > 1 && rotate) ? c * dim : 0];
             this.dNs = new float[matrices ? k * dim : 0];
+            this.negOffsets = new int[c > 1 && rotate ? k : 0];
             int w = KERNELS.dotBlockWidth();
             this.packedNegs = new float[matrices ? Kernels.packedLength(k, dim, w) : 0];
             this.packedNegCols = new float[matrices ? Kernels.packedLength(dim, k, w) : 0];
@@ -1018,7 +1025,10 @@ public final class Trainer {
                 pos[a] = m.scoreCandidate(qRows[a], head ? h : t) + shift;
             }
             boolean matrix = m.dotProducts() && rows > 1;
-            if (matrix) {
+            boolean moduli = rotate && rows > 1 && gemmGradients;
+            if (moduli) {
+                moduliScores(m, rows, negIds);
+            } else if (matrix) {
                 float[] e = m.entities();
                 for (int j = 0; j < k; j++) {
                     System.arraycopy(e, negIds[j] * dim, negRows, j * dim, dim);
@@ -1044,6 +1054,10 @@ public final class Trainer {
                 if (kvs != null) {
                     kvsAllTargets(a, k);
                 }
+            }
+            if (moduli) {
+                moduliGradients(m, rows, hs, rs, ts, negIds, head, eg, rg);
+                return;
             }
             if (matrix && gemmGradients) {
                 negativeGradientsAsProducts(rows, dim, negIds, eg);
@@ -1072,6 +1086,47 @@ public final class Trainer {
                 int ao = eg.offset(head ? t : h);
                 int ro = rg.offset(r);
                 m.queryBackward(h, r, t, head, dq, eg.slab(), ao, rg.slab(), ro, cosRows[a], sinRows[a]);
+            }
+        }
+
+        /**
+         * RotatE's chunk scores, {@code chunkScores[a k + j] = shift - |q_a - n_j|}, as one block kernel call
+         * ({@link Kernels#complexModulusScores}): a negative's row (8 KB at rank 1,000) read into cache serves
+         * several queries, where scoring query by query would read all {@code k} rows (2 MB at 256 negatives) from
+         * memory again for each.
+         */
+        private void moduliScores(KgeModel m, int rows, int[] negIds) {
+            int dim = m.dim();
+            for (int a = 0; a < rows; a++) {
+                System.arraycopy(qRows[a], 0, queries, a * dim, dim);
+            }
+            KERNELS.complexModulusScores(queries, rows, m.entities(), negIds, 0, k, dim / 2, shift, chunkScores, 0,
+                    k);
+        }
+
+        /**
+         * RotatE's chunk gradients with {@link #chunkCoeff} and {@link #posCoeffs} set: the negatives' as one block
+         * kernel call ({@link Kernels#complexModulusGradients}, on the query rows {@link #moduliScores} left in
+         * {@link #queries}), then each positive's, then each query's back to its anchor entity and relation. The
+         * terms are those of the row-by-row path; only the order in which a gradient row's terms are summed differs.
+         */
+        private void moduliGradients(KgeModel m, int rows, int[] hs, int[] rs, int[] ts, int[] negIds, boolean head,
+                RowGradients eg, RowGradients rg) {
+            int dim = m.dim();
+            for (int j = 0; j < k; j++) {
+                negOffsets[j] = eg.offset(negIds[j]); // offset() may grow the slab: all offsets first, then the slab
+            }
+            java.util.Arrays.fill(dQs, 0, rows * dim, 0f);
+            KERNELS.complexModulusGradients(chunkCoeff, 0, k, queries, rows, m.entities(), negIds, 0, k, dim / 2, dQs,
+                    eg.slab(), negOffsets);
+            for (int a = 0; a < rows; a++) {
+                System.arraycopy(dQs, a * dim, dq, 0, dim);
+                int target = head ? hs[a] : ts[a];
+                int go = eg.offset(target);
+                m.candidateGradient(qRows[a], target, posCoeffs[a], dq, eg.slab(), go);
+                int ao = eg.offset(head ? ts[a] : hs[a]);
+                int ro = rg.offset(rs[a]);
+                m.queryBackward(hs[a], rs[a], ts[a], head, dq, eg.slab(), ao, rg.slab(), ro, cosRows[a], sinRows[a]);
             }
         }
 

@@ -99,13 +99,14 @@ class ChunkedTrainingTest {
 
     /**
      * For DistMult and ComplEx, a chunk's negative gradients as two matrix products ({@code dQ = G N},
-     * {@code dN = G^T Q}) equal the row-by-row sums up to float rounding: after 30 steps every parameter agrees to
-     * 1e-4 relative to the table's scale.
+     * {@code dN = G^T Q}) equal the row-by-row sums up to float rounding, and so do RotatE's block kernels
+     * ({@code Kernels.complexModulusScores}/{@code complexModulusGradients}, at rank 37: whole vectors and a tail)
+     * and its pair-by-pair ones: after 30 steps every parameter agrees to 1e-4 relative to the table's scale.
      */
     @ParameterizedTest
-    @CsvSource({"DISTMULT", "COMPLEX"})
+    @CsvSource({"DISTMULT", "COMPLEX", "ROTATE"})
     void matrixProductGradientsMatchRowByRowOnes(ModelKind kind) {
-        TrainingConfig c = config(kind).withChunk(8).withSteps(30);
+        TrainingConfig c = config(kind).withRank(kind == ModelKind.ROTATE ? 37 : 16).withChunk(8).withSteps(30);
         TrainingResult products = new Trainer(c).train(TRAIN, 40, 2);
         Trainer rowByRow = new Trainer(c);
         rowByRow.gemmGradients = false;
