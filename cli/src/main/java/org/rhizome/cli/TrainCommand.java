@@ -97,11 +97,13 @@ final class TrainCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}")
     String negatives;
 
-    @Option(names = "--lr-schedule", paramLabel = "constant|plateau[:F:P:T]", description = "How the learning rate "
-            + "changes: constant, or plateau:FACTOR:PATIENCE:THRESHOLD, which multiplies it by FACTOR after more than "
-            + "PATIENCE validation checks in a row without a relative improvement of THRESHOLD (PyTorch's "
-            + "ReduceLROnPlateau as LibKGE uses it; plateau alone is plateau:0.95:5:0.0001; needs --valid-every). "
-            + "Default: constant.")
+    @Option(names = "--lr-schedule", paramLabel = "constant|plateau[:F:P:T]|decay:F:A:G[:restart]", description =
+            "How the learning rate changes: constant; plateau:FACTOR:PATIENCE:THRESHOLD, which multiplies it by "
+            + "FACTOR after more than PATIENCE validation checks in a row without a relative improvement of "
+            + "THRESHOLD (PyTorch's ReduceLROnPlateau as LibKGE uses it; plateau alone is plateau:0.95:5:0.0001; "
+            + "needs --valid-every); or decay:FACTOR:AFTER:GROWTH[:restart], which multiplies it by FACTOR after step "
+            + "AFTER and again each time the step count has grown GROWTH-fold, restart also starting the optimiser "
+            + "afresh there (the RotatE reference code's schedule is decay:0.1:STEPS/2:3:restart). Default: constant.")
     String lrSchedule;
 
     @Option(names = "--head-negatives", paramLabel = "N", description = "Negatives per head query, where --negatives "
@@ -504,7 +506,7 @@ final class TrainCommand implements Callable<Integer> {
             if (checkpoint != null) {
                 throw new CommandFailedException(ExitCodes.USAGE, "--checkpoint needs --valid-every N");
             }
-            if (!pc.training().lrSchedule().isConstant()) {
+            if (pc.training().lrSchedule().isPlateau()) {
                 throw new CommandFailedException(ExitCodes.USAGE, "--lr-schedule " + pc.training().lrSchedule()
                         + " follows the validation MRR: it needs --valid-every N");
             }

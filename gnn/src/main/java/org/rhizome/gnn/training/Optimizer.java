@@ -46,6 +46,14 @@ public interface Optimizer {
     void learningRate(float lr);
 
     /**
+     * Starts the optimiser afresh after step {@code step}, as a new one would from step {@code step + 1} on: with
+     * {@code clear}, its state (moments, accumulators) is zeroed; Adam's bias correction counts steps from
+     * {@code step} either way (without {@code clear}: a resumed run re-establishing where its last restart was, its
+     * state restored from the checkpoint). A decay schedule's {@code restart} ({@link LearningRateSchedule}).
+     */
+    void restartAfter(long step, boolean clear);
+
+    /**
      * The optimiser's state, live (not copies), one array per kind and table in a fixed order: what a training
      * checkpoint saves and restores ({@link TrainingState}). Adagrad: the accumulators of each table; Adam: the first
      * moments of each table, then the second moments.
@@ -83,6 +91,13 @@ public interface Optimizer {
             this.lr = rate;
         }
 
+        @Override
+        public void restartAfter(long step, boolean clear) {
+            for (int i = 0; i < acc.length && clear; i++) {
+                java.util.Arrays.fill(acc[i], 0f);
+            }
+        }
+
         Adagrad(float lr, float[][] tables) {
             this.lr = lr;
             this.acc = new float[tables.length][];
@@ -116,11 +131,13 @@ public interface Optimizer {
         /** The step size with bias correction of the step last prepared (once per step, not per row). */
         private long stepOfA = -1;
         private float a;
+        /** The step after which the moments last started from zero ({@link #restartAfter}); 0 at first. */
+        private long origin;
 
         @Override
         public void beginStep(long step) {
-            double c1 = 1 - Math.pow(B1, step);
-            double c2 = 1 - Math.pow(B2, step);
+            double c1 = 1 - Math.pow(B1, step - origin);
+            double c2 = 1 - Math.pow(B2, step - origin);
             a = (float) (lr * Math.sqrt(c2) / c1);
             stepOfA = step;
         }
@@ -137,6 +154,20 @@ public interface Optimizer {
         public void learningRate(float rate) {
             this.lr = rate;
             this.stepOfA = -1; // the next step's size is prepared afresh
+        }
+
+        @Override
+        public void restartAfter(long step, boolean clear) {
+            if (clear) {
+                for (float[] x : m) {
+                    java.util.Arrays.fill(x, 0f);
+                }
+                for (float[] x : v) {
+                    java.util.Arrays.fill(x, 0f);
+                }
+            }
+            this.origin = step;
+            this.stepOfA = -1;
         }
 
         Adam(float lr, float[][] tables) {

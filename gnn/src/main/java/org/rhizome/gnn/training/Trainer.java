@@ -212,7 +212,7 @@ public final class Trainer {
         Optimizer opt = config.optimizer().equals("adam") ? Optimizer.adam(config.lr(), tables)
                 : Optimizer.adagrad(config.lr(), tables);
         long fingerprint = resumeFrom != null || stateFile != null ? TrainingState.fingerprint(train) : 0;
-        if (!config.lrSchedule().isConstant() && validation == null) {
+        if (config.lrSchedule().isPlateau() && validation == null) {
             throw new IllegalStateException("the learning-rate schedule " + config.lrSchedule() + " follows the "
                     + "validation MRR: it needs validation checks (Trainer.validation)");
         }
@@ -300,6 +300,9 @@ public final class Trainer {
             best = st.best;
             plateau = new LearningRateSchedule.Plateau(config.lrSchedule(), st.lrRate, st.lrBest, st.lrBad);
             opt.learningRate((float) plateau.rate());
+            if (config.lrSchedule().restart()) { // the restored moments started from zero at the last cut
+                opt.restartAfter(config.lrSchedule().lastCutAtOrBefore(st.step), false);
+            }
             bestStep = st.bestStep;
             worse = st.worse;
             bestEnt = st.bestEnt == null ? null : st.bestEnt.clone();
@@ -387,6 +390,13 @@ public final class Trainer {
                             reg, complex, opt, stepNo);
                 }
                 opt.endStep(step);
+                if (plateau.afterStep(step)) { // a decay schedule's cut: the steps from the next on
+                    opt.learningRate((float) plateau.rate());
+                    if (config.lrSchedule().restart()) {
+                        opt.restartAfter(step, true);
+                    }
+                    listener.learningRateChanged(step, plateau.rate());
+                }
                 lastLoss = loss;
                 stepsRun = step;
                 if (step % reportEvery == 0 || step == config.steps()) {

@@ -15,7 +15,7 @@ import org.rhizome.gnn.model.ModelKind;
 
 /**
  * The learning rate cut at plateaus of the validation MRR ({@link LearningRateSchedule}, LibKGE's
- * ReduceLROnPlateau).
+ * ReduceLROnPlateau), and at fixed steps with the optimiser restarted (the RotatE reference's decay).
  */
 class LearningRateScheduleTest {
     @TempDir
@@ -177,5 +177,100 @@ class LearningRateScheduleTest {
     void aScheduleNeedsValidationChecks() {
         assertThatThrownBy(() -> new Trainer(config(LearningRateSchedule.plateau(0.5, 1, 0))).train(TRAIN, 50, 4))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("needs validation checks");
+    }
+
+    @Test
+    void decayCutsAfterItsStepAndEachGrowthFoldLater() {
+        LearningRateSchedule d = LearningRateSchedule.parse("decay:0.1:4:3:restart");
+        assertThat(d).isEqualTo(LearningRateSchedule.decay(0.1, 4, 3, true));
+        assertThat(LearningRateSchedule.parse(d.toString())).isEqualTo(d);
+        assertThat(d.isDecay()).isTrue();
+        assertThat(d.isPlateau()).isFalse();
+        List<Long> cuts = new ArrayList<>();
+        for (long step = 1; step <= 200; step++) {
+            if (d.cutsAfter(step)) {
+                cuts.add(step);
+            }
+        }
+        assertThat(cuts).containsExactly(4L, 12L, 36L, 108L);
+        assertThat(d.lastCutAtOrBefore(3)).isZero();
+        assertThat(d.lastCutAtOrBefore(11)).isEqualTo(4);
+        assertThat(d.lastCutAtOrBefore(12)).isEqualTo(12);
+        assertThat(LearningRateSchedule.parse("decay:0.5:10:2").restart()).isFalse();
+        assertThat(LearningRateSchedule.plateau(0.5, 1, 0).cutsAfter(5)).isFalse();
+        assertThatThrownBy(() -> LearningRateSchedule.parse("decay:0.1:4:1"))
+                .hasMessageContaining("growth > 1");
+        assertThatThrownBy(() -> LearningRateSchedule.parse("decay:0.1:0:3")).hasMessageContaining("step >= 1");
+        assertThatThrownBy(() -> LearningRateSchedule.parse("decay:0.1:4:3:again"))
+                .hasMessageContaining("decay:FACTOR:AFTER:GROWTH[:restart]");
+    }
+
+    /** Adam restarted after step s moves a row at step s + 1 exactly as a new Adam does at its first step. */
+    @Test
+    void aRestartedAdamIsANewOne() {
+        float[] grad = {0.3f, -1.2f, 0.05f, 2f};
+        float[] a = {1f, 2f, 3f, 4f};
+        Optimizer used = Optimizer.adam(0.01f, new float[][] {a});
+        for (int step = 1; step <= 7; step++) {
+            used.beginStep(step);
+            used.update(a, 0, 0, 4, grad, step);
+            used.endStep(step);
+        }
+        float[] afterSeven = a.clone();
+        float[] b = a.clone();
+        used.learningRate(0.001f);
+        used.restartAfter(7, true);
+        used.beginStep(8);
+        used.update(a, 0, 0, 4, new float[] {-0.7f, 0.1f, 0.9f, -0.2f}, 8);
+        Optimizer fresh = Optimizer.adam(0.001f, new float[][] {b});
+        fresh.beginStep(1);
+        fresh.update(b, 0, 0, 4, new float[] {-0.7f, 0.1f, 0.9f, -0.2f}, 1);
+        assertThat(a).isEqualTo(b);
+        // without the restart the moments of the first seven steps still weigh in
+        float[] c = {1f, 2f, 3f, 4f};
+        Optimizer kept = Optimizer.adam(0.01f, new float[][] {c});
+        for (int step = 1; step <= 7; step++) {
+            kept.beginStep(step);
+            kept.update(c, 0, 0, 4, grad, step);
+            kept.endStep(step);
+        }
+        assertThat(c).isEqualTo(afterSeven);
+        kept.learningRate(0.001f);
+        kept.beginStep(8);
+        kept.update(c, 0, 0, 4, new float[] {-0.7f, 0.1f, 0.9f, -0.2f}, 8);
+        assertThat(c).isNotEqualTo(a);
+    }
+
+    /**
+     * A decay schedule needs no validation; its cuts come at its steps with the rate multiplied each time; until
+     * the first the run is the constant-rate one exactly; and a run stopped between cuts resumes bit for bit (the
+     * Adam moments restarted at the last cut, their bias correction counted from it).
+     */
+    @Test
+    void decayCutsAtItsStepsAndResumesExactly() {
+        LearningRateSchedule schedule = LearningRateSchedule.decay(0.5, 20, 3, true);
+        TrainingConfig c = config(schedule).withSteps(80).withLearningRate(0.02f, "adam");
+        Record straight = new Record(-1);
+        TrainingResult whole = new Trainer(c).listener(straight, 1).train(TRAIN, 50, 4);
+        assertThat(straight.cutSteps).containsExactly(20, 60);
+        assertThat(straight.rates.get(0)).isEqualTo(0.02f * 0.5);
+        assertThat(straight.rates.get(1)).isEqualTo(0.02f * 0.5 * 0.5);
+        TrainingResult before = new Trainer(c.withSteps(20)).train(TRAIN, 50, 4);
+        TrainingResult flat = new Trainer(c.withSteps(20).withLrSchedule(LearningRateSchedule.CONSTANT))
+                .train(TRAIN, 50, 4);
+        assertThat(before.model().entities()).isEqualTo(flat.model().entities());
+        TrainingResult constant = new Trainer(c.withLrSchedule(LearningRateSchedule.CONSTANT)).train(TRAIN, 50, 4);
+        assertThat(whole.model().entities()).isNotEqualTo(constant.model().entities());
+
+        Path state = dir.resolve("decay.rzstate");
+        assertThatThrownBy(() -> new Trainer(c).saveState(state, 5).listener(new Record(44), 1)
+                .train(TRAIN, 50, 4)).hasMessageContaining("simulated crash");
+        TrainingState saved = TrainingState.read(state);
+        assertThat(saved.step()).isEqualTo(40);
+        assertThat(saved.learningRate()).isEqualTo(0.02f * 0.5);
+        Record rest = new Record(-1);
+        TrainingResult resumed = new Trainer(c).listener(rest, 1).resume(saved).train(TRAIN, 50, 4);
+        assertThat(resumed.model().entities()).isEqualTo(whole.model().entities());
+        assertThat(rest.cutSteps).containsExactly(60);
     }
 }
