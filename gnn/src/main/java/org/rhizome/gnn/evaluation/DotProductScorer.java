@@ -12,10 +12,22 @@ package org.rhizome.gnn.evaluation;
  */
 public interface DotProductScorer extends LinkScorer {
     /**
-     * Whether this scorer's scores are dot products; when false, the other methods of this interface are not to be
-     * called and evaluation scores one query at a time.
+     * Whether this scorer's scores are dot products; when false (and not {@link #complexModuli()}), the other methods
+     * of this interface are not to be called and evaluation scores one query at a time.
      */
     boolean dotProducts();
+
+    /**
+     * Whether this scorer's scores are instead negated complex-modulus distances,
+     * {@code -sum_k |q_k - c_k|} over rows {@code [re(0..rank), im(0..rank)]} of {@link #vectorLength()} floats
+     * (RotatE's, {@code q} the rotated head or the counter-rotated tail): then {@link #tailQuery}/{@link #headQuery}
+     * give those query vectors, and evaluation scores blocks of them with
+     * {@link org.rhizome.gnn.kernel.Kernels#complexModulusScores}, bit for bit the scores of
+     * {@link #scoreTails}/{@link #scoreHeads}. False unless a scorer says otherwise.
+     */
+    default boolean complexModuli() {
+        return false;
+    }
 
     /** The length of query and candidate vectors. */
     int vectorLength();

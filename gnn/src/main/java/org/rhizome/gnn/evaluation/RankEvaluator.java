@@ -38,7 +38,9 @@ import org.rhizome.graph.RhizomeException;
  * above. The table is packed in the kernel's panels (one more copy of the candidates) once per evaluation, and each
  * thread holds a {@code block x n} score buffer (at most {@value #DOT_BUFFER_FLOATS} floats, fewer queries per
  * block for larger n). Same candidates, filtering, ties, threads and determinism; the scores are the same sums
- * accumulated in another order (see {@link DotProductScorer}).
+ * accumulated in another order (see {@link DotProductScorer}). RotatE ({@link DotProductScorer#complexModuli()})
+ * takes the same blocks through {@link Kernels#complexModulusScores}, which reads each candidate row once for four
+ * queries where one query at a time reads the whole table per query; its scores are bit for bit the per-query ones.
  *
  * <p><b>Threads and determinism.</b> Triples are handed out to the threads in small consecutive ranges; each thread
  * has its own score buffer and writes the ranks of its triples into per-triple slots; the metrics are then summed
@@ -114,7 +116,7 @@ public final class RankEvaluator {
                         + ") has an entity outside the scorer's [0, " + n + ")");
             }
         }
-        Run run = scorer instanceof DotProductScorer d && d.dotProducts() && n > 0
+        Run run = scorer instanceof DotProductScorer d && (d.dotProducts() || d.complexModuli()) && n > 0
                 ? new DotRun(d, queries, filter, progress, kernels)
                 : new Run(scorer, queries, filter, progress, kernels);
         int chunks = (q + run.chunk - 1) / run.chunk;
@@ -305,14 +307,18 @@ public final class RankEvaluator {
 
     /**
      * The dot-product path: blocks of {@link #chunk} triples, each side scored as one matrix product of the block's
-     * query vectors with the packed candidate table.
+     * query vectors with the packed candidate table; for complex-modulus scorers (RotatE) the same blocks against the
+     * candidate table as it is ({@link Kernels#complexModulusScores}).
      */
     private static final class DotRun extends Run {
         private final DotProductScorer dot;
         private final int len;
-        /** The candidate table packed in panels for {@link Kernels#dotBlock}. */
+        /** The candidate table packed in panels for {@link Kernels#dotBlock}; null for complex moduli. */
         private final float[] packed;
         private final int width;
+        /** Complex moduli: the candidate table, and every candidate's id in order. */
+        private final float[] candidates;
+        private final int[] all;
 
         DotRun(DotProductScorer scorer, TripleSet queries, FilterIndex filter, LongConsumer progress,
                 Kernels kernels) {
@@ -327,7 +333,20 @@ public final class RankEvaluator {
                         + n + " x " + len);
             }
             width = kernels.dotBlockWidth();
-            packed = Kernels.packColumns(c, n, len, width);
+            boolean moduli = !scorer.dotProducts();
+            packed = moduli ? null : Kernels.packColumns(c, n, len, width);
+            candidates = moduli ? c : null;
+            all = moduli ? java.util.stream.IntStream.range(0, n).toArray() : null;
+        }
+
+        /** The block's {@code rows} query vectors against every candidate into {@code scores}. */
+        private void scoreBlock(float[] vectors, int rows, float[] scores) {
+            int n = scorer.entityCount();
+            if (packed != null) {
+                kernels.dotBlock(vectors, 0, rows, len, packed, width, n, scores, 0, n);
+            } else { // -0f - d is -d exactly, a distance of +0 included: the per-query path's negated distances
+                kernels.complexModulusScores(vectors, rows, candidates, all, 0, n, len / 2, -0f, scores, 0, n);
+            }
         }
 
         /** A block at a time: query vectors and a {@code block x n} score buffer per thread. */
@@ -341,7 +360,7 @@ public final class RankEvaluator {
                 for (int i = from; i < to; i++) {
                     dot.tailQuery(queries.head(i), queries.relation(i), vectors, (i - from) * len);
                 }
-                kernels.dotBlock(vectors, 0, rows, len, packed, width, n, scores, 0, n);
+                scoreBlock(vectors, rows, scores);
                 for (int i = from; i < to; i++) {
                     int[] tail = ranks(scores, (i - from) * n, n, queries.tail(i),
                             filter.knownTails(queries.head(i), queries.relation(i)), kernels);
@@ -351,7 +370,7 @@ public final class RankEvaluator {
                 for (int i = from; i < to; i++) {
                     dot.headQuery(queries.relation(i), queries.tail(i), vectors, (i - from) * len);
                 }
-                kernels.dotBlock(vectors, 0, rows, len, packed, width, n, scores, 0, n);
+                scoreBlock(vectors, rows, scores);
                 for (int i = from; i < to; i++) {
                     int[] head = ranks(scores, (i - from) * n, n, queries.head(i),
                             filter.knownHeads(queries.relation(i), queries.tail(i)), kernels);

@@ -63,6 +63,11 @@ public final class ReciprocalScorer implements DotProductScorer {
     }
 
     @Override
+    public boolean complexModuli() {
+        return model.complexModuli();
+    }
+
+    @Override
     public int vectorLength() {
         return model.vectorLength();
     }

@@ -778,6 +778,8 @@ public final class PanamaKernels implements Kernels {
      *
      * <p>Four queries at a time against one candidate, so each candidate vector loaded serves four; candidates in
      * tiles of about 256 KiB ({@code 2 rank} floats a row), which stay in L2 while every query passes over them.
+     * Each sum is accumulated in the order of {@link #complexModulusDistanceAll}'s, so with {@code shift = -0f}
+     * the scores are bit for bit the negated distances it gives (the block path of evaluation relies on it).
      */
     @Override
     public void complexModulusScores(float[] q, int rows, float[] ent, int[] ids, int from, int to, int rank,
@@ -825,10 +827,20 @@ public final class PanamaKernels implements Kernels {
                     out[o + 3 * outStride] = shift - d3;
                 }
             }
-            for (; a < rows; a++) {
+            for (; a < rows; a++) { // one accumulator, as complexModulusDistanceAll's rows: the same sums
+                int qa = a * len;
                 for (int j = j0; j < j1; j++) {
-                    out[outOff + a * outStride + j] = shift - complexModulusDistance(q, a * len, ent, ids[j] * len,
-                            rank);
+                    int eo = ids[j] * len;
+                    FloatVector s0 = FloatVector.zero(S);
+                    for (int k = 0; k < bound; k += L) {
+                        s0 = s0.add(modulus(load(q, qa + k), load(q, qa + rank + k), load(ent, eo + k),
+                                load(ent, eo + rank + k)));
+                    }
+                    float d0 = s0.reduceLanes(VectorOperators.ADD);
+                    for (int k = bound; k < rank; k++) {
+                        d0 += modulusAt(q, qa, rank, k, ent, eo);
+                    }
+                    out[outOff + a * outStride + j] = shift - d0;
                 }
             }
         }

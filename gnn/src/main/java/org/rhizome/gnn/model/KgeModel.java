@@ -535,12 +535,25 @@ public final class KgeModel implements DotProductScorer {
     }
 
     private void dotQuery(int h, int r, int t, boolean head, float[] q, int off) {
-        if (!dotProducts()) {
-            throw new UnsupportedOperationException(kind + " scores are not dot products");
+        if (!dotProducts() && !complexModuli()) {
+            throw new UnsupportedOperationException(kind + " scores are neither dot products nor complex moduli");
         }
         float[] v = new float[dim];
-        query(h, r, t, head, v, null, null);
+        float[] cos = null;
+        float[] sin = null;
+        if (kind == ModelKind.ROTATE) {
+            cos = new float[dim / 2];
+            sin = new float[dim / 2];
+            rotation(r, cos, sin);
+        }
+        query(h, r, t, head, v, cos, sin);
         System.arraycopy(v, 0, q, off, dim);
+    }
+
+    /** RotatE: a candidate's score is minus the complex-modulus distance of its row to the query vector. */
+    @Override
+    public boolean complexModuli() {
+        return kind == ModelKind.ROTATE;
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rhizome.gnn.data.FilterIndex;
@@ -14,7 +15,8 @@ import org.rhizome.gnn.model.KgeModel;
 import org.rhizome.gnn.model.ModelKind;
 
 /**
- * The evaluator's matrix-product path for dot-product models against its one-query-at-a-time path. Embeddings are
+ * The evaluator's matrix-product path for dot-product models (and its block path for RotatE) against its
+ * one-query-at-a-time path. Embeddings are
  * small integers, so every score is an exact sum in float whatever the order of accumulation: the two paths must
  * give the same optimistic and pessimistic ranks for every query, ties included (and such embeddings tie often).
  */
@@ -126,11 +128,50 @@ class DotProductEvaluationTest {
         }
     }
 
+    /**
+     * RotatE's blocks ({@code Kernels.complexModulusScores}, rank 37: whole vectors and a tail) give the per-query
+     * scores bit for bit, so the same ranks, ties included (two entity rows made equal tie on every query), for
+     * both kernel sets, any thread count, and through a {@link ReciprocalScorer}.
+     */
+    @Test
+    void rotatEBlocksScoreBitForBitLikeOneQueryAtATime() {
+        int dim = 2 * 37;
+        KgeModel m = KgeModel.random(ModelKind.ROTATE, N, 10, dim, 0.5f, 5);
+        assertThat(m.complexModuli()).isTrue();
+        assertThat(m.dotProducts()).isFalse();
+        System.arraycopy(m.entities(), 3 * dim, m.entities(), 40 * dim, dim);
+        float[] q = new float[dim];
+        float[] all = new float[N];
+        float[] block = new float[N];
+        int[] ids = java.util.stream.IntStream.range(0, N).toArray();
+        for (Kernels k : new Kernels[] {Kernels.get(), Kernels.scalar()}) {
+            m.tailQuery(4, 2, q, 0);
+            m.scoreTails(4, 2, all);
+            k.complexModulusScores(q, 1, m.candidateVectors(), ids, 0, N, dim / 2, -0f, block, 0, N);
+            if (k == Kernels.get()) { // the model scores with the default kernels
+                assertThat(block).isEqualTo(all);
+            }
+            assertThat(block[40]).isEqualTo(block[3]);
+        }
+        TripleSet test = randomTriples(300, 31);
+        FilterIndex filter = FilterIndex.of(randomTriples(2000, 32), test);
+        QueryRanks reference = new RankEvaluator().ranks(LinkScorer.oneQueryAtATime(m), test, filter, 1, d -> { });
+        for (Kernels k : new Kernels[] {Kernels.get(), Kernels.scalar()}) {
+            for (int threads : new int[] {1, 2, 3}) {
+                assertSameRanks(new RankEvaluator(k).ranks(m, test, filter, threads, d -> { }), reference);
+            }
+        }
+        ReciprocalScorer reciprocal = new ReciprocalScorer(m, 5);
+        assertSameRanks(new RankEvaluator().ranks(reciprocal, test, filter, 2, d -> { }),
+                new RankEvaluator().ranks(LinkScorer.oneQueryAtATime(reciprocal), test, filter, 1, d -> { }));
+    }
+
     @ParameterizedTest
-    @EnumSource(value = ModelKind.class, names = {"TRANSE_L1", "TRANSE_L2", "ROTATE"})
+    @EnumSource(value = ModelKind.class, names = {"TRANSE_L1", "TRANSE_L2"})
     void distanceModelsKeepThePerQueryPath(ModelKind kind) {
         KgeModel m = KgeModel.random(kind, N, 5, DIM, 0.5f, 5);
         assertThat(m.dotProducts()).isFalse();
+        assertThat(m.complexModuli()).isFalse();
         assertThatThrownBy(() -> m.tailQuery(0, 0, new float[DIM], 0))
                 .isInstanceOf(UnsupportedOperationException.class);
         TripleSet test = randomTriples(70, 13);
