@@ -1069,15 +1069,28 @@ public final class Trainer {
                 moduliGradients(m, rows, hs, rs, ts, negIds, head, eg, rg);
                 return;
             }
-            if (matrix && gemmGradients) {
+            boolean products = matrix && gemmGradients;
+            if (products) {
                 negativeGradientsAsProducts(rows, dim, negIds, eg);
             }
+            rowsBackward(m, rows, hs, rs, ts, negIds, head, products, eg, rg);
+        }
+
+        /**
+         * The rest of {@link #chunk}'s backward pass, row by row: each positive's gradient, its negatives' (unless
+         * {@code products} already gave them, with the queries' gradients in {@link #dQs}), and each query's back
+         * to its anchor and relation. A method of its own so that {@link #chunk} stays within what C2 inlines in one
+         * compilation (past it, kernel helpers stay calls on boxed vectors: benchmarks/check-inlining.sh).
+         */
+        private void rowsBackward(KgeModel m, int rows, int[] hs, int[] rs, int[] ts, int[] negIds, boolean head,
+                boolean products, RowGradients eg, RowGradients rg) {
+            int dim = m.dim();
             for (int a = 0; a < rows; a++) {
                 int h = hs[a];
                 int r = rs[a];
                 int t = ts[a];
                 float[] q = qRows[a];
-                if (matrix && gemmGradients) {
+                if (products) {
                     System.arraycopy(dQs, a * dim, dq, 0, dim);
                 } else {
                     java.util.Arrays.fill(dq, 0f);
@@ -1086,7 +1099,7 @@ public final class Trainer {
                 // offset() may grow the slab: take the offset first, then the slab
                 int go = eg.offset(target);
                 m.candidateGradient(q, target, posCoeffs[a], dq, eg.slab(), go);
-                for (int j = 0; j < k && !(matrix && gemmGradients); j++) {
+                for (int j = 0; j < k && !products; j++) {
                     float g = chunkCoeff[a * k + j];
                     if (g != 0f) {
                         go = eg.offset(negIds[j]);
