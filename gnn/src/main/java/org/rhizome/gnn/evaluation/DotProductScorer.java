@@ -22,8 +22,9 @@ public interface DotProductScorer extends LinkScorer {
      * {@code -sum_k |q_k - c_k|} over rows {@code [re(0..rank), im(0..rank)]} of {@link #vectorLength()} floats
      * (RotatE's, {@code q} the rotated head or the counter-rotated tail): then {@link #tailQuery}/{@link #headQuery}
      * give those query vectors, and evaluation scores blocks of them with
-     * {@link org.rhizome.gnn.kernel.Kernels#complexModulusScores}, bit for bit the scores of
-     * {@link #scoreTails}/{@link #scoreHeads}. False unless a scorer says otherwise.
+     * {@link org.rhizome.gnn.kernel.Kernels#complexModulusScores}: on the kernels the model scores with, bit for bit
+     * the scores of {@link #scoreTails}/{@link #scoreHeads} (on the other kernels, equal to rounding). False unless a
+     * scorer says otherwise.
      */
     default boolean complexModuli() {
         return false;

@@ -40,7 +40,8 @@ import org.rhizome.graph.RhizomeException;
  * block for larger n). Same candidates, filtering, ties, threads and determinism; the scores are the same sums
  * accumulated in another order (see {@link DotProductScorer}). RotatE ({@link DotProductScorer#complexModuli()})
  * takes the same blocks through {@link Kernels#complexModulusScores}, which reads each candidate row once for four
- * queries where one query at a time reads the whole table per query; its scores are bit for bit the per-query ones.
+ * queries where one query at a time reads the whole table per query; on the model's own kernels its scores are bit
+ * for bit the per-query ones.
  *
  * <p><b>Threads and determinism.</b> Triples are handed out to the threads in small consecutive ranges; each thread
  * has its own score buffer and writes the ranks of its triples into per-triple slots; the metrics are then summed
