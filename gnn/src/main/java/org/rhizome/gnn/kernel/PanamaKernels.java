@@ -757,6 +757,9 @@ public final class PanamaKernels implements Kernels {
             load(ge, geOff + k).add(gu).intoArray(ge, geOff + k);
             load(ge, geOff + ki).add(gv).intoArray(ge, geOff + ki);
         }
+        // written out, not ScalarKernels.modulusGradient: a call here makes this kernel small enough for C2 to
+        // inline it into the per-positive training loop, whose compilation then refuses vector helpers
+        // (benchmarks/check-inlining.sh)
         for (; k < rank; k++) {
             float u = q[k] - e[eOff + k];
             float v = q[rank + k] - e[eOff + rank + k];
@@ -1602,10 +1605,10 @@ public final class PanamaKernels implements Kernels {
             float d2 = s2.reduceLanes(VectorOperators.ADD);
             float d3 = s3.reduceLanes(VectorOperators.ADD);
             for (int k = bound; k < rank; k++) {
-                d0 += modulus(query, rank, k, ent, o0);
-                d1 += modulus(query, rank, k, ent, o1);
-                d2 += modulus(query, rank, k, ent, o2);
-                d3 += modulus(query, rank, k, ent, o3);
+                d0 += modulusAt(query, 0, rank, k, ent, o0);
+                d1 += modulusAt(query, 0, rank, k, ent, o1);
+                d2 += modulusAt(query, 0, rank, k, ent, o2);
+                d3 += modulusAt(query, 0, rank, k, ent, o3);
             }
             out[e] = d0;
             out[e + 1] = d1;
@@ -1620,7 +1623,7 @@ public final class PanamaKernels implements Kernels {
             }
             float d = s.reduceLanes(VectorOperators.ADD);
             for (int k = bound; k < rank; k++) {
-                d += modulus(query, rank, k, ent, o);
+                d += modulusAt(query, 0, rank, k, ent, o);
             }
             out[e] = d;
         }
@@ -1637,13 +1640,6 @@ public final class PanamaKernels implements Kernels {
     private static float modulusAt(float[] q, int qo, int rank, int k, float[] ent, int o) {
         float dr = q[qo + k] - ent[o + k];
         float di = q[qo + rank + k] - ent[o + rank + k];
-        return (float) Math.sqrt(dr * dr + di * di);
-    }
-
-    /** {@code |q_k - e_k|} for the complex rows {@code q} (at 0) and {@code e} (at {@code o}). */
-    private static float modulus(float[] q, int rank, int k, float[] ent, int o) {
-        float dr = q[k] - ent[o + k];
-        float di = q[rank + k] - ent[o + rank + k];
         return (float) Math.sqrt(dr * dr + di * di);
     }
 }

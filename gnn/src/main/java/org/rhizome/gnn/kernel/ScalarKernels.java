@@ -111,17 +111,26 @@ public final class ScalarKernels implements Kernels {
         Checks.range(e, eOff, len);
         Checks.range(dq, 0, len);
         Checks.range(ge, geOff, len);
-        for (int k = 0; k < rank; k++) {
-            float u = q[k] - e[eOff + k];
-            float v = q[rank + k] - e[eOff + rank + k];
+        modulusGradient(alpha, q, 0, e, eOff, dq, 0, ge, geOff, 0, rank);
+    }
+
+    /**
+     * {@link #complexModulusGradient}'s sums over coordinates {@code [from, rank)}, unchecked, with the query and its
+     * gradient at offsets {@code qOff} and {@code dqOff}: the pair and the block kernels of the scalar reference.
+     */
+    static void modulusGradient(float alpha, float[] q, int qOff, float[] e, int eOff, float[] dq, int dqOff,
+            float[] ge, int geOff, int from, int rank) {
+        for (int k = from; k < rank; k++) {
+            float u = q[qOff + k] - e[eOff + k];
+            float v = q[qOff + rank + k] - e[eOff + rank + k];
             float d = (float) Math.sqrt(u * u + v * v);
             if (d == 0f) {
                 continue;
             }
             float gu = alpha * u / d;
             float gv = alpha * v / d;
-            dq[k] -= gu;
-            dq[rank + k] -= gv;
+            dq[dqOff + k] -= gu;
+            dq[dqOff + rank + k] -= gv;
             ge[geOff + k] += gu;
             ge[geOff + rank + k] += gv;
         }
@@ -152,21 +161,7 @@ public final class ScalarKernels implements Kernels {
                 if (c == 0f) {
                     continue;
                 }
-                int eo = ids[j] * len;
-                for (int k = 0; k < rank; k++) {
-                    float u = q[a * len + k] - ent[eo + k];
-                    float v = q[a * len + rank + k] - ent[eo + rank + k];
-                    float d = (float) Math.sqrt(u * u + v * v);
-                    if (d == 0f) {
-                        continue;
-                    }
-                    float gu = c * u / d;
-                    float gv = c * v / d;
-                    dq[a * len + k] -= gu;
-                    dq[a * len + rank + k] -= gv;
-                    ge[geOff[j] + k] += gu;
-                    ge[geOff[j] + rank + k] += gv;
-                }
+                modulusGradient(c, q, a * len, ent, ids[j] * len, dq, a * len, ge, geOff[j], 0, rank);
             }
         }
     }

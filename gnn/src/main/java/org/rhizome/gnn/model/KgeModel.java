@@ -538,7 +538,12 @@ public final class KgeModel implements DotProductScorer {
         if (!dotProducts() && !complexModuli()) {
             throw new UnsupportedOperationException(kind + " scores are neither dot products nor complex moduli");
         }
-        float[] v = new float[dim];
+        System.arraycopy(queryVector(h, r, t, head), 0, q, off, dim);
+    }
+
+    /** {@link #query} into a new array, with RotatE's rotation of {@code r} computed first. */
+    private float[] queryVector(int h, int r, int t, boolean head) {
+        float[] q = new float[dim];
         float[] cos = null;
         float[] sin = null;
         if (kind == ModelKind.ROTATE) {
@@ -546,8 +551,8 @@ public final class KgeModel implements DotProductScorer {
             sin = new float[dim / 2];
             rotation(r, cos, sin);
         }
-        query(h, r, t, head, v, cos, sin);
-        System.arraycopy(v, 0, q, off, dim);
+        query(h, r, t, head, q, cos, sin);
+        return q;
     }
 
     /** RotatE: a candidate's score is minus the complex-modulus distance of its row to the query vector. */
@@ -568,15 +573,7 @@ public final class KgeModel implements DotProductScorer {
 
     /** Every entity as the tail of {@code (h, r, ?)} (or head of {@code (?, r, t)}): the query vector, one kernel. */
     private void scoreAll(int h, int r, int t, boolean head, float[] out) {
-        float[] q = new float[dim];
-        float[] cos = null;
-        float[] sin = null;
-        if (kind == ModelKind.ROTATE) {
-            cos = new float[dim / 2];
-            sin = new float[dim / 2];
-            rotation(r, cos, sin);
-        }
-        query(h, r, t, head, q, cos, sin);
+        float[] q = queryVector(h, r, t, head);
         switch (kind) {
             case TRANSE_L1 -> distanceAll(q, out, true);
             case TRANSE_L2 -> distanceAll(q, out, false);

@@ -84,7 +84,10 @@ public final class Trainer {
     private int reciprocalFrom = Integer.MAX_VALUE;
     /** Tests: the chunked path even for chunks of one (which must then equal per-positive training exactly). */
     boolean chunkedAlways;
-    /** Tests: false computes dot-product models' chunk gradients row by row instead of as matrix products. */
+    /**
+     * Tests: false computes chunks row by row instead of as matrix products (dot-product models) or by block kernels
+     * (RotatE).
+     */
     boolean gemmGradients = true;
 
     public Trainer(TrainingConfig config) {
@@ -1078,19 +1081,19 @@ public final class Trainer {
 
         /**
          * The rest of {@link #chunk}'s backward pass, row by row: each positive's gradient, its negatives' (unless
-         * {@code products} already gave them, with the queries' gradients in {@link #dQs}), and each query's back
-         * to its anchor and relation. A method of its own so that {@link #chunk} stays within what C2 inlines in one
+         * {@code negativesDone}: a block path already gave them, with the queries' gradients in {@link #dQs}), and
+         * each query's back to its anchor and relation. A method of its own so that {@link #chunk} stays within what C2 inlines in one
          * compilation (past it, kernel helpers stay calls on boxed vectors: benchmarks/check-inlining.sh).
          */
         private void rowsBackward(KgeModel m, int rows, int[] hs, int[] rs, int[] ts, int[] negIds, boolean head,
-                boolean products, RowGradients eg, RowGradients rg) {
+                boolean negativesDone, RowGradients eg, RowGradients rg) {
             int dim = m.dim();
             for (int a = 0; a < rows; a++) {
                 int h = hs[a];
                 int r = rs[a];
                 int t = ts[a];
                 float[] q = qRows[a];
-                if (products) {
+                if (negativesDone) {
                     System.arraycopy(dQs, a * dim, dq, 0, dim);
                 } else {
                     java.util.Arrays.fill(dq, 0f);
@@ -1099,7 +1102,7 @@ public final class Trainer {
                 // offset() may grow the slab: take the offset first, then the slab
                 int go = eg.offset(target);
                 m.candidateGradient(q, target, posCoeffs[a], dq, eg.slab(), go);
-                for (int j = 0; j < k && !products; j++) {
+                for (int j = 0; j < k && !negativesDone; j++) {
                     float g = chunkCoeff[a * k + j];
                     if (g != 0f) {
                         go = eg.offset(negIds[j]);
@@ -1130,7 +1133,7 @@ public final class Trainer {
         /**
          * RotatE's chunk gradients with {@link #chunkCoeff} and {@link #posCoeffs} set: the negatives' as one block
          * kernel call ({@link Kernels#complexModulusGradients}, on the query rows {@link #moduliScores} left in
-         * {@link #queries}), then each positive's, then each query's back to its anchor entity and relation. The
+         * {@link #queries}), then the positives' and the queries' back to their anchors ({@link #rowsBackward}). The
          * terms are those of the row-by-row path; only the order in which a gradient row's terms are summed differs.
          */
         private void moduliGradients(KgeModel m, int rows, int[] hs, int[] rs, int[] ts, int[] negIds, boolean head,
@@ -1142,15 +1145,7 @@ public final class Trainer {
             java.util.Arrays.fill(dQs, 0, rows * dim, 0f);
             KERNELS.complexModulusGradients(chunkCoeff, 0, k, queries, rows, m.entities(), negIds, 0, k, dim / 2, dQs,
                     eg.slab(), negOffsets);
-            for (int a = 0; a < rows; a++) {
-                System.arraycopy(dQs, a * dim, dq, 0, dim);
-                int target = head ? hs[a] : ts[a];
-                int go = eg.offset(target);
-                m.candidateGradient(qRows[a], target, posCoeffs[a], dq, eg.slab(), go);
-                int ao = eg.offset(head ? ts[a] : hs[a]);
-                int ro = rg.offset(rs[a]);
-                m.queryBackward(hs[a], rs[a], ts[a], head, dq, eg.slab(), ao, rg.slab(), ro, cosRows[a], sinRows[a]);
-            }
+            rowsBackward(m, rows, hs, rs, ts, negIds, head, true, eg, rg);
         }
 
         /**
