@@ -1082,8 +1082,9 @@ public final class Trainer {
         /**
          * The rest of {@link #chunk}'s backward pass, row by row: each positive's gradient, its negatives' (unless
          * {@code negativesDone}: a block path already gave them, with the queries' gradients in {@link #dQs}), and
-         * each query's back to its anchor and relation. A method of its own so that {@link #chunk} stays within what C2 inlines in one
-         * compilation (past it, kernel helpers stay calls on boxed vectors: benchmarks/check-inlining.sh).
+         * each query's back to its anchor and relation. A method of its own so that {@link #chunk} stays within what
+         * C2 inlines in one compilation (past it, kernel helpers stay calls on boxed vectors:
+         * benchmarks/check-inlining.sh).
          */
         private void rowsBackward(KgeModel m, int rows, int[] hs, int[] rs, int[] ts, int[] negIds, boolean head,
                 boolean negativesDone, RowGradients eg, RowGradients rg) {
