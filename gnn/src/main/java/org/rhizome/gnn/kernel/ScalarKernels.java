@@ -111,16 +111,16 @@ public final class ScalarKernels implements Kernels {
         Checks.range(e, eOff, len);
         Checks.range(dq, 0, len);
         Checks.range(ge, geOff, len);
-        modulusGradient(alpha, q, 0, e, eOff, dq, 0, ge, geOff, 0, rank);
+        modulusGradient(alpha, q, 0, e, eOff, dq, 0, ge, geOff, rank);
     }
 
     /**
-     * {@link #complexModulusGradient}'s sums over coordinates {@code [from, rank)}, unchecked, with the query and its
-     * gradient at offsets {@code qOff} and {@code dqOff}: the pair and the block kernels of the scalar reference.
+     * {@link #complexModulusGradient}'s sums, unchecked, with the query and its gradient at offsets {@code qOff} and
+     * {@code dqOff}: the pair and the block kernels of the scalar reference.
      */
-    static void modulusGradient(float alpha, float[] q, int qOff, float[] e, int eOff, float[] dq, int dqOff,
-            float[] ge, int geOff, int from, int rank) {
-        for (int k = from; k < rank; k++) {
+    private static void modulusGradient(float alpha, float[] q, int qOff, float[] e, int eOff, float[] dq, int dqOff,
+            float[] ge, int geOff, int rank) {
+        for (int k = 0; k < rank; k++) {
             float u = q[qOff + k] - e[eOff + k];
             float v = q[qOff + rank + k] - e[eOff + rank + k];
             float d = (float) Math.sqrt(u * u + v * v);
@@ -161,7 +161,7 @@ public final class ScalarKernels implements Kernels {
                 if (c == 0f) {
                     continue;
                 }
-                modulusGradient(c, q, a * len, ent, ids[j] * len, dq, a * len, ge, geOff[j], 0, rank);
+                modulusGradient(c, q, a * len, ent, ids[j] * len, dq, a * len, ge, geOff[j], rank);
             }
         }
     }
