@@ -10,7 +10,14 @@
 # each on FB15k-237 on this 2-vCPU machine with one thread per model, hours on WN18RR, so they are not part of CI.
 #
 #   benchmarks/run-published-configs.sh [MODELS="transe distmult"] [DATA=../shared/datasets/FB15k-237] [THREADS=1]
-#       [PARALLEL=yes] [RESUME=no]
+#       [PARALLEL=yes] [RESUME=no] [JAVA=java]
+#
+# JAVA picks the JVM that runs the benchmark (the build stays Java 17). For the RotatE runs,
+# JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java: JDK 25's C2 compiles the four-query RotatE gradient body
+# (PanamaKernels.quadGradientsByDefault) and keeps RotatE's kernels unboxed; JDK 17 takes the two-query body and
+# now and then leaves vectors boxed, several times slower, for a whole run (benchmarks/README.md, "RotatE on JDK 25").
+# Never attach JFR (jcmd JFR.start) to a long run: the one time it was done, the run went 4x slower from then on,
+# its kernels allocating vectors (whether the attach or a recompilation then caused it was not found out).
 #
 # PARALLEL=yes runs the models side by side (one process each, THREADS threads each). Each writes
 # $WORK/<model>.json (the final JSON line: test metrics, best validation check, the resolved configuration) and
@@ -151,7 +158,7 @@ run() {
   esac
   local resume=false
   if [ "${RESUME:-no}" = yes ]; then resume=true; else : > "$WORK/$m.err"; fi
-  java --add-modules jdk.incubator.vector -Xmx6g -cp "$WORK/cp/classes:$WORK/cp/lib/*" \
+  "${JAVA:-java}" --add-modules jdk.incubator.vector -Xmx6g -cp "$WORK/cp/classes:$WORK/cp/lib/*" \
     org.rhizome.benchmarks.gnn.KgeBenchmark data="$DATA" loss=cross-entropy subsampling=false reciprocal=true \
     batches=shuffled $args patience=10 threads="$THREADS" seed=0 save-best="$WORK/$m.rzkge" \
     state="$WORK/$m.state" state-every="$epoch" resume=$resume > "$WORK/$m.json" 2>> "$WORK/$m.err"

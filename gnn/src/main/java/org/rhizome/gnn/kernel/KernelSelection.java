@@ -57,7 +57,9 @@ final class KernelSelection {
                         + " float lanes, fewer than " + MIN_LANES + ignored);
             }
             Kernels k = (Kernels) c.getDeclaredConstructor().newInstance();
-            return new Choice(k, "Vector API, preferred species with " + lanes + " float lanes" + ignored);
+            boolean quad = (boolean) c.getDeclaredMethod("quadGradientsByDefault").invoke(null);
+            return new Choice(k, "Vector API, preferred species with " + lanes + " float lanes; RotatE block "
+                    + "gradients " + (quad ? "four" : "two") + " queries at a time" + ignored);
         } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
             return new Choice(ScalarKernels.INSTANCE, "the Vector API kernels failed to load: " + e + ignored);
         }

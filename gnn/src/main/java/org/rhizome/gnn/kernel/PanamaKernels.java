@@ -53,8 +53,42 @@ public final class PanamaKernels implements Kernels {
     private static final org.rhizome.embeddings.vector.PanamaKernels ROW_DOTS =
             new org.rhizome.embeddings.vector.PanamaKernels();
 
-    /** Constructs the kernels; prefer {@link Kernels#get()}, which checks that the Vector API is worth it. */
+    /** The system property that forces {@link #complexModulusGradients}' four-query body on or off. */
+    static final String QUAD_PROPERTY = "rhizome.gnn.quadGradients";
+    /** Whether {@link #complexModulusGradients} passes four queries at a time ({@link #moduliGradientQuad}). */
+    private final boolean quadGradients;
+
+    /**
+     * Constructs the kernels; prefer {@link Kernels#get()}, which checks that the Vector API is worth it. RotatE's
+     * block gradients take four queries at a time on JDK 25 and later and two before, unless
+     * {@code -Drhizome.gnn.quadGradients=true|false} says otherwise ({@link #quadGradientsByDefault}).
+     */
     public PanamaKernels() {
+        this(quadGradientsByDefault());
+    }
+
+    /** Kernels whose block RotatE gradients take four queries at a time, or two (tests run both). */
+    PanamaKernels(boolean quadGradients) {
+        this.quadGradients = quadGradients;
+    }
+
+    /**
+     * Whether this JVM should run {@link #moduliGradientQuad}: as {@code -Drhizome.gnn.quadGradients} says where it
+     * is set, else on JDK 25 and later. JDK 17's C2 leaves that body's vectors boxed, past its node-count cutoff
+     * (FB15k-237 RotatE at rank 1,000: 249 s for 600 steps and 3,832 young collections, against 49-54 s and 11-23 on
+     * JDK 25, where the four-query body beats the two-query one by about 12%; benchmarks/README.md). JDK 18-24 were
+     * not measured and keep the two-query body.
+     */
+    static boolean quadGradientsByDefault() {
+        return quadGradients(System.getProperty(QUAD_PROPERTY), Runtime.version().feature());
+    }
+
+    /** {@link #quadGradientsByDefault} for a property value ({@code null} when unset) and a JDK feature release. */
+    static boolean quadGradients(String property, int jdk) {
+        if (property != null && !property.isBlank()) {
+            return Boolean.parseBoolean(property.trim());
+        }
+        return jdk >= 25;
     }
 
     /** Float lanes of the preferred species (the selection in {@link Kernels#get()} needs at least 8). */
@@ -870,6 +904,10 @@ public final class PanamaKernels implements Kernels {
             int j1 = Math.min(to, j0 + 64);
             for (int k = 0; k < bound; k += L) {
                 int a = 0;
+                for (; quadGradients && a + 4 <= rows; a += 4) {
+                    moduliGradientQuad(coeff, cOff + a * cStride, cStride, q, a * len, ent, ids, j0, j1, rank, k,
+                            dq, ge, geOff);
+                }
                 for (; a + 2 <= rows; a += 2) {
                     moduliGradientPair(coeff, cOff + a * cStride, cStride, q, a * len, ent, ids, j0, j1, rank, k,
                             dq, ge, geOff);
@@ -966,6 +1004,95 @@ public final class PanamaKernels implements Kernels {
         FloatVector.fromArray(S, dq, qo + ki).sub(d0i).intoArray(dq, qo + ki);
         FloatVector.fromArray(S, dq, o1 + k).sub(d1r).intoArray(dq, o1 + k);
         FloatVector.fromArray(S, dq, o1 + ki).sub(d1i).intoArray(dq, o1 + ki);
+    }
+
+    /**
+     * {@link #moduliGradientPair} for four queries (rows at {@code qo}, {@code qo + 2 rank}, ...): each candidate's
+     * vectors and gradient row, loaded and stored once per pass, serve four queries instead of two. Only where C2
+     * compiles it whole ({@link #quadGradientsByDefault}).
+     */
+    private static void moduliGradientQuad(float[] coeff, int c0, int cStride, float[] q, int qo, float[] ent,
+            int[] ids, int j0, int j1, int rank, int k, float[] dq, float[] ge, int[] geOff) {
+        int len = 2 * rank;
+        int ki = rank + k;
+        int o1 = qo + len;
+        int o2 = o1 + len;
+        int o3 = o2 + len;
+        FloatVector q0r = FloatVector.fromArray(S, q, qo + k);
+        FloatVector q0i = FloatVector.fromArray(S, q, qo + ki);
+        FloatVector q1r = FloatVector.fromArray(S, q, o1 + k);
+        FloatVector q1i = FloatVector.fromArray(S, q, o1 + ki);
+        FloatVector q2r = FloatVector.fromArray(S, q, o2 + k);
+        FloatVector q2i = FloatVector.fromArray(S, q, o2 + ki);
+        FloatVector q3r = FloatVector.fromArray(S, q, o3 + k);
+        FloatVector q3i = FloatVector.fromArray(S, q, o3 + ki);
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector d0r = zero;
+        FloatVector d0i = zero;
+        FloatVector d1r = zero;
+        FloatVector d1i = zero;
+        FloatVector d2r = zero;
+        FloatVector d2i = zero;
+        FloatVector d3r = zero;
+        FloatVector d3i = zero;
+        int c1 = c0 + cStride;
+        int c2 = c1 + cStride;
+        int c3 = c2 + cStride;
+        for (int j = j0; j < j1; j++) {
+            float g0 = coeff[c0 + j];
+            float g1 = coeff[c1 + j];
+            float g2 = coeff[c2 + j];
+            float g3 = coeff[c3 + j];
+            if (g0 == 0f && g1 == 0f && g2 == 0f && g3 == 0f) {
+                continue;
+            }
+            int eo = ids[j] * len;
+            FloatVector er = FloatVector.fromArray(S, ent, eo + k);
+            FloatVector ei = FloatVector.fromArray(S, ent, eo + ki);
+            FloatVector u0 = q0r.sub(er);
+            FloatVector v0 = q0i.sub(ei);
+            FloatVector m0 = u0.fma(u0, v0.mul(v0)).sqrt();
+            FloatVector w0 = FloatVector.broadcast(S, g0).div(m0).blend(zero, m0.compare(VectorOperators.EQ, 0f));
+            FloatVector u1 = q1r.sub(er);
+            FloatVector v1 = q1i.sub(ei);
+            FloatVector m1 = u1.fma(u1, v1.mul(v1)).sqrt();
+            FloatVector w1 = FloatVector.broadcast(S, g1).div(m1).blend(zero, m1.compare(VectorOperators.EQ, 0f));
+            FloatVector u2 = q2r.sub(er);
+            FloatVector v2 = q2i.sub(ei);
+            FloatVector m2 = u2.fma(u2, v2.mul(v2)).sqrt();
+            FloatVector w2 = FloatVector.broadcast(S, g2).div(m2).blend(zero, m2.compare(VectorOperators.EQ, 0f));
+            FloatVector u3 = q3r.sub(er);
+            FloatVector v3 = q3i.sub(ei);
+            FloatVector m3 = u3.fma(u3, v3.mul(v3)).sqrt();
+            FloatVector w3 = FloatVector.broadcast(S, g3).div(m3).blend(zero, m3.compare(VectorOperators.EQ, 0f));
+            u0 = w0.mul(u0);
+            v0 = w0.mul(v0);
+            u1 = w1.mul(u1);
+            v1 = w1.mul(v1);
+            u2 = w2.mul(u2);
+            v2 = w2.mul(v2);
+            u3 = w3.mul(u3);
+            v3 = w3.mul(v3);
+            d0r = d0r.add(u0);
+            d0i = d0i.add(v0);
+            d1r = d1r.add(u1);
+            d1i = d1i.add(v1);
+            d2r = d2r.add(u2);
+            d2i = d2i.add(v2);
+            d3r = d3r.add(u3);
+            d3i = d3i.add(v3);
+            int go = geOff[j];
+            FloatVector.fromArray(S, ge, go + k).add(u0.add(u1).add(u2.add(u3))).intoArray(ge, go + k);
+            FloatVector.fromArray(S, ge, go + ki).add(v0.add(v1).add(v2.add(v3))).intoArray(ge, go + ki);
+        }
+        FloatVector.fromArray(S, dq, qo + k).sub(d0r).intoArray(dq, qo + k);
+        FloatVector.fromArray(S, dq, qo + ki).sub(d0i).intoArray(dq, qo + ki);
+        FloatVector.fromArray(S, dq, o1 + k).sub(d1r).intoArray(dq, o1 + k);
+        FloatVector.fromArray(S, dq, o1 + ki).sub(d1i).intoArray(dq, o1 + ki);
+        FloatVector.fromArray(S, dq, o2 + k).sub(d2r).intoArray(dq, o2 + k);
+        FloatVector.fromArray(S, dq, o2 + ki).sub(d2i).intoArray(dq, o2 + ki);
+        FloatVector.fromArray(S, dq, o3 + k).sub(d3r).intoArray(dq, o3 + k);
+        FloatVector.fromArray(S, dq, o3 + ki).sub(d3i).intoArray(dq, o3 + ki);
     }
 
     /** {@link #moduliGradientPair} for one query. */

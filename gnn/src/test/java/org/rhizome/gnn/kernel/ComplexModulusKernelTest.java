@@ -17,8 +17,13 @@ import org.junit.jupiter.api.Test;
 class ComplexModulusKernelTest {
     private static final int[] RANKS = {1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 37, 64, 100};
     private static final double REL = 1e-4;
-    private static final Kernels[] BOTH = {Kernels.scalar(), new PanamaKernels()};
+    /** The scalar kernels and the Vector API ones with RotatE's block gradients two and four queries a pass. */
+    private static final Kernels[] BOTH = {Kernels.scalar(), new PanamaKernels(false), new PanamaKernels(true)};
     private final Random rnd = new Random(7_2026_12_02L);
+
+    private static String label(Kernels k) {
+        return k == BOTH[2] ? k.name() + " (four queries a pass)" : k.name();
+    }
 
     private float[] gaussian(int n) {
         float[] v = new float[n];
@@ -91,18 +96,21 @@ class ComplexModulusKernelTest {
     /**
      * Blocks of 1..9 queries (the four-query tiles and the rest) against candidates {@code ids[from..to)} with a
      * repeated id (two columns summing into one gradient row): scores and gradients equal the formulas pair by pair,
-     * entries outside the block stay untouched, and zero coefficients add nothing.
+     * entries outside the block stay untouched, zero coefficients add nothing, and a coordinate where query and
+     * candidate meet (zero modulus) adds nothing either.
      */
     @Test
     void blocksEqualThePairsTheyAreMadeOf() {
         int entities = 23;
         for (Kernels k : BOTH) {
             for (int rank : RANKS) {
-                for (int rows = 1; rows <= 9; rows += 4) {
+                for (int rows = 1; rows <= 9; rows++) {
                     int len = 2 * rank;
                     float[] ent = gaussian(entities * len);
                     float[] q = gaussian(rows * len);
                     int[] ids = {4, 17, 0, 22, 17, 9, 13};
+                    q[0] = ent[ids[3] * len]; // row 0 meets ids[3] at coordinate 0: a zero modulus, no gradient
+                    q[rank] = ent[ids[3] * len + rank];
                     int from = 1;
                     int to = 6;
                     int stride = 8;
@@ -112,6 +120,9 @@ class ComplexModulusKernelTest {
                     k.complexModulusScores(q, rows, ent, ids, from, to, rank, shift, out, 2, stride);
                     float[] coeff = gaussian(1 + rows * stride);
                     coeff[1 + 2] = 0f; // row 0's pair with ids[2]: nothing
+                    for (int a = 0; a < rows; a++) {
+                        coeff[1 + a * stride + 5] = 0f; // no row's pair with ids[5]: its gradient row untouched
+                    }
                     // gradient rows: one per distinct id, at offsets 0, len, 2 len, ...; ids[1] and ids[4] share one
                     int[] geOff = {-1, 0, len, 2 * len, 0, 3 * len, -1};
                     float[] ge0 = gaussian(4 * len);
@@ -129,13 +140,16 @@ class ComplexModulusKernelTest {
                                 continue;
                             }
                             double[] ref = KernelReference.complexModulus(q, a * len, ent, ids[j] * len, rank);
-                            close(k.name() + " score " + a + "," + j + " rank " + rank, out[o], shift - ref[0],
+                            close(label(k) + " score " + a + "," + j + " rank " + rank, out[o], shift - ref[0],
                                     ref[1] + shift);
                             double c = coeff[1 + a * stride + j];
                             for (int x = 0; x < rank; x++) {
                                 double u = (double) q[a * len + x] - ent[ids[j] * len + x];
                                 double v = (double) q[a * len + rank + x] - ent[ids[j] * len + rank + x];
                                 double d = Math.hypot(u, v);
+                                if (d == 0) {
+                                    continue;
+                                }
                                 dqRef[a * len + x] -= c * u / d;
                                 dqRef[a * len + rank + x] -= c * v / d;
                                 geRef[geOff[j] + x] += c * u / d;
@@ -144,13 +158,15 @@ class ComplexModulusKernelTest {
                         }
                     }
                     for (int i = 0; i < dq.length; i++) {
-                        close(k.name() + " dq[" + i + "] rank " + rank + " rows " + rows, dq[i], dq0[i] + dqRef[i],
+                        close(label(k) + " dq[" + i + "] rank " + rank + " rows " + rows, dq[i], dq0[i] + dqRef[i],
                                 to - from);
                     }
                     for (int i = 0; i < ge.length; i++) {
-                        close(k.name() + " ge[" + i + "] rank " + rank + " rows " + rows, ge[i], ge0[i] + geRef[i],
+                        close(label(k) + " ge[" + i + "] rank " + rank + " rows " + rows, ge[i], ge0[i] + geRef[i],
                                 rows * 2.0);
                     }
+                    assertThat(Arrays.copyOfRange(ge, 3 * len, 4 * len)).as(label(k) + " ids[5]'s row, rank " + rank)
+                            .containsExactly(Arrays.copyOfRange(ge0, 3 * len, 4 * len));
                 }
             }
         }

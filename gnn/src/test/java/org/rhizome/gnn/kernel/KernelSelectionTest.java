@@ -26,7 +26,8 @@ class KernelSelectionTest {
         if (vectorModuleLoaded() && PanamaKernels.preferredFloatLanes() >= KernelSelection.MIN_LANES) {
             assertThat(c.kernels()).isInstanceOf(PanamaKernels.class);
             assertThat(c.kernels().name()).isEqualTo("panama-" + PanamaKernels.preferredFloatLanes() * 32);
-            assertThat(c.reason()).contains("Vector API");
+            assertThat(c.reason()).contains("Vector API").contains("RotatE block gradients "
+                    + (PanamaKernels.quadGradientsByDefault() ? "four" : "two") + " queries at a time");
         } else {
             assertThat(c.kernels()).isSameAs(Kernels.scalar());
         }
@@ -47,6 +48,17 @@ class KernelSelectionTest {
         assertThat(Kernels.get()).isSameAs(k);
         assertThat(k.name()).isEqualTo(KernelSelection.choose(System.getProperty(KernelSelection.PROPERTY))
                 .kernels().name());
+    }
+
+    @Test
+    void rotatesFourQueryGradientsRunFromJdk25UnlessThePropertySaysOtherwise() {
+        assertThat(PanamaKernels.quadGradients(null, 17)).isFalse();
+        assertThat(PanamaKernels.quadGradients(null, 24)).isFalse();
+        assertThat(PanamaKernels.quadGradients(null, 25)).isTrue();
+        assertThat(PanamaKernels.quadGradients(" ", 26)).isTrue();
+        assertThat(PanamaKernels.quadGradients("true", 17)).isTrue();
+        assertThat(PanamaKernels.quadGradients(" TRUE ", 17)).isTrue();
+        assertThat(PanamaKernels.quadGradients("false", 25)).isFalse();
     }
 
     @Test
