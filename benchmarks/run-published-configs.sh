@@ -6,8 +6,9 @@
 # (negative sampling from xavier_normal_, reciprocal relations) and distmult (KvsAll, reciprocal relations). RotatE
 # (MODELS=rotate, either dataset) follows the RotatE repository's best_config.sh (Sun et al., ICLR 2019) and its
 # scheme instead: self-adversarial negatives, subsampling weights, the rate cut tenfold with a new Adam at half the
-# steps (2.5-3 h on FB15k-237 with THREADS=2; 2 h 4 min on WN18RR, test MRR .4749). Long runs: 70-100 minutes
-# each on FB15k-237 on this 2-vCPU machine with one thread per model, hours on WN18RR, so they are not part of CI.
+# steps (2.1-2.5 h on FB15k-237 with THREADS=2 on JDK 25, see JAVA below; 2 h 4 min on WN18RR, test MRR .4749). Long
+# runs: 70-100 minutes each on FB15k-237 on this 2-vCPU machine with one thread per model, hours on WN18RR, so they are
+# not part of CI.
 #
 #   benchmarks/run-published-configs.sh [MODELS="transe distmult"] [DATA=../shared/datasets/FB15k-237] [THREADS=1]
 #       [PARALLEL=yes] [RESUME=no] [JAVA=java]
