@@ -74,10 +74,10 @@ public final class PanamaKernels implements Kernels {
 
     /**
      * Whether this JVM should run {@link #moduliGradientQuad}: as {@code -Drhizome.gnn.quadGradients} says where it
-     * is set, else on JDK 25 and later. JDK 17's C2 leaves that body's vectors boxed, past its node-count cutoff
-     * (FB15k-237 RotatE at rank 1,000: 249 s for 600 steps and 3,832 young collections, against 49-54 s and 11-23 on
-     * JDK 25, where the four-query body beats the two-query one by about 12%; benchmarks/README.md). JDK 18-24 were
-     * not measured and keep the two-query body.
+     * is set, else on JDK 25 and later. JDK 17's C2 leaves that body's vectors boxed (FB15k-237 RotatE at rank
+     * 1,000: 249 s for 600 steps and 3,832 young collections, against 45-55 s and 11-23 on JDK 25, where the
+     * four-query body took a median 0.89 of the two-query one's time over seven paired runs; benchmarks/README.md).
+     * JDK 18-24 were not measured and keep the two-query body.
      */
     static boolean quadGradientsByDefault() {
         return quadGradients(System.getProperty(QUAD_PROPERTY), Runtime.version().feature());
@@ -951,8 +951,8 @@ public final class PanamaKernels implements Kernels {
 
     /**
      * Two queries (rows at {@code qo} and {@code qo + 2 rank}) against candidates {@code [j0, j1)}, lanes from
-     * {@code k}. Two, not four: a four-query body is past what C2 inlines in one compilation, and its vector loads
-     * then stay calls on boxed vectors (benchmarks/check-inlining.sh), several times slower. Even this body comes
+     * {@code k}. Two, not four, before JDK 25: a four-query body ({@link #moduliGradientQuad}) is past what JDK 17's
+     * C2 inlines in one compilation, and its vectors then stay boxed, several times slower. Even this body comes
      * near that limit, so it calls no helper of this class: the loads are {@code FloatVector.fromArray} (inlined by
      * annotation, never refused) and {@link #moduliWeight} is written out.
      */
