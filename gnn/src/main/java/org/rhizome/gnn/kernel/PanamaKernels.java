@@ -50,6 +50,8 @@ public final class PanamaKernels implements Kernels {
     private static final VectorMask<Float> HIGH4 = L == 16 ? VectorMask.fromLong(S, 0xF0F0L) : null;
     private static final VectorMask<Float> HIGH2 = L == 16 ? VectorMask.fromLong(S, 0xCCCCL) : null;
     private static final VectorMask<Float> HIGH1 = L == 16 ? VectorMask.fromLong(S, 0xAAAAL) : null;
+    /** Eight float lanes beside 16 ({@link #moduliGradientTail}), else {@code null}. */
+    private static final VectorSpecies<Float> HALF = L == 16 ? FloatVector.SPECIES_256 : null;
     private static final org.rhizome.embeddings.vector.PanamaKernels ROW_DOTS =
             new org.rhizome.embeddings.vector.PanamaKernels();
 
@@ -924,15 +926,37 @@ public final class PanamaKernels implements Kernels {
                 if (c == 0f) {
                     continue;
                 }
-                moduliGradientTail(c, q, a * len, ent, ids[j] * len, rank, bound, dq, ge, geOff[j]);
+                moduliGradientTail(c, q, a * len, ent, ids[j] * len, rank, bound, dq, ge, geOff[j], quadGradients);
             }
         }
     }
 
-    /** One pair's gradient ({@code c}, query row at {@code qo}, candidate at {@code eo}) over {@code [k0, rank)}. */
+    /**
+     * One pair's gradient ({@code c}, query row at {@code qo}, candidate at {@code eo}) over {@code [k0, rank)}. With
+     * {@code half} (where the four-query body runs, {@link #quadGradientsByDefault}) and 16 lanes, eight coordinates
+     * go first as one 256-bit vector where eight are left (rank 1,000: coordinates 992-999, 4% of a FB15k-237 RotatE
+     * step when scalar), in the scalar code's operations and order, so its results bit for bit but for the sign of
+     * a zero; the rest scalar. Not on JDK 17: there the vector form left the kernels boxed (179 s for 600 steps and
+     * over 2,000 young collections, against 88-92 s; benchmarks/README.md, "An Intel host").
+     */
     private static void moduliGradientTail(float c, float[] q, int qo, float[] ent, int eo, int rank, int k0,
-            float[] dq, float[] ge, int go) {
-        for (int k = k0; k < rank; k++) {
+            float[] dq, float[] ge, int go, boolean half) {
+        int k = k0;
+        if (half && HALF != null && rank - k >= 8) {
+            int ki = rank + k;
+            FloatVector u = FloatVector.fromArray(HALF, q, qo + k).sub(FloatVector.fromArray(HALF, ent, eo + k));
+            FloatVector v = FloatVector.fromArray(HALF, q, qo + ki).sub(FloatVector.fromArray(HALF, ent, eo + ki));
+            FloatVector d = u.mul(u).add(v.mul(v)).sqrt();
+            FloatVector w = FloatVector.broadcast(HALF, c).div(d).blend(0f, d.compare(VectorOperators.EQ, 0f));
+            FloatVector gu = w.mul(u);
+            FloatVector gv = w.mul(v);
+            FloatVector.fromArray(HALF, dq, qo + k).sub(gu).intoArray(dq, qo + k);
+            FloatVector.fromArray(HALF, dq, qo + ki).sub(gv).intoArray(dq, qo + ki);
+            FloatVector.fromArray(HALF, ge, go + k).add(gu).intoArray(ge, go + k);
+            FloatVector.fromArray(HALF, ge, go + ki).add(gv).intoArray(ge, go + ki);
+            k += 8;
+        }
+        for (; k < rank; k++) {
             float u = q[qo + k] - ent[eo + k];
             float v = q[qo + rank + k] - ent[eo + rank + k];
             float d = (float) Math.sqrt(u * u + v * v);

@@ -130,6 +130,24 @@ class ChunkedTrainingTest {
         assertThat(moved).isGreaterThan(100 * worst).isGreaterThan(1e-3);
     }
 
+    /**
+     * RotatE's chunk rows copy the phases of an earlier row of the same relation instead of computing them again: the
+     * very same parameters as computing each row's (two relations, so every chunk of 8 repeats one; heads and tails in turn).
+     */
+    @ParameterizedTest
+    @CsvSource({"1", "2"})
+    void sharedPhasesAreTheComputedOnes(int threads) {
+        TrainingConfig c = config(ModelKind.ROTATE).withRank(37).withChunk(8).withSteps(20).withSides("alternate");
+        TrainingResult shared = new Trainer(c).threads(threads).train(TRAIN, 40, 2);
+        Trainer fresh = new Trainer(c).threads(threads);
+        fresh.shareRotations = false;
+        TrainingResult computed = fresh.train(TRAIN, 40, 2);
+        assertThat(shared.model().entities()).containsExactly(computed.model().entities());
+        assertThat(shared.model().relations()).containsExactly(computed.model().relations());
+        float[] initial = new Trainer(c.withSteps(0)).train(TRAIN, 40, 2).model().relations();
+        assertThat(shared.model().relations()).isNotEqualTo(initial);
+    }
+
     @Test
     void aChunkMustHoldAPositive() {
         assertThatThrownBy(() -> config(ModelKind.DISTMULT).withChunk(0)).hasMessageContaining("chunk must be >= 1");
