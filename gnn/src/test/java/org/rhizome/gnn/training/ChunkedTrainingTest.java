@@ -132,7 +132,8 @@ class ChunkedTrainingTest {
 
     /**
      * RotatE's chunk rows copy the phases of an earlier row of the same relation instead of computing them again: the
-     * very same parameters as computing each row's (two relations, so every chunk of 8 repeats one; heads and tails in turn).
+     * very same parameters as computing each row's (two relations, so every chunk of 8 repeats one; heads and tails
+     * in turn).
      */
     @ParameterizedTest
     @CsvSource({"1", "2"})
