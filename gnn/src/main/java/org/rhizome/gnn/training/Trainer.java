@@ -1026,9 +1026,10 @@ public final class Trainer {
 
         /**
          * Row {@code a}'s cosines and sines of relation {@code rs[a]}: copied from the latest earlier row of the chunk
-         * with the same relation, else computed ({@link KgeModel#rotation}, in double). The same values either way;
-         * on FB15k-237 a chunk of 64 positives holds a few dozen relations, and the phases took 8% of a RotatE step at
-         * rank 1,000 before (benchmarks/README.md, "An Intel host").
+         * with the same relation, else computed ({@link KgeModel#rotation}, in double). The same values either way.
+         * On FB15k-237 a chunk of 64 positives drawn at random holds about 42 relations (31-53), so about a third of
+         * the rows copy; the phases took 8% of a RotatE step at rank 1,000 before (benchmarks/README.md, "An Intel
+         * host").
          */
         private void rotation(KgeModel m, int[] rs, int a, int rank) {
             for (int b = a - 1; shareRotations && b >= 0; b--) {
