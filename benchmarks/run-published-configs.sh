@@ -7,8 +7,8 @@
 # (MODELS=rotate, either dataset) follows the RotatE repository's best_config.sh (Sun et al., ICLR 2019) and its
 # scheme instead: self-adversarial negatives, subsampling weights, the rate cut tenfold with a new Adam at half the
 # steps (about 2 h 20 min on FB15k-237 with THREADS=2 on JDK 25 on a Zen 5 host, see JAVA below, about 4 h 10 min on
-# an Intel Xeon host; 2 h 4 min on WN18RR, test MRR .4749; the step 1,000 line tells within minutes: under about 85 s,
-# the run fits in under 2.5 h). Long
+# an Intel Xeon host; 2 h 4 min on WN18RR, test MRR .4749; each progress line in $WORK/<model>.err ends with the time
+# left at the rate so far, so the step 1,000 line tells within minutes whether a sitting holds the run). Long
 # runs: 70-100 minutes each on FB15k-237 on this 2-vCPU machine with one thread per model, hours on WN18RR, so they are
 # not part of CI.
 #

@@ -177,11 +177,13 @@ public final class KgeBenchmark {
         int progress = Integer.parseInt(o.get("progress"));
         if (progress > 0) {
             long started = System.nanoTime();
+            int firstStep = resumedFrom;
             trainer.listener(new TrainingListener() {
                 @Override
                 public void progress(int step, int total, double loss) {
-                    System.err.printf(Locale.ROOT, "step %d/%d loss %.5f %.0f s%n", step, total, loss,
-                            (System.nanoTime() - started) / 1e9);
+                    double elapsed = (System.nanoTime() - started) / 1e9;
+                    System.err.printf(Locale.ROOT, "step %d/%d loss %.5f %.0f s%s%n", step, total, loss, elapsed,
+                            remaining(elapsed, step - firstStep, total - step));
                 }
 
                 @Override
@@ -252,5 +254,22 @@ public final class KgeBenchmark {
                 real.hits10(), opt.mrr(), opt.hits10(), r.finalLoss(), samplerInfo, KgePipeline.describe(c), reciprocal,
                 r.stepsRun(), Double.isNaN(r.bestValidationMrr()) ? "null"
                         : String.format(Locale.ROOT, "%.4f", r.bestValidationMrr()), r.bestStep(), resumedFrom));
+    }
+
+    /**
+     * The progress line's estimate of the time left: {@code ", about 3 h 56 min left"} after {@code done} steps in
+     * {@code elapsed} seconds with {@code left} to go, at the rate so far (training only: validation checks and the
+     * final evaluation come on top); empty before the first step or after the last.
+     */
+    static String remaining(double elapsed, int done, int left) {
+        if (done <= 0 || left <= 0) {
+            return "";
+        }
+        long minutes = Math.round(elapsed / done * left / 60);
+        if (minutes == 0) {
+            return ", under a minute left";
+        }
+        return minutes < 60 ? String.format(Locale.ROOT, ", about %d min left", minutes)
+                : String.format(Locale.ROOT, ", about %d h %d min left", minutes / 60, minutes % 60);
     }
 }
