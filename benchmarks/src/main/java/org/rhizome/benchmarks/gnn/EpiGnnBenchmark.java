@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.rhizome.benchmarks.BenchArgs;
@@ -120,13 +121,23 @@ public final class EpiGnnBenchmark {
         }
         int group = Integer.parseInt(o.get("ensemble"));
         for (int from = 0; group > 0 && from + group <= models.size(); from += group) {
-            printEnsemble(models.subList(from, from + group), test);
+            printEnsemble(models.subList(from, from + group), test, o.get("errors"), vocab);
         }
     }
 
-    /** The test accuracy per k of {@code members} answering together ({@link EpiGnnEnsemble}). */
-    private static void printEnsemble(List<EpiGnn> members, List<ReasoningExample> test) {
-        Map<Integer, Double> byK = EpiGnnTrainer.accuracyByHops(new EpiGnnEnsemble(members), test, 256);
+    /**
+     * The test accuracy per k of {@code members} answering together ({@link EpiGnnEnsemble}); with an errors file,
+     * also the ensemble's wrong answers, under the seeds joined by {@code +} (as {@code 42+43+44+45}).
+     */
+    private static void printEnsemble(List<EpiGnn> members, List<ReasoningExample> test, String errors,
+            Vocabulary vocab) throws IOException {
+        EpiGnnEnsemble ensemble = new EpiGnnEnsemble(members);
+        Map<Integer, Double> byK = EpiGnnTrainer.accuracyByHops(ensemble, test, 256);
+        if (!errors.isEmpty()) {
+            String seeds = members.stream().map(m -> String.valueOf(m.config().seed()))
+                    .collect(Collectors.joining("+"));
+            writeErrors(Path.of(errors), seeds, ensemble.predict(test), test, vocab);
+        }
         StringBuilder json = new StringBuilder("{\"ensemble_seeds\": "
                 + members.stream().map(m -> String.valueOf(m.config().seed())).toList() + ", \"test\": {");
         System.out.println(appendByK(json, byK));
@@ -158,8 +169,8 @@ public final class EpiGnnBenchmark {
         }
     }
 
-    /** Appends one line per wrong answer: seed, origin (file:line), k, gold, predicted. */
-    private static void writeErrors(Path file, long seed, int[] predicted, List<ReasoningExample> test,
+    /** Appends one line per wrong answer: seed (or an ensemble's seeds), origin (file:line), k, gold, predicted. */
+    private static void writeErrors(Path file, Object seed, int[] predicted, List<ReasoningExample> test,
             Vocabulary vocab) throws IOException {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < test.size(); i++) {
