@@ -36,7 +36,7 @@ import org.rhizome.gnn.reasoning.Vocabulary;
  * {@code trace=FILE} appends, after every epoch, the test accuracy of each k of the model as it stands then (see
  * {@link #writeTrace}), to see which epochs generalise to long chains and whether the hold-out picks them.
  * {@code ensemble=N} also prints, for each run of N consecutive seeds, the test accuracy per k of their models
- * answering together ({@link EpiGnnEnsemble}).
+ * answering together ({@link EpiGnnEnsemble}), and with {@code errors=FILE} writes their wrong answers too.
  *
  * <pre>java ... EpiGnnBenchmark data=../shared/datasets/clutrr/data_db9b8f04 epochs=100 seeds=42,43,44</pre>
  */
