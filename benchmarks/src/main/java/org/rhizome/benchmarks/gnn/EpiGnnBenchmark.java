@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.rhizome.benchmarks.BenchArgs;
@@ -133,13 +132,11 @@ public final class EpiGnnBenchmark {
             Vocabulary vocab) throws IOException {
         EpiGnnEnsemble ensemble = new EpiGnnEnsemble(members);
         Map<Integer, Double> byK = EpiGnnTrainer.accuracyByHops(ensemble, test, 256);
+        List<String> seeds = members.stream().map(m -> String.valueOf(m.config().seed())).toList();
         if (!errors.isEmpty()) {
-            String seeds = members.stream().map(m -> String.valueOf(m.config().seed()))
-                    .collect(Collectors.joining("+"));
-            writeErrors(Path.of(errors), seeds, ensemble.predict(test), test, vocab);
+            writeErrors(Path.of(errors), String.join("+", seeds), ensemble.predict(test), test, vocab);
         }
-        StringBuilder json = new StringBuilder("{\"ensemble_seeds\": "
-                + members.stream().map(m -> String.valueOf(m.config().seed())).toList() + ", \"test\": {");
+        StringBuilder json = new StringBuilder("{\"ensemble_seeds\": " + seeds + ", \"test\": {");
         System.out.println(appendByK(json, byK));
     }
 
