@@ -6,9 +6,10 @@
 # (negative sampling from xavier_normal_, reciprocal relations) and distmult (KvsAll, reciprocal relations). RotatE
 # (MODELS=rotate, either dataset) follows the RotatE repository's best_config.sh (Sun et al., ICLR 2019) and its
 # scheme instead: self-adversarial negatives, subsampling weights, the rate cut tenfold with a new Adam at half the
-# steps (about 2 h 20 min on FB15k-237 with THREADS=2 on JDK 25 on a Zen 5 host, see JAVA below, about 4 h 10 min on
-# an Intel Xeon host; 2 h 4 min on WN18RR, test MRR .4749; each progress line in $WORK/<model>.err ends with the time
-# left at the rate so far, so the step 1,000 line tells within minutes whether a sitting holds the run). Long
+# steps (about 2 h 20 min on FB15k-237 with THREADS=2 on JDK 25 on a Zen 5 host, see JAVA below, 4 h 31 min on
+# an Intel Xeon host over two sittings with RESUME=yes, test MRR .3301; 2 h 4 min on WN18RR, test MRR .4749;
+# each progress line in $WORK/<model>.err ends with the time left at the rate so far, so the step 1,000 line tells
+# within minutes whether a sitting holds the run). Long
 # runs: 70-100 minutes each on FB15k-237 on this 2-vCPU machine with one thread per model, hours on WN18RR, so they are
 # not part of CI.
 #
