@@ -34,6 +34,8 @@ import org.rhizome.gnn.reasoning.Vocabulary;
  * the predicted relation), for {@code benchmarks/epignn/clutrr_ambiguity.py} to sort by kind of test graph;
  * {@code trace=FILE} appends, after every epoch, the test accuracy of each k of the model as it stands then (see
  * {@link #writeTrace}), to see which epochs generalise to long chains and whether the hold-out picks them.
+ * {@code rounds=R1,R2,...} also prints, for each count, the test accuracy per k of the trained model scoring with
+ * that many message-passing rounds instead of its 9 ({@link EpiGnn#withRounds}).
  * {@code ensemble=N} also prints, for each run of N consecutive seeds, the test accuracy per k of their models
  * answering together ({@link EpiGnnEnsemble}), and with {@code errors=FILE} writes their wrong answers too.
  *
@@ -46,7 +48,7 @@ public final class EpiGnnBenchmark {
         Map<String, String> o = BenchArgs.parse(args,
                 "data", "", "epochs", "100", "seeds", "42", "lr", "0.01", "wd", "0.01", "init", "0", "hops", "0",
                 "objective", "margin", "errors", "", "trace", "", "facets", "", "size", "", "margin", "",
-                "ensemble", "0");
+                "ensemble", "0", "rounds", "");
         Path dir = Path.of(o.get("data"));
         if (!Files.isDirectory(dir)) {
             System.out.println("{\"skipped\": \"no dataset at " + dir + "\"}");
@@ -116,6 +118,13 @@ public final class EpiGnnBenchmark {
                     EpiGnnTrainer.accuracy(r.model(), train, 512),
                     seconds / Math.max(1, c.epochs()), median));
             System.out.println(appendByK(json, byK));
+            for (String rt : o.get("rounds").isEmpty() ? new String[0] : o.get("rounds").split(",")) {
+                int rounds = Integer.parseInt(rt.strip());
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                        "{\"seed\": %d, \"rounds\": \"%s\", \"test\": {", seed, rt));
+                System.out.println(appendByK(line,
+                        EpiGnnTrainer.accuracyByHops(r.model().withRounds(rounds), test, 256)));
+            }
             models.add(r.model());
         }
         int group = Integer.parseInt(o.get("ensemble"));

@@ -1,6 +1,7 @@
 package org.rhizome.gnn.epignn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -99,7 +100,8 @@ class EpiGnnTest {
         for (int layers = 1; layers <= 4; layers++) {
             EpiGnn model = new EpiGnn(small(agg, Objective.COSINE_CROSS_ENTROPY, layers), 3);
             GraphBatch b = new GraphBatch(graphs());
-            Tensor[] h = Tensor.noGrad(() -> model.nodeStates(b, model.relationStates(), model.compositionBlock()));
+            Tensor[] h = Tensor.noGrad(() -> model.nodeStates(b, model.relationStates(), model.compositionBlock(),
+                    model.config().layers()));
             for (Tensor states : h) {
                 float[] d = states.data();
                 for (int k = 0; k < d.length / 4; k++) {
@@ -131,6 +133,25 @@ class EpiGnnTest {
         assertThat(GraphBatch.shortestPath(shortcut)).containsExactly(0, 3);
         ReasoningExample apart = new ReasoningExample(4, new int[] {0}, new int[] {1}, new int[1], 0, 3, 0, 1, 1, "a");
         assertThat(GraphBatch.shortestPath(apart)).containsExactly(0, 3);
+    }
+
+    /**
+     * Scoring with another round count: the trained count reproduces {@code score}; on an acyclic chain of 5 edges,
+     * 5 rounds already give every node its fixed-point state (8 give the same scores bit for bit) while 2 rounds,
+     * the model's own, leave the readout's ends half-propagated and score differently.
+     */
+    @Test
+    void moreRoundsReachTheFixedPointOfAnAcyclicChain() {
+        EpiGnn model = new EpiGnn(small(Aggregation.PRODUCT, Objective.MARGIN, 2), 3);
+        ReasoningExample chain = new ReasoningExample(6, new int[] {0, 1, 2, 3, 4}, new int[] {1, 2, 3, 4, 5},
+                new int[] {0, 1, 2, 1, 0}, 0, 5, 1, 5, 1, "chain5");
+        List<ReasoningExample> one = List.of(chain);
+        assertThat(model.withRounds(2).score(one).data()).containsExactly(model.score(one).data());
+        float[] five = model.withRounds(5).score(one).data();
+        assertThat(model.withRounds(8).score(one).data()).containsExactly(five);
+        assertThat(model.withRounds(2).score(one).data()).isNotEqualTo(five);
+        assertThatThrownBy(() -> model.withRounds(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rounds");
     }
 
     /**
