@@ -103,9 +103,10 @@ public final class EpiGnnBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             long[] trainMillis = r.epochs().stream().mapToLong(EpiGnnTrainer.Epoch::millis).sorted().toArray();
             double median = trainMillis.length == 0 ? 0 : trainMillis[trainMillis.length / 2] / 1000.0;
-            Map<Integer, Double> byK = EpiGnnTrainer.accuracyByHops(r.model(), test, 256);
+            int[] predicted = EpiGnnTrainer.predict(r.model(), test, 256);
+            Map<Integer, Double> byK = EpiGnnTrainer.accuracyByHops(test, predicted);
             if (!o.get("errors").isEmpty()) {
-                writeErrors(Path.of(o.get("errors")), seed, r.model().predict(test), test, vocab);
+                writeErrors(Path.of(o.get("errors")), seed, predicted, test, vocab);
             }
             StringBuilder json = new StringBuilder();
             json.append(String.format(Locale.ROOT,
@@ -140,10 +141,11 @@ public final class EpiGnnBenchmark {
     private static void printEnsemble(List<EpiGnn> members, List<ReasoningExample> test, String errors,
             Vocabulary vocab) throws IOException {
         EpiGnnEnsemble ensemble = new EpiGnnEnsemble(members);
-        Map<Integer, Double> byK = EpiGnnTrainer.accuracyByHops(ensemble, test, 256);
+        int[] predicted = EpiGnnTrainer.predict(ensemble, test, 256);
+        Map<Integer, Double> byK = EpiGnnTrainer.accuracyByHops(test, predicted);
         List<String> seeds = members.stream().map(m -> String.valueOf(m.config().seed())).toList();
         if (!errors.isEmpty()) {
-            writeErrors(Path.of(errors), String.join("+", seeds), ensemble.predict(test), test, vocab);
+            writeErrors(Path.of(errors), String.join("+", seeds), predicted, test, vocab);
         }
         StringBuilder json = new StringBuilder("{\"ensemble_seeds\": " + seeds + ", \"test\": {");
         System.out.println(appendByK(json, byK));

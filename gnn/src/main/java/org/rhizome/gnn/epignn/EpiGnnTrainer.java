@@ -103,26 +103,50 @@ public final class EpiGnnTrainer {
         if (examples.isEmpty()) {
             return Double.NaN;
         }
+        int[] predicted = predict(model, examples, batch);
         int right = 0;
-        for (int from = 0; from < examples.size(); from += batch) {
-            List<ReasoningExample> part = examples.subList(from, Math.min(examples.size(), from + batch));
-            int[] predicted = model.predict(part);
-            for (int q = 0; q < predicted.length; q++) {
-                right += predicted[q] == part.get(q).label() ? 1 : 0;
-            }
+        for (int i = 0; i < predicted.length; i++) {
+            right += predicted[i] == examples.get(i).label() ? 1 : 0;
         }
         return (double) right / examples.size();
+    }
+
+    /**
+     * The model's label for each example ({@link RelationScorer#predict}), scored {@code batch} graphs at a time; an
+     * example's answer does not depend on the other graphs of its batch.
+     */
+    public static int[] predict(RelationScorer model, List<ReasoningExample> examples, int batch) {
+        int[] out = new int[examples.size()];
+        for (int from = 0; from < examples.size(); from += batch) {
+            int to = Math.min(examples.size(), from + batch);
+            int[] part = model.predict(examples.subList(from, to));
+            System.arraycopy(part, 0, out, from, part.length);
+        }
+        return out;
     }
 
     /** Accuracy for each chain length ({@link ReasoningExample#hops()}), in increasing order. */
     public static Map<Integer, Double> accuracyByHops(RelationScorer model, List<ReasoningExample> examples,
             int batch) {
-        Map<Integer, List<ReasoningExample>> byHops = new TreeMap<>();
-        for (ReasoningExample x : examples) {
-            byHops.computeIfAbsent(x.hops(), k -> new ArrayList<>()).add(x);
+        return accuracyByHops(examples, predict(model, examples, batch));
+    }
+
+    /**
+     * Accuracy for each chain length of answers already given, {@code predicted[i]} for {@code examples.get(i)} (to
+     * report accuracy and list the wrong answers from one pass over a test set).
+     */
+    public static Map<Integer, Double> accuracyByHops(List<ReasoningExample> examples, int[] predicted) {
+        if (predicted.length != examples.size()) {
+            throw new IllegalArgumentException(predicted.length + " answers for " + examples.size() + " examples");
+        }
+        Map<Integer, int[]> counts = new TreeMap<>();
+        for (int i = 0; i < predicted.length; i++) {
+            int[] c = counts.computeIfAbsent(examples.get(i).hops(), k -> new int[2]);
+            c[0] += predicted[i] == examples.get(i).label() ? 1 : 0;
+            c[1]++;
         }
         Map<Integer, Double> out = new TreeMap<>();
-        byHops.forEach((k, list) -> out.put(k, accuracy(model, list, batch)));
+        counts.forEach((k, c) -> out.put(k, (double) c[0] / c[1]));
         return out;
     }
 

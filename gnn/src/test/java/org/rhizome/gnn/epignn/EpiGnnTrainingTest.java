@@ -177,4 +177,37 @@ class EpiGnnTrainingTest {
                 .hasMessageContaining("relation labels");
         assertThatThrownBy(() -> new EpiGnnEnsemble(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /**
+     * Accuracy per chain length from one set of answers: counted here by hand for given answers, and for a model's
+     * answers the same whatever the batch size (each graph's answer depends on its own graph only).
+     */
+    @Test
+    void accuracyByHopsCountsAnswersPerChainLength() {
+        Vocabulary v = KinshipGenerator.vocabulary();
+        List<ReasoningExample> xs = new ArrayList<>(new KinshipGenerator(new Random(8)).generate(30, 2));
+        xs.addAll(new KinshipGenerator(new Random(9)).generate(20, 3));
+        java.util.Collections.shuffle(xs, new Random(10));
+        int[] answers = new int[xs.size()];
+        int[][] byHand = new int[4][2];
+        for (int i = 0; i < xs.size(); i++) {
+            answers[i] = i % 3 == 0 ? xs.get(i).label() : (xs.get(i).label() + 1) % v.size();
+            byHand[xs.get(i).hops()][0] += i % 3 == 0 ? 1 : 0;
+            byHand[xs.get(i).hops()][1]++;
+        }
+        assertThat(EpiGnnTrainer.accuracyByHops(xs, answers)).containsExactly(
+                java.util.Map.entry(2, (double) byHand[2][0] / byHand[2][1]),
+                java.util.Map.entry(3, (double) byHand[3][0] / byHand[3][1]));
+        assertThatThrownBy(() -> EpiGnnTrainer.accuracyByHops(xs, new int[3]))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        EpiGnn model = new EpiGnn(EpiGnnConfig.clutrr().withInitBound(1f), v.size());
+        int[] oneByOne = new int[xs.size()];
+        for (int i = 0; i < xs.size(); i++) {
+            oneByOne[i] = model.predict(List.of(xs.get(i)))[0];
+        }
+        assertThat(EpiGnnTrainer.predict(model, xs, 7)).containsExactly(oneByOne);
+        assertThat(EpiGnnTrainer.predict(model, xs, 256)).containsExactly(oneByOne);
+        assertThat(EpiGnnTrainer.accuracyByHops(model, xs, 7)).isEqualTo(EpiGnnTrainer.accuracyByHops(xs, oneByOne));
+    }
 }
