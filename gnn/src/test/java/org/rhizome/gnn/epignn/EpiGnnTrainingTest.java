@@ -8,7 +8,9 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -187,7 +189,7 @@ class EpiGnnTrainingTest {
         Vocabulary v = KinshipGenerator.vocabulary();
         List<ReasoningExample> xs = new ArrayList<>(new KinshipGenerator(new Random(8)).generate(30, 2));
         xs.addAll(new KinshipGenerator(new Random(9)).generate(20, 3));
-        java.util.Collections.shuffle(xs, new Random(10));
+        Collections.shuffle(xs, new Random(10));
         int[] answers = new int[xs.size()];
         int[][] byHand = new int[4][2];
         for (int i = 0; i < xs.size(); i++) {
@@ -196,8 +198,8 @@ class EpiGnnTrainingTest {
             byHand[xs.get(i).hops()][1]++;
         }
         assertThat(EpiGnnTrainer.accuracyByHops(xs, answers)).containsExactly(
-                java.util.Map.entry(2, (double) byHand[2][0] / byHand[2][1]),
-                java.util.Map.entry(3, (double) byHand[3][0] / byHand[3][1]));
+                Map.entry(2, (double) byHand[2][0] / byHand[2][1]),
+                Map.entry(3, (double) byHand[3][0] / byHand[3][1]));
         assertThatThrownBy(() -> EpiGnnTrainer.accuracyByHops(xs, new int[3]))
                 .isInstanceOf(IllegalArgumentException.class);
 
